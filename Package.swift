@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CongKhai",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "congkhai", targets: ["congkhai"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Pure domain types: no files, no YAML, no HTML.
+        .target(name: "CongKhaiModel"),
+        // Stage 1: walk content/, split front matter, decode YAML with source locations, NFC.
+        .target(name: "CongKhaiLoad", dependencies: ["CongKhaiModel", "Yams"]),
+        // The cmark-gfm wrapper: Markdown to safe, accessible HTML.
+        .target(name: "CongKhaiMarkdown", dependencies: ["CCmarkGFM"]),
+        // Stage 2: validation across the whole site (links, duplicates, required parts).
+        .target(name: "CongKhaiCheck", dependencies: ["CongKhaiModel"]),
+        // Stage 3: view models, Vietnamese formatting, Mustache templates, feeds.
+        .target(name: "CongKhaiRender", dependencies: [
+            "CongKhaiModel", "CongKhaiMarkdown", "CongKhaiCheck",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Orchestration: the named steps, staging folder and atomic swap.
+        .target(name: "CongKhaiBuild", dependencies: [
+            "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck", "CongKhaiRender",
+        ]),
+        .executableTarget(name: "congkhai", dependencies: [
+            "CongKhaiBuild", "CongKhaiModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CongKhaiTests", dependencies: [
+            "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck",
+            "CongKhaiRender", "CongKhaiBuild",
+        ], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,74 @@
+import CongKhaiModel
+import CongKhaiRender
+import Foundation
+
+/// Writes a build into a staging folder beside the output and swaps it in only when
+/// every file was written, so a failed build never leaves a half-written site.
+public enum OutputWriter {
+    /// Marks a folder as written by CongKhai, so it may be replaced without asking.
+    public static let markerName = ".congkhai"
+    static let markerText = "Thư mục này do CongKhai tạo ra; mỗi lần dựng trang, toàn bộ nội dung sẽ được thay mới.\n"
+    /// Files an output folder may have that CongKhai did not write, kept across builds.
+    static let keptNames: Set<String> = [".gitkeep"]
+
+    public enum Failure: Error, Equatable {
+        case notCongKhaiOutput(String)
+        case writeFailed(String)
+    }
+
+    public static func write(_ files: [OutputFile], to output: URL, force: Bool) -> Result<Void, Failure> {
+        let manager = FileManager.default
+        if !force, let stranger = foreignFile(in: output) {
+            return .failure(.notCongKhaiOutput(stranger))
+        }
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).dang-dung-\(getpid())")
+        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).cu-\(getpid())")
+        do {
+            try? manager.removeItem(at: staging)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                let target = staging.appendingPathComponent(file.path)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                switch file.body {
+                case let .bytes(data): try data.write(to: target)
+                case let .copy(source): try manager.copyItem(at: source, to: target)
+                }
+            }
+            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
+            for name in keptNames where manager.fileExists(atPath: output.appendingPathComponent(name).path) {
+                try manager.copyItem(at: output.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            return .failure(.writeFailed(error.localizedDescription))
+        }
+        do {
+            if manager.fileExists(atPath: output.path) {
+                try manager.moveItem(at: output, to: retired)
+                do {
+                    try manager.moveItem(at: staging, to: output)
+                } catch {
+                    try? manager.moveItem(at: retired, to: output)
+                    throw error
+                }
+                try? manager.removeItem(at: retired)
+            } else {
+                try manager.moveItem(at: staging, to: output)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            return .failure(.writeFailed(error.localizedDescription))
+        }
+        return .success(())
+    }
+
+    /// The first file in `output` that suggests CongKhai did not write it, or nil when the
+    /// folder is absent, empty, or carries the marker.
+    static func foreignFile(in output: URL) -> String? {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return nil }
+        if names.contains(markerName) { return nil }
+        return names.sorted().first { !keptNames.contains($0) }
+    }
+}

@@ -1,0 +1,108 @@
+import CongKhaiModel
+import Foundation
+import Synchronization
+
+/// Stage 1 of the pipeline: walks `content/`, decides what each file is and where it is
+/// published, and loads it. Files are independent, so they load in parallel.
+public enum ContentLoader {
+    /// What a file under `content/` is.
+    enum Role: Equatable {
+        case siteConfig
+        case page(PageKind, path: String)
+        case leaders(path: String)
+        case attachment(path: String)
+        case ignored
+    }
+
+    public static func load(siteFolder: URL, log: DiagnosticLog) -> SiteContent? {
+        let contentFolder = siteFolder.appendingPathComponent("content")
+        guard FileManager.default.fileExists(atPath: contentFolder.path) else {
+            log.report(.error("site.no-content", at: SourceLocation(path: "content/"),
+                              "Không tìm thấy thư mục content/ trong \(siteFolder.path).",
+                              hint: "Chạy lệnh trong thư mục của trang, hoặc chỉ rõ bằng --source THU_MUC."))
+            return nil
+        }
+        let files = ContentWalker.files(in: contentFolder, log: log)
+        let loaded = Mutex<[Int: Loaded]>([:])
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            if let item = load(file, log: log) {
+                loaded.withLock { $0[index] = item }
+            }
+        }
+        let items = loaded.withLock { dictionary in files.indices.compactMap { dictionary[$0] } }
+        var config: SiteConfig?
+        var pages: [Page] = []
+        var attachments: [Attachment] = []
+        for item in items {
+            switch item {
+            case let .config(value): config = value
+            case let .page(page): if !page.isDraft { pages.append(page) }
+            case let .attachment(attachment): attachments.append(attachment)
+            }
+        }
+        if !files.contains(where: { $0.role == .siteConfig }) {
+            log.report(.error("site.no-config", at: SourceLocation(path: "content/site.yaml"),
+                              "Thiếu tệp content/site.yaml mô tả đơn vị.",
+                              hint: "Tạo tệp với ít nhất: ten, loai, tinh."))
+        }
+        guard let config else { return nil }
+        pages += SectionPages.missing(for: pages, log: log)
+        return SiteContent(config: config, pages: pages, attachments: attachments)
+    }
+
+    enum Loaded {
+        case config(SiteConfig)
+        case page(Page)
+        case attachment(Attachment)
+    }
+
+    static func load(_ file: ContentFile, log: DiagnosticLog) -> Loaded? {
+        switch file.role {
+        case .siteConfig:
+            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+                .flatMap { SiteConfigLoader.load($0, log: log) }
+                .map(Loaded.config)
+        case let .page(kind, path):
+            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+                .flatMap { PageLoader.load($0, path: path, kind: kind, log: log) }
+                .map(Loaded.page)
+        case let .leaders(path):
+            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+                .flatMap { LeadersLoader.load($0, path: path, log: log) }
+                .map(Loaded.page)
+        case let .attachment(path):
+            return .attachment(Attachment(source: file.displayPath, path: path, size: file.size))
+        case .ignored:
+            return nil
+        }
+    }
+}
+
+/// A folder whose pages have no `_index.md` still needs a page to list them,
+/// or breadcrumbs and menus would point at nothing.
+enum SectionPages {
+    static func missing(for pages: [Page], log: DiagnosticLog) -> [Page] {
+        let existing = Set(pages.map(\.path))
+        var needed: [String: String] = [:]
+        for page in pages {
+            var parent = page.parentPath
+            while let folder = parent, !folder.isEmpty {
+                if !existing.contains(folder), needed[folder] == nil {
+                    needed[folder] = page.source
+                }
+                parent = Page(source: "", path: folder, kind: .section, title: "").parentPath
+            }
+        }
+        return needed.keys.sorted().map { folder in
+            let name = String(folder.dropLast().split(separator: "/").last ?? "")
+            let sourceFolder = (needed[folder].map { ($0 as NSString).deletingLastPathComponent } ?? "content")
+            log.report(.warning("section.no-index", at: SourceLocation(path: sourceFolder),
+                                "Thư mục chưa có trang mục lục _index.md; tạm dùng tiêu đề “\(name)”.",
+                                hint: "Tạo \(sourceFolder)/_index.md với `tieu_de: ...` để đặt tên cho mục này."))
+            var page = Page(source: sourceFolder + "/_index.md", path: folder, kind: .section, title: name)
+            page.body = ""
+            return page
+        }
+    }
+}

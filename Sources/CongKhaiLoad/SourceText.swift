@@ -1,0 +1,73 @@
+import CongKhaiModel
+import Foundation
+
+/// A text file as the rest of the pipeline sees it: UTF-8, NFC, `\n` line ends, no BOM.
+public struct SourceText: Sendable {
+    public let path: String
+    public let text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = Self.normalise(text)
+    }
+
+    /// Reads a file, reporting (instead of garbling) what is not UTF-8 text.
+    public static func read(_ url: URL, displayPath: String, log: DiagnosticLog) -> SourceText? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.report(.error("file.unreadable", at: SourceLocation(path: displayPath),
+                              "Không đọc được tệp.", hint: "Kiểm tra quyền đọc của tệp."))
+            return nil
+        }
+        return decode(data, displayPath: displayPath, log: log)
+    }
+
+    public static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> SourceText? {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            log.report(.error("file.utf16", at: SourceLocation(path: displayPath),
+                              "Tệp được lưu theo mã UTF-16, không phải UTF-8.",
+                              hint: "Mở tệp và lưu lại với mã hóa UTF-8 (trong Excel: \"CSV UTF-8\")."))
+            return nil
+        }
+        if data.contains(0) {
+            log.report(.error("file.binary", at: SourceLocation(path: displayPath),
+                              "Tệp không phải văn bản (có vẻ là tệp nhị phân).",
+                              hint: "Đặt tệp này ở dạng đính kèm (ví dụ .pdf, .docx) hoặc lưu lại dưới dạng văn bản."))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let line = firstInvalidLine(data)
+            log.report(.error("file.encoding", at: SourceLocation(path: displayPath, line: line),
+                              "Tệp không được lưu theo mã UTF-8 nên tiếng Việt sẽ bị lỗi phông.",
+                              hint: "Mở tệp và lưu lại với mã hóa UTF-8 (không dùng TCVN3/VNI/Windows-1258)."))
+            return nil
+        }
+        return SourceText(path: displayPath, text: text)
+    }
+
+    static func normalise(_ text: String) -> String {
+        var result = text
+        if result.hasPrefix("\u{FEFF}") { result.removeFirst() }
+        if result.contains("\r") {
+            result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return result.precomposedStringWithCanonicalMapping
+    }
+
+    private static func firstInvalidLine(_ data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        for index in data.indices where data[index] == 0x0A {
+            if String(data: data[start..<index], encoding: .utf8) == nil { return line }
+            line += 1
+            start = data.index(after: index)
+        }
+        return line
+    }
+}
+
+extension String {
+    /// NFC and trimmed: how every piece of text from content enters the model.
+    var cleaned: String {
+        precomposedStringWithCanonicalMapping.trimmingWhitespace()
+    }
+}

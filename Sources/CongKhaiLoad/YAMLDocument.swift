@@ -1,0 +1,80 @@
+import CongKhaiModel
+import Yams
+
+/// Parses YAML into Yams nodes (which keep their line and column) and turns every
+/// syntax problem into a Vietnamese diagnostic at the right line of the editor's file.
+public enum YAMLDocument {
+    /// `lineOffset` is added to Yams' lines: front matter starts below the `---` line.
+    public static func parse(_ yaml: String, path: String, lineOffset: Int = 0, log: DiagnosticLog) -> Node? {
+        if let tabLine = firstIndentingTab(yaml) {
+            log.report(.error("yaml.tab", at: SourceLocation(path: path, line: tabLine + lineOffset, column: 1),
+                              "Dòng này thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách.",
+                              hint: "Thay mỗi Tab ở đầu dòng bằng hai dấu cách."))
+            return nil
+        }
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            log.report(diagnostic(for: error, path: path, lineOffset: lineOffset))
+            return nil
+        } catch {
+            log.report(.error("yaml.syntax", at: SourceLocation(path: path, line: lineOffset + 1),
+                              "Không đọc được nội dung YAML."))
+            return nil
+        }
+    }
+
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return .error("yaml.syntax", at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column),
+                          "Cú pháp YAML không hợp lệ: \(explain(problem)).",
+                          hint: "Mỗi dòng có dạng `khoa: gia tri`; văn bản có dấu hai chấm hay bắt đầu bằng [ { # thì đặt trong ngoặc kép.")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "“\($0)”" }.joined(separator: ", ")
+            return .error("yaml.duplicate-key", at: SourceLocation(path: path, line: context.mark.line + lineOffset, column: context.mark.column),
+                          "Khóa \(names) xuất hiện hai lần trong cùng một nhóm.",
+                          hint: "Giữ lại một dòng và xóa dòng còn lại.")
+        case let .reader(_, offset, _, _):
+            return .error("yaml.encoding", at: SourceLocation(path: path, line: lineOffset + 1),
+                          "Tệp có ký tự không đọc được\(offset.map { " (vị trí \($0))" } ?? "").",
+                          hint: "Lưu lại tệp với mã hóa UTF-8.")
+        default:
+            return .error("yaml.syntax", at: SourceLocation(path: path, line: lineOffset + 1),
+                          "Không đọc được nội dung YAML.")
+        }
+    }
+
+    /// libyaml's English problems, in words an editor understands.
+    static func explain(_ problem: String) -> String {
+        let known: [(String, String)] = [
+            ("mapping values are not allowed", "có dấu hai chấm “:” ở chỗ không được phép (văn bản có dấu hai chấm cần đặt trong ngoặc kép)"),
+            ("did not find expected key", "thụt lề không đều hoặc thiếu dấu hai chấm sau tên khóa"),
+            ("did not find expected ',' or ']'", "danh sách mở bằng “[” nhưng không đóng bằng “]”"),
+            ("did not find expected ',' or '}'", "nhóm mở bằng “{” nhưng không đóng bằng “}”"),
+            ("did not find expected '-' indicator", "danh sách thụt lề không đều"),
+            ("found unexpected end of stream", "nội dung kết thúc giữa chừng (thiếu dấu ngoặc kép hoặc ngoặc đóng)"),
+            ("found character that cannot start any token", "có ký tự không được phép ở đầu giá trị (ví dụ Tab, @ hoặc `)"),
+            ("could not find expected ':'", "thiếu dấu hai chấm sau tên khóa"),
+            ("found undefined alias", "dùng bí danh (*) chưa được định nghĩa"),
+            ("block sequence entries are not allowed", "dòng danh sách “-” đặt sai chỗ"),
+            ("found unknown escape character", "dấu gạch chéo ngược “\\” trong ngoặc kép không hợp lệ"),
+            ("found a tab character", "có ký tự Tab; YAML chỉ chấp nhận dấu cách"),
+        ]
+        for (english, vietnamese) in known where problem.contains(english) {
+            return vietnamese
+        }
+        return "cấu trúc không đúng ở vị trí này"
+    }
+
+    /// libyaml reports a tab in indentation at an unhelpful place; find it ourselves.
+    static func firstIndentingTab(_ yaml: String) -> Int? {
+        var lineNumber = 0
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let indentation = line.prefix { $0 == " " || $0 == "\t" }
+            if indentation.contains("\t") && indentation.count < line.count { return lineNumber }
+        }
+        return nil
+    }
+}

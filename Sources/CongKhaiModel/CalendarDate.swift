@@ -1,0 +1,125 @@
+/// A day in the Vietnamese civil calendar, without time or zone: disclosures, resolutions
+/// and posting windows are dated by day, and a build must not depend on the machine's clock.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// nil when the day does not exist (31/02/2025, 29/02/2025, month 13).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// `2024-09-05`: for `datetime` attributes, feeds and open data.
+    public var iso: String {
+        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// `05/09/2024`: how Vietnamese documents write a date.
+    public var vietnamese: String {
+        "\(pad(day, 2))/\(pad(month, 2))/\(pad(year, 4))"
+    }
+
+    public var description: String { iso }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), so day arithmetic needs no Foundation calendar.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(dayNumber: dayNumber + days)
+    }
+
+    /// 0 = Monday ... 6 = Sunday.
+    public var weekday: Int {
+        ((dayNumber % 7) + 7 + 3) % 7
+    }
+
+    /// Parses `2024-09-05` and the Vietnamese `05/09/2024` (day first, also `5/9/2024`,
+    /// `05-09-2024`, `05.09.2024`). Returns nil for anything else or an impossible day.
+    public static func parse(_ text: String) -> CalendarDate? {
+        let trimmed = text.trimmingWhitespace()
+        let separators: Set<Character> = ["-", "/", "."]
+        let parts = trimmed.split(omittingEmptySubsequences: false) { separators.contains($0) }
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        if parts[0].count == 4, trimmed.contains("-") {
+            return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2])
+        }
+        if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+            return CalendarDate(year: numbers[2], month: numbers[1], day: numbers[0])
+        }
+        return nil
+    }
+
+    /// The civil day of a Unix timestamp in Vietnam (UTC+7): `SOURCE_DATE_EPOCH` and "today".
+    public static func fromUnixTime(_ seconds: Int, utcOffsetHours: Int = 7) -> CalendarDate {
+        let local = seconds + utcOffsetHours * 3600
+        let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
+        return CalendarDate(dayNumber: days)
+    }
+}
+
+private func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension StringProtocol {
+    /// Trims spaces, tabs, newlines and the invisible characters Word and phones leave behind.
+    public func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        let isBlank: (Unicode.Scalar) -> Bool = {
+            $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" || $0 == "\u{200C}" || $0 == "\u{200D}"
+        }
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,102 @@
+/// What a page is, which decides its default layout.
+public enum PageKind: String, Sendable, Hashable {
+    case home
+    case section
+    case page
+    case leaders = "lanh-dao"
+    case notFound = "404"
+}
+
+/// One page of the site, from a Markdown file or a data file.
+public struct Page: Sendable {
+    /// The file it came from, relative to the site folder (`content/tin-tuc/a.md`).
+    public var source: String
+    /// Output folder relative to the site root, ending in `/` (`tin-tuc/a/`); `""` for home.
+    public var path: String
+    public var kind: PageKind
+    public var title: String
+    public var description: String?
+    public var date: CalendarDate?
+    public var updated: CalendarDate?
+    public var order: Int?
+    public var author: String?
+    public var allowsRawHTML: Bool
+    public var layout: String?
+    public var isDraft: Bool
+    public var body: String
+    /// Line in the source file where `body` starts, so Markdown findings point at the right line.
+    public var bodyLine: Int
+    public var leaders: [Leader]
+
+    public init(source: String, path: String, kind: PageKind, title: String) {
+        self.source = source
+        self.path = path
+        self.kind = kind
+        self.title = title
+        self.allowsRawHTML = false
+        self.isDraft = false
+        self.body = ""
+        self.bodyLine = 1
+        self.leaders = []
+    }
+
+    /// Top-level section (`tin-tuc` for `tin-tuc/a/`), or nil on the home page.
+    public var section: String? {
+        path.split(separator: "/").first.map(String.init)
+    }
+
+    /// The folder of the page that lists this one (`tin-tuc/` for `tin-tuc/a/`).
+    public var parentPath: String? {
+        guard !path.isEmpty else { return nil }
+        var parts = path.split(separator: "/")
+        parts.removeLast()
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+
+    /// The most recent date the content itself gives ("cập nhật lần cuối").
+    public var lastChanged: CalendarDate? {
+        [date, updated].compactMap { $0 }.max()
+    }
+}
+
+/// A member of the commune's leadership, with the duties the law asks to publish.
+public struct Leader: Sendable, Hashable {
+    public var name: String
+    public var position: String
+    public var duties: [String]
+    public var biography: String?
+    public var phone: String?
+    public var email: String?
+
+    public init(name: String, position: String) {
+        self.name = name
+        self.position = position
+        self.duties = []
+    }
+}
+
+/// A file beside the content (image, PDF form) that is published as it is.
+public struct Attachment: Sendable, Hashable {
+    public var source: String
+    public var path: String
+    public var size: Int
+
+    public init(source: String, path: String, size: Int) {
+        self.source = source
+        self.path = path
+        self.size = size
+    }
+}
+
+/// Everything loaded from a site folder.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var pages: [Page]
+    public var attachments: [Attachment]
+
+    public init(config: SiteConfig, pages: [Page], attachments: [Attachment]) {
+        self.config = config
+        self.pages = pages
+        self.attachments = attachments
+    }
+}

@@ -1,0 +1,41 @@
+/// Numbers as Vietnamese documents write them: `5.621.772.766`, `84,6`.
+public enum VietnameseFormat {
+    /// Thousands grouped with dots: `5621772766` → `5.621.772.766`.
+    public static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(".") }
+            grouped.append(character)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
+    /// `50.000 đồng`.
+    public static func money(_ value: Int) -> String {
+        integer(value) + " đồng"
+    }
+
+    /// A decimal with a comma and `places` digits, rounded half away from zero: `84,6`.
+    public static func decimal(_ value: Double, places: Int = 1) -> String {
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
+        let whole = integer(scaled / scale)
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        guard places > 0 else { return sign + whole }
+        let fraction = String(scaled % scale)
+        return sign + whole + "," + String(repeating: "0", count: places - fraction.count) + fraction
+    }
+
+    /// `84,6%` from counts; nil when the whole is zero (no rate to show).
+    public static func percent(_ part: Int, of whole: Int, places: Int = 1) -> String? {
+        guard whole != 0 else { return nil }
+        return decimal(Double(part) * 100 / Double(whole), places: places) + "%"
+    }
+
+    /// File sizes for editors: `12,3` (megabytes).
+    public static func megabytes(_ bytes: Int) -> String {
+        decimal(Double(bytes) / 1_048_576, places: 1)
+    }
+}

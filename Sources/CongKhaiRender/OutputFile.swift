@@ -1,0 +1,38 @@
+import Foundation
+
+/// One file of the built site: rendered bytes, or a file copied as it is.
+public struct OutputFile: Sendable {
+    public enum Body: Sendable {
+        case bytes(Data)
+        case copy(URL)
+    }
+
+    /// Relative to the output folder: `tin-tuc/a/index.html`.
+    public var path: String
+    public var body: Body
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.body = .bytes(Data(text.utf8))
+    }
+
+    public init(path: String, copying source: URL) {
+        self.path = path
+        self.body = .copy(source)
+    }
+}
+
+/// What a render needs to know beyond the content itself.
+public struct RenderSettings: Sendable {
+    /// `https://example.gov.vn/`, always ending in `/`, or nil: then no absolute URLs are written.
+    public var baseURL: String?
+
+    public init(baseURL: String?) {
+        guard var base = baseURL?.trimmingCharacters(in: .whitespaces), !base.isEmpty else {
+            self.baseURL = nil
+            return
+        }
+        if !base.hasSuffix("/") { base += "/" }
+        self.baseURL = base
+    }
+}

@@ -1,0 +1,60 @@
+import CongKhaiModel
+
+/// The site's structure as a reader moves through it: the main menu, breadcrumbs and
+/// section listings, all derived from folders and `thu_tu`.
+public struct Navigation: Sendable {
+    let pagesByPath: [String: Page]
+    let childrenByPath: [String: [Page]]
+    let topLevel: [Page]
+
+    public init(pages: [Page]) {
+        var byPath: [String: Page] = [:]
+        var children: [String: [Page]] = [:]
+        for page in pages where page.kind != .notFound {
+            byPath[page.path] = page
+            if let parent = page.parentPath { children[parent, default: []].append(page) }
+        }
+        self.pagesByPath = byPath
+        self.childrenByPath = children.mapValues { $0.sorted(by: Navigation.readingOrder) }
+        self.topLevel = (children[""] ?? []).filter { $0.kind == .section || $0.kind == .page }.sorted(by: Navigation.readingOrder)
+    }
+
+    /// `thu_tu` first; then newest first (news); then title.
+    static func readingOrder(_ a: Page, _ b: Page) -> Bool {
+        let orderA = a.order ?? Int.max, orderB = b.order ?? Int.max
+        if orderA != orderB { return orderA < orderB }
+        let dateA = a.date?.dayNumber ?? Int.min, dateB = b.date?.dayNumber ?? Int.min
+        if dateA != dateB { return dateA > dateB }
+        if a.title != b.title { return a.title < b.title }
+        return a.path < b.path
+    }
+
+    public func children(of page: Page) -> [Page] {
+        childrenByPath[page.path] ?? []
+    }
+
+    /// Home, then each folder above the page, then the page itself.
+    public func trail(to page: Page) -> [Page] {
+        guard !page.path.isEmpty else { return [] }
+        var chain: [Page] = [page]
+        var parent = page.parentPath
+        while let path = parent {
+            if let ancestor = pagesByPath[path] { chain.insert(ancestor, at: 0) }
+            parent = path.isEmpty ? nil : Page(source: "", path: path, kind: .section, title: "").parentPath
+        }
+        return chain
+    }
+
+    /// The most recent content date of a page and everything listed under it.
+    public func lastChanged(_ page: Page) -> CalendarDate? {
+        let own = page.lastChanged
+        guard page.kind == .section || page.kind == .home else { return own }
+        let pages = page.kind == .home ? Array(pagesByPath.values) : children(of: page)
+        return ([own] + pages.map(\.lastChanged)).compactMap { $0 }.max()
+    }
+
+    public var newsItems: [Page] {
+        pagesByPath.values.filter { $0.section == "tin-tuc" && $0.kind == .page && $0.date != nil }
+            .sorted(by: Navigation.readingOrder)
+    }
+}

@@ -1,0 +1,78 @@
+import CongKhaiCheck
+import CongKhaiMarkdown
+import CongKhaiModel
+import Foundation
+import Synchronization
+
+/// Stage 3: every page through Markdown and its layout, plus the feed, sitemap and
+/// robots.txt. Pages are independent, so they render in parallel.
+public struct SiteRenderer: Sendable {
+    public let content: SiteContent
+    public let templates: TemplateSet
+    public let targets: LinkTargets
+    public let settings: RenderSettings
+
+    public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings) {
+        self.content = content
+        self.templates = templates
+        self.targets = targets
+        self.settings = settings
+    }
+
+    public func render(log: DiagnosticLog) -> [OutputFile] {
+        let pages = content.pages + [notFoundPage]
+        let navigation = Navigation(pages: content.pages)
+        let builder = PageContext(config: content.config, navigation: navigation)
+        let rendered = Mutex<[Int: OutputFile]>([:])
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            if let file = render(pages[index], builder: builder, log: log) {
+                rendered.withLock { $0[index] = file }
+            }
+        }
+        var files = rendered.withLock { results in pages.indices.compactMap { results[$0] } }
+        let feeds = Feeds(config: content.config, settings: settings, navigation: navigation)
+        files.append(OutputFile(path: "feed.xml", text: feeds.atom()))
+        files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
+        files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
+        return files
+    }
+
+    var notFoundPage: Page {
+        var page = Page(source: "templates/layouts/404.mustache", path: "", kind: .notFound, title: "Không tìm thấy trang")
+        page.description = "Trang bạn tìm không có hoặc đã được chuyển đi."
+        return page
+    }
+
+    func render(_ page: Page, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
+        let body = MarkdownRenderer.render(page.body, allowRawHTML: page.allowsRawHTML) { reference in
+            resolve(reference, in: page, log: log)
+        }
+        for line in body.droppedHTMLLines {
+            log.report(.warning("markdown.raw-html", at: SourceLocation(path: page.source, line: page.bodyLine - 1 + line),
+                                "Mã HTML viết trong nội dung đã bị bỏ qua để giữ an toàn cho trang.",
+                                hint: "Dùng cú pháp Markdown; nếu thật sự cần HTML, thêm `cho_phep_html: true` vào phần đầu trang."))
+        }
+        guard let layout = templates.layout(for: page, log: log) else { return nil }
+        let context = builder.context(for: page, bodyHTML: body.html)
+        guard let html = templates.library.render(context, withTemplate: layout) else { return nil }
+        let path = page.kind == .notFound ? "404.html" : page.path + "index.html"
+        return OutputFile(path: path, text: html)
+    }
+
+    /// Internal links are checked and rewritten relative to the page; others are kept as written.
+    func resolve(_ reference: MarkdownReference, in page: Page, log: DiagnosticLog) -> String? {
+        switch targets.resolve(reference.url, from: page.source) {
+        case .external:
+            return nil
+        case let .found(target, fragment):
+            return RelativeURL.href(from: page.path, to: target) + fragment
+        case let .missing(url):
+            let what = reference.isImage ? "Ảnh" : "Liên kết"
+            log.report(.error(reference.isImage ? "link.missing-image" : "link.broken",
+                              at: SourceLocation(path: page.source, line: page.bodyLine - 1 + reference.line),
+                              "\(what) “\(url)” không dẫn tới trang hay tệp nào của trang web.",
+                              hint: "Đường dẫn tính từ thư mục chứa tệp này, ví dụ `../gioi-thieu/lien-he.md` hoặc `/gioi-thieu/`. Kiểm tra tên tệp."))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import CongKhaiModel
+import Foundation
+import Mustache
+
+/// The theme: every `.mustache` file under `templates/`, parsed once, with each problem
+/// reported at its template file and line (a missing partial, an unclosed section).
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    public let names: Set<String>
+
+    public init(library: MustacheLibrary, names: Set<String>) {
+        self.library = library
+        self.names = names
+    }
+
+    public static func load(from folder: URL, displayRoot: String = "templates", log: DiagnosticLog) -> TemplateSet {
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var sources: [(name: String, path: String, text: String)] = []
+        let manager = FileManager.default
+        let files = (manager.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".mustache") }
+            .sorted()
+        for relative in files {
+            let displayPath = "\(displayRoot)/\(relative)"
+            guard let source = readTemplate(folder.appendingPathComponent(relative), displayPath: displayPath, log: log) else { continue }
+            let name = String(relative.dropLast(".mustache".count))
+            names.insert(name)
+            sources.append((name, displayPath, source))
+            guard TemplateScanner.checkStructure(source, path: displayPath, log: log) else { continue }
+            do {
+                library.register(try MustacheTemplate(string: source), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                log.report(.error("template.syntax", at: SourceLocation(path: displayPath, line: error.context.lineNumber, column: error.context.columnNumber),
+                                  "Mẫu trang viết sai cú pháp Mustache: \(TemplateScanner.explain(error.error)).",
+                                  hint: "Kiểm tra các thẻ {{#...}} / {{/...}} ở quanh dòng này."))
+            } catch {
+                log.report(.error("template.syntax", at: SourceLocation(path: displayPath), "Không đọc được mẫu trang."))
+            }
+        }
+        for source in sources {
+            TemplateScanner.checkReferences(source.text, path: source.path, known: names, log: log)
+        }
+        return TemplateSet(library: library, names: names)
+    }
+
+    /// Which layout renders a page: the page's own `bo_cuc`, then a section override
+    /// (`layouts/tin-tuc/page`), then the default for its kind (`layouts/page`).
+    public func layout(for page: Page, log: DiagnosticLog) -> String? {
+        if let custom = page.layout {
+            let name = "layouts/" + custom
+            if names.contains(name) { return name }
+            log.report(.error("template.unknown-layout", at: SourceLocation(path: page.source, line: 2),
+                              "Không có bố cục “\(custom)” (tệp templates/\(name).mustache).",
+                              hint: "Các bố cục có sẵn: \(names.filter { $0.hasPrefix("layouts/") }.map { String($0.dropFirst(8)) }.sorted().joined(separator: ", "))."))
+            return nil
+        }
+        if let section = page.section, names.contains("layouts/\(section)/\(page.kind.rawValue)") {
+            return "layouts/\(section)/\(page.kind.rawValue)"
+        }
+        let name = "layouts/\(page.kind.rawValue)"
+        if names.contains(name) { return name }
+        log.report(.error("template.missing", at: SourceLocation(path: "templates/\(name).mustache"),
+                          "Thiếu mẫu trang templates/\(name).mustache để dựng \(page.source).",
+                          hint: "Chép tệp này từ bộ mẫu mặc định của CongKhai."))
+        return nil
+    }
+}
+
+private func readTemplate(_ url: URL, displayPath: String, log: DiagnosticLog) -> String? {
+    guard let data = FileManager.default.contents(atPath: url.path),
+          let text = String(data: data, encoding: .utf8) else {
+        log.report(.error("template.encoding", at: SourceLocation(path: displayPath),
+                          "Mẫu trang không đọc được dưới dạng văn bản UTF-8.",
+                          hint: "Lưu lại tệp với mã hóa UTF-8."))
+        return nil
+    }
+    return text.precomposedStringWithCanonicalMapping
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import CongKhaiBuild
+import CongKhaiModel
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Dựng toàn bộ trang web từ content/ và templates/ vào public/."
+    )
+
+    @Option(name: .long, help: "Thư mục của trang (chứa content/ và templates/). Mặc định: thư mục hiện tại.")
+    var source: String = "."
+
+    @Option(name: .long, help: "Thư mục kết quả. Mặc định: public/ trong thư mục của trang.")
+    var output: String?
+
+    @Option(name: .customLong("as-of"), help: "Ngày tính hạn công khai (YYYY-MM-DD hoặc DD/MM/YYYY). Mặc định: SOURCE_DATE_EPOCH hoặc hôm nay.")
+    var asOf: String?
+
+    @Option(name: .customLong("base-url"), help: "Địa chỉ gốc của trang (https://...), dùng cho sitemap và nguồn tin.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Thay thư mục kết quả kể cả khi nó có tệp không do CongKhai tạo.")
+    var force = false
+
+    @Flag(name: .long, help: "In thời gian của từng bước.")
+    var verbose = false
+
+    func run() throws {
+        let start = ContinuousClock.now
+        let asOfDate: CalendarDate
+        switch BuildClock.asOf(argument: asOf, environment: ProcessInfo.processInfo.environment) {
+        case let .success(date): asOfDate = date
+        case let .failure(.invalidAsOf(text)):
+            Terminal.fail("--as-of “\(text)” không phải là một ngày có thật.", hint: "Ví dụ: --as-of 2026-11-23")
+        case let .failure(.invalidEpoch(text)):
+            Terminal.fail("SOURCE_DATE_EPOCH “\(text)” không phải là số giây.", hint: "Bỏ biến này hoặc dùng --as-of 2026-11-23.")
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let site = URL(fileURLWithPath: source, relativeTo: cwd)
+        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
+        let options = BuildOptions(siteFolder: site, outputFolder: outputURL, asOf: asOfDate,
+                                   baseURL: baseURL, verbose: verbose, force: force)
+        let result = Pipeline.run(options)
+        Terminal.report(result.diagnostics)
+        if verbose {
+            for timing in result.timings { Terminal.info("  \(timing.step): \(timing.milliseconds) ms") }
+        }
+        let shownOutput = Terminal.shortPath(options.outputFolder, from: cwd)
+        guard result.errorCount == 0 else {
+            Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
+            throw ExitCode(1)
+        }
+        switch OutputWriter.write(result.files, to: options.outputFolder, force: force) {
+        case .success:
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            Terminal.info("Đã dựng \(result.pageCount) trang (\(result.files.count) tệp) vào \(shownOutput) · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo · \(milliseconds) ms · ngày tính hạn \(asOfDate.vietnamese)")
+        case let .failure(.notCongKhaiOutput(name)):
+            Terminal.fail("Thư mục \(shownOutput) có tệp “\(name)” không do CongKhai tạo, nên không xóa nó.",
+                          hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
+        case let .failure(.writeFailed(reason)):
+            Terminal.fail("Không ghi được kết quả vào \(shownOutput): \(reason)",
+                          hint: "Kiểm tra quyền ghi và dung lượng đĩa. Thư mục cũ được giữ nguyên.")
+        }
+    }
+}

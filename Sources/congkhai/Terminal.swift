@@ -1,0 +1,29 @@
+import CongKhaiModel
+import Foundation
+
+/// Everything the editor reads on the terminal goes through here: Vietnamese, no stack traces.
+enum Terminal {
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { error(diagnostic.formatted) }
+    }
+
+    static func info(_ line: String) {
+        print(line)
+    }
+
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func fail(_ message: String, hint: String) -> Never {
+        error("lỗi: \(message)\n    gợi ý: \(hint)")
+        exit(1)
+    }
+
+    /// `public` rather than `/home/.../public` when the folder is below the working directory.
+    static func shortPath(_ url: URL, from cwd: URL) -> String {
+        let base = cwd.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) + "/" : path + "/"
+    }
+}
