@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "CongKhaiTests", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck",
             "CongKhaiRender", "CongKhaiBuild",
-        ], resources: [.copy("Fixtures")]),
+        ]),
     ]
 )

@@ -16,10 +16,11 @@ public enum OutputWriter {
         case writeFailed(String)
     }
 
-    public static func write(_ files: [OutputFile], to output: URL, force: Bool) -> Result<Void, Failure> {
+    /// nil when the new site is in place; otherwise why not (and the old output is untouched).
+    public static func write(_ files: [OutputFile], to output: URL, force: Bool) -> Failure? {
         let manager = FileManager.default
         if !force, let stranger = foreignFile(in: output) {
-            return .failure(.notCongKhaiOutput(stranger))
+            return .notCongKhaiOutput(stranger)
         }
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).dang-dung-\(getpid())")
@@ -41,7 +42,7 @@ public enum OutputWriter {
             }
         } catch {
             try? manager.removeItem(at: staging)
-            return .failure(.writeFailed(error.localizedDescription))
+            return .writeFailed(error.localizedDescription)
         }
         do {
             if manager.fileExists(atPath: output.path) {
@@ -58,9 +59,9 @@ public enum OutputWriter {
             }
         } catch {
             try? manager.removeItem(at: staging)
-            return .failure(.writeFailed(error.localizedDescription))
+            return .writeFailed(error.localizedDescription)
         }
-        return .success(())
+        return nil
     }
 
     /// The first file in `output` that suggests CongKhai did not write it, or nil when the

@@ -1,4 +1,5 @@
 import CongKhaiModel
+import Foundation
 import Yams
 
 /// Reads a YAML mapping field by field, reporting each problem at the line of the value:
@@ -105,6 +106,17 @@ public final class MappingReader {
         }
         guard case let .scalar(scalar) = value, let number = Int(scalar.string.cleaned) else {
             wrongType(key, value, expected: "một số nguyên", example: "1")
+            return nil
+        }
+        return number
+    }
+
+    /// A number that may have a decimal part: `0.5`, `0,5`, `3`.
+    public func number(_ key: String, _ label: String) -> Double? {
+        guard let value = node(key) else { return nil }
+        guard case let .scalar(scalar) = value,
+              let number = Double(scalar.string.cleaned.replacingOccurrences(of: ",", with: ".")), number >= 0 else {
+            wrongType(key, value, expected: "một số không âm", example: "5")
             return nil
         }
         return number

@@ -44,7 +44,7 @@ enum LeadersLoader {
         page.description = yaml.string("mo_ta", "mô tả ngắn")
         page.updated = yaml.date("cap_nhat", "ngày cập nhật")
         page.order = yaml.int("thu_tu", "thứ tự trong mục")
-        page.leaders = yaml.mappings("lanh_dao", "danh sách lãnh đạo", required: true).compactMap { item in
+        let leaders = yaml.mappings("lanh_dao", "danh sách lãnh đạo", required: true).compactMap { item in
             defer { item.finish(context: "một lãnh đạo") }
             let name = item.string("ho_ten", "họ và tên", required: true)
             let position = item.string("chuc_vu", "chức vụ", required: true)
@@ -55,6 +55,7 @@ enum LeadersLoader {
             leader.email = item.string("email", "thư điện tử")
             return name == nil || position == nil ? nil : leader
         }
+        page.data = .leaders(leaders)
         yaml.finish(context: "tệp lãnh đạo")
         return page
     }

@@ -99,6 +99,9 @@ public enum MarkdownRenderer {
 /// (`"` becomes `&quot;`), so these patterns can only match markup cmark wrote.
 enum HTMLPolish {
     static let replacements: [(String, String)] = [
+        // A wide table scrolls inside its own box on a phone; the box must be reachable by keyboard.
+        ("<table>", "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng (cuộn ngang để xem hết)\" tabindex=\"0\">\n<table>"),
+        ("</table>", "</table>\n</div>"),
         ("<th align=\"left\">", "<th scope=\"col\" class=\"align-left\">"),
         ("<th align=\"center\">", "<th scope=\"col\" class=\"align-center\">"),
         ("<th align=\"right\">", "<th scope=\"col\" class=\"align-right\">"),

@@ -4,7 +4,23 @@ public enum PageKind: String, Sendable, Hashable {
     case section
     case page
     case leaders = "lanh-dao"
+    /// `thu-tuc/`: the whole catalogue grouped by lĩnh vực.
+    case catalogue = "danh-muc-thu-tuc"
+    /// A filtered list of procedures: one lĩnh vực, or one online level.
+    case procedureList = "danh-sach-thu-tuc"
+    case procedure = "thu-tuc"
+    case fees = "phi-le-phi"
+    case openData = "du-lieu"
     case notFound = "404"
+}
+
+/// What a page shows besides its Markdown body.
+public enum PageData: Sendable {
+    case none
+    case leaders([Leader])
+    case procedure(Procedure)
+    case procedureField(String)
+    case procedureLevel(OnlineLevel)
 }
 
 /// One page of the site, from a Markdown file or a data file.
@@ -26,7 +42,7 @@ public struct Page: Sendable {
     public var body: String
     /// Line in the source file where `body` starts, so Markdown findings point at the right line.
     public var bodyLine: Int
-    public var leaders: [Leader]
+    public var data: PageData
 
     public init(source: String, path: String, kind: PageKind, title: String) {
         self.source = source
@@ -37,7 +53,7 @@ public struct Page: Sendable {
         self.isDraft = false
         self.body = ""
         self.bodyLine = 1
-        self.leaders = []
+        self.data = .none
     }
 
     /// Top-level section (`tin-tuc` for `tin-tuc/a/`), or nil on the home page.
@@ -93,10 +109,14 @@ public struct SiteContent: Sendable {
     public var config: SiteConfig
     public var pages: [Page]
     public var attachments: [Attachment]
+    public var procedures: [Procedure]
+    public var fees: FeeSchedule?
 
-    public init(config: SiteConfig, pages: [Page], attachments: [Attachment]) {
+    public init(config: SiteConfig, pages: [Page], attachments: [Attachment], procedures: [Procedure] = [], fees: FeeSchedule? = nil) {
         self.config = config
         self.pages = pages
         self.attachments = attachments
+        self.procedures = procedures
+        self.fees = fees
     }
 }

@@ -36,3 +36,11 @@ public enum TextFolding {
     }
 }
 
+
+extension TextFolding {
+    /// A path segment that keeps dots (procedure codes like `1.001193`) but nothing unsafe.
+    public static func pathSafe(_ text: String) -> String {
+        let kept = fold(text).map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") ? $0 : "-" }
+        return String(kept).split(separator: "-").joined(separator: "-").trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+}

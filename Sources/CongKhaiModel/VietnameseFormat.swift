@@ -39,3 +39,24 @@ public enum VietnameseFormat {
         decimal(Double(bytes) / 1_048_576, places: 1)
     }
 }
+
+/// Reads amounts as editors type them: `5.621.772.766`, `5621772766`, `5 621 772 766`,
+/// or Excel's `5,621,772,766`. Groups must have three digits, so `1,5` is not read as 15.
+public enum AmountParser {
+    public static func parse(_ text: String) -> Int? {
+        let trimmed = text.trimmingWhitespace()
+        let negative = trimmed.hasPrefix("-")
+        let body = negative ? String(trimmed.dropFirst()) : trimmed
+        let separators: Set<Character> = [".", ",", " ", "\u{00A0}", "\u{202F}"]
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCIIDigit || separators.contains($0) }) else { return nil }
+        let groups = body.split(omittingEmptySubsequences: false) { separators.contains($0) }
+        let separatorKinds = Set(body.filter { separators.contains($0) })
+        guard separatorKinds.count <= 1 else { return nil }
+        if groups.count > 1 {
+            guard let first = groups.first, (1...3).contains(first.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        guard let value = Int(groups.joined()) else { return nil }
+        return negative ? -value : value
+    }
+}

@@ -51,7 +51,7 @@ struct PageContext: @unchecked Sendable {
             context["latest_news"] = navigation.newsItems.prefix(5).map { entry($0, from: page) }
             context["quick_links"] = navigation.topLevel.map { entry($0, from: page) }
         }
-        if !page.leaders.isEmpty { context["leaders"] = page.leaders.map(PageContext.leader) }
+        if case let .leaders(leaders) = page.data { context["leaders"] = leaders.map(PageContext.leader) }
         return context
     }
 

@@ -53,14 +53,14 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         switch OutputWriter.write(result.files, to: options.outputFolder, force: force) {
-        case .success:
+        case nil:
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             Terminal.info("Đã dựng \(result.pageCount) trang (\(result.files.count) tệp) vào \(shownOutput) · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo · \(milliseconds) ms · ngày tính hạn \(asOfDate.vietnamese)")
-        case let .failure(.notCongKhaiOutput(name)):
+        case let .notCongKhaiOutput(name)?:
             Terminal.fail("Thư mục \(shownOutput) có tệp “\(name)” không do CongKhai tạo, nên không xóa nó.",
                           hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
-        case let .failure(.writeFailed(reason)):
+        case let .writeFailed(reason)?:
             Terminal.fail("Không ghi được kết quả vào \(shownOutput): \(reason)",
                           hint: "Kiểm tra quyền ghi và dung lượng đĩa. Thư mục cũ được giữ nguyên.")
         }

@@ -1,0 +1,72 @@
+/// One rate of a fee, with the condition under which it applies.
+public struct FeeRate: Sendable, Hashable {
+    public var amount: Int
+    public var condition: String?
+
+    public init(amount: Int, condition: String? = nil) {
+        self.amount = amount
+        self.condition = condition
+    }
+}
+
+public enum FeeKind: String, Sendable {
+    case fee = "phi"
+    case charge = "le_phi"
+
+    public var label: String {
+        switch self {
+        case .fee: return "Phí"
+        case .charge: return "Lệ phí"
+        }
+    }
+}
+
+/// A fee or charge with the six elements Luật Phí và lệ phí 2015 Điều 14 requires posted:
+/// name, rate, collection method, payer, exemptions, legal document.
+public struct Fee: Sendable {
+    public var id: String
+    public var name: String
+    public var kind: FeeKind?
+    public var rates: [FeeRate]
+    public var unit: String?
+    public var collectionMethod: String?
+    public var payer: String?
+    public var exemptions: [String]
+    public var legalDocument: LegalDocument?
+    public var effectiveFrom: CalendarDate?
+    /// Line of the entry in `phi-le-phi.yaml`.
+    public var line: Int
+
+    public init(id: String, name: String, line: Int) {
+        self.id = id
+        self.name = name
+        self.rates = []
+        self.exemptions = []
+        self.line = line
+    }
+
+    /// `8.000 đồng/trường hợp`, `Miễn phí`, or `0 – 8.000 đồng` when rates differ by condition.
+    public var summary: String {
+        let amounts = rates.map(\.amount)
+        guard let low = amounts.min(), let high = amounts.max() else { return "Chưa ghi mức thu" }
+        if high == 0 { return "Miễn phí" }
+        let unitText = unit.map { " (\($0))" } ?? ""
+        if low == high { return VietnameseFormat.money(low) + unitText }
+        return "Từ \(VietnameseFormat.integer(low)) đến \(VietnameseFormat.money(high))" + unitText
+    }
+}
+
+/// `content/phi-le-phi.yaml`.
+public struct FeeSchedule: Sendable {
+    public var source: String
+    public var title: String
+    public var updated: CalendarDate?
+    public var fees: [Fee]
+
+    public init(source: String, title: String, updated: CalendarDate?, fees: [Fee]) {
+        self.source = source
+        self.title = title
+        self.updated = updated
+        self.fees = fees
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+
+@Suite("Content never becomes markup")
+struct EscapingTests {
+    @Test func scriptInTitleDescriptionAndBodyIsInert() throws {
+        let site = try TestSite.minimal([
+            "content/tin-tuc/_index.md": "---\ntieu_de: Tin\n---\n",
+            "content/tin-tuc/a.md": "---\ntieu_de: \"<script>alert('tiêu đề')</script>\"\nmo_ta: \"<img src=x onerror=alert(1)>\"\nngay: 2025-01-02\n---\n<script>alert('thân')</script>\n\n[bấm](javascript:alert(1))\n",
+        ])
+        let result = site.build()
+        for path in ["tin-tuc/a/index.html", "tin-tuc/index.html", "index.html"] {
+            let page = try #require(result.text(of: path))
+            #expect(!page.contains("<script>alert"), "\(path)")
+            #expect(!page.contains("<img src=x"), "\(path)")
+            #expect(!page.contains("href=\"javascript:"), "\(path)")
+        }
+        let article = try #require(result.text(of: "tin-tuc/a/index.html"))
+        #expect(article.contains("&lt;script&gt;alert("))
+        #expect(result.diagnostics("markdown.raw-html").count == 1)
+        let feed = try #require(result.text(of: "feed.xml"))
+        #expect(feed.contains("&lt;script&gt;"))
+    }
+
+    @Test func scriptInSiteNameIsEscaped() throws {
+        let site = try TestSite.minimal(["content/site.yaml": "ten: \"<script>x()</script>\"\nloai: xa\ntinh: T\n"])
+        let page = try #require(site.build().text(of: "index.html"))
+        #expect(!page.contains("<script>x()"))
+    }
+}
