@@ -10,6 +10,8 @@ public enum ContentLoader {
         case siteConfig
         case page(PageKind, path: String)
         case leaders(path: String)
+        case procedure(fieldSlug: String)
+        case fees
         case attachment(path: String)
         case ignored
     }
@@ -34,11 +36,15 @@ public enum ContentLoader {
         var config: SiteConfig?
         var pages: [Page] = []
         var attachments: [Attachment] = []
+        var procedures: [Procedure] = []
+        var fees: FeeSchedule?
         for item in items {
             switch item {
             case let .config(value): config = value
             case let .page(page): if !page.isDraft { pages.append(page) }
             case let .attachment(attachment): attachments.append(attachment)
+            case let .procedure(procedure): procedures.append(procedure)
+            case let .fees(schedule): fees = schedule
             }
         }
         if !files.contains(where: { $0.role == .siteConfig }) {
@@ -47,14 +53,17 @@ public enum ContentLoader {
                               hint: "Tạo tệp với ít nhất: ten, loai, tinh."))
         }
         guard let config else { return nil }
+        pages = CataloguePages.assemble(pages: pages, procedures: procedures, fees: fees)
         pages += SectionPages.missing(for: pages, log: log)
-        return SiteContent(config: config, pages: pages, attachments: attachments)
+        return SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
     }
 
     enum Loaded {
         case config(SiteConfig)
         case page(Page)
         case attachment(Attachment)
+        case procedure(Procedure)
+        case fees(FeeSchedule)
     }
 
     static func load(_ file: ContentFile, log: DiagnosticLog) -> Loaded? {
@@ -71,6 +80,14 @@ public enum ContentLoader {
             return SourceText.read(file.url, displayPath: file.displayPath, log: log)
                 .flatMap { LeadersLoader.load($0, path: path, log: log) }
                 .map(Loaded.page)
+        case let .procedure(fieldSlug):
+            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+                .flatMap { ProcedureLoader.load($0, fieldSlug: fieldSlug, log: log) }
+                .map(Loaded.procedure)
+        case .fees:
+            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+                .flatMap { FeeScheduleLoader.load($0, log: log) }
+                .map(Loaded.fees)
         case let .attachment(path):
             return .attachment(Attachment(source: file.displayPath, path: path, size: file.size))
         case .ignored:

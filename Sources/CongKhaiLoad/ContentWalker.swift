@@ -61,6 +61,10 @@ enum ContentWalker {
         switch (ext, stem) {
         case ("yaml", "site") where folder.isEmpty:
             return .siteConfig
+        case ("yaml", "phi-le-phi") where folder.isEmpty:
+            return .fees
+        case ("md", _) where folder.count == 2 && folder[0] == "thu-tuc" && stem != "_index" && stem != "index":
+            return .procedure(fieldSlug: folder[1])
         case ("md", "_index"), ("md", "index"):
             return .page(folder.isEmpty ? .home : (stem == "_index" ? .section : .page), path: folderPath)
         case ("yaml", "lanh-dao"):

@@ -22,7 +22,8 @@ public struct SiteRenderer: Sendable {
     public func render(log: DiagnosticLog) -> [OutputFile] {
         let pages = content.pages + [notFoundPage]
         let navigation = Navigation(pages: content.pages)
-        let builder = PageContext(config: content.config, navigation: navigation)
+        let catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
+        let builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue)
         let rendered = Mutex<[Int: OutputFile]>([:])
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             if let file = render(pages[index], builder: builder, log: log) {
@@ -34,6 +35,8 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "feed.xml", text: feeds.atom()))
         files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
         files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
+        files += OpenData.files(catalogue: catalogue)
+        if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue)) }
         return files
     }
 

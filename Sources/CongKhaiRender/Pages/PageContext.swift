@@ -7,10 +7,12 @@ import CongKhaiModel
 struct PageContext: @unchecked Sendable {
     let site: [String: Any]
     let navigation: Navigation
+    let catalogue: CatalogueContext
 
-    init(config: SiteConfig, navigation: Navigation) {
+    init(config: SiteConfig, navigation: Navigation, catalogue: Catalogue) {
         self.site = PageContext.site(config)
         self.navigation = navigation
+        self.catalogue = CatalogueContext(catalogue: catalogue)
     }
 
     func context(for page: Page, bodyHTML: String) -> [String: Any] {
@@ -52,6 +54,33 @@ struct PageContext: @unchecked Sendable {
             context["quick_links"] = navigation.topLevel.map { entry($0, from: page) }
         }
         if case let .leaders(leaders) = page.data { context["leaders"] = leaders.map(PageContext.leader) }
+        if !catalogue.catalogue.procedures.isEmpty {
+            context["search"] = [
+                "index_href": root + "du-lieu/tim-kiem.js",
+                "script_href": root + "assets/tim-kiem.js",
+                "catalogue_href": root + "thu-tuc/index.html",
+            ]
+        }
+        switch page.kind {
+        case .catalogue, .procedureList:
+            context.merge(catalogue.listing(for: page)) { _, new in new }
+        case .procedure:
+            if case let .procedure(procedure) = page.data { context["procedure"] = catalogue.procedure(procedure, page: page) }
+        case .fees:
+            context["fees"] = catalogue.fees(from: page)
+        case .openData:
+            context["datasets"] = OpenData.datasets(catalogue: catalogue.catalogue).map { dataset -> [String: Any] in
+                [
+                    "title": dataset.title,
+                    "description": dataset.description,
+                    "json_href": root + dataset.jsonPath,
+                    "csv_href": root + dataset.csvPath,
+                    "fields": dataset.columns.map { ["name": $0.name, "meaning": $0.meaning] },
+                ]
+            }
+        default:
+            break
+        }
         return context
     }
 

@@ -29,14 +29,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
-        let asOfDate: CalendarDate
-        switch BuildClock.asOf(argument: asOf, environment: ProcessInfo.processInfo.environment) {
-        case let .success(date): asOfDate = date
-        case let .failure(.invalidAsOf(text)):
-            Terminal.fail("--as-of “\(text)” không phải là một ngày có thật.", hint: "Ví dụ: --as-of 2026-11-23")
-        case let .failure(.invalidEpoch(text)):
-            Terminal.fail("SOURCE_DATE_EPOCH “\(text)” không phải là số giây.", hint: "Bỏ biến này hoặc dùng --as-of 2026-11-23.")
-        }
+        let asOfDate = Self.resolveAsOf(asOf)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let site = URL(fileURLWithPath: source, relativeTo: cwd)
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
@@ -63,6 +56,17 @@ struct BuildCommand: ParsableCommand {
         case let .writeFailed(reason)?:
             Terminal.fail("Không ghi được kết quả vào \(shownOutput): \(reason)",
                           hint: "Kiểm tra quyền ghi và dung lượng đĩa. Thư mục cũ được giữ nguyên.")
+        }
+    }
+
+    /// `--as-of`, else `SOURCE_DATE_EPOCH`, else today; a bad value stops with a clear message.
+    static func resolveAsOf(_ argument: String?) -> CalendarDate {
+        switch BuildClock.asOf(argument: argument, environment: ProcessInfo.processInfo.environment) {
+        case let .success(date): return date
+        case let .failure(.invalidAsOf(text)):
+            Terminal.fail("--as-of “\(text)” không phải là một ngày có thật.", hint: "Ví dụ: --as-of 2026-11-23")
+        case let .failure(.invalidEpoch(text)):
+            Terminal.fail("SOURCE_DATE_EPOCH “\(text)” không phải là số giây.", hint: "Bỏ biến này hoặc dùng --as-of 2026-11-23.")
         }
     }
 }

@@ -1,0 +1,111 @@
+import CongKhaiModel
+import Foundation
+
+/// The catalogue's rules: well-formed unique codes, fees that exist, and every part
+/// NĐ 63/2010 Điều 8 requires a published procedure to have.
+public enum ProcedureChecks {
+    /// `1.001193`, optionally with the provincial suffix `.000.00.00.H12`.
+    static let codePattern = try! NSRegularExpression(pattern: #"^\d\.\d{6}(\.000\.00\.00\.H\d{2})?$"#)
+
+    public static func isValidCode(_ code: String) -> Bool {
+        codePattern.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)) != nil
+    }
+
+    public static func run(_ content: SiteContent, log: DiagnosticLog) {
+        let feeIDs = Set(content.fees?.fees.map(\.id) ?? [])
+        let attachments = Set(content.attachments.map(\.source))
+        var firstByCode: [String: Procedure] = [:]
+        for procedure in content.procedures.sorted(by: { $0.source < $1.source }) {
+            let at = { (key: String) in SourceLocation(path: procedure.source, line: procedure.line(of: key)) }
+            if !isValidCode(procedure.code) {
+                log.report(.error("procedure.code", at: at("ma"),
+                                  "Mã thủ tục “\(procedure.code)” không đúng dạng d.dddddd (ví dụ 1.001193, hoặc 1.001193.000.00.00.H36 với mã của tỉnh).",
+                                  hint: "Chép đúng mã từ Cơ sở dữ liệu quốc gia về thủ tục hành chính."))
+            }
+            if let first = firstByCode[procedure.code] {
+                log.report(.error("procedure.duplicate", at: at("ma"),
+                                  "Mã thủ tục \(procedure.code) đã có ở \(first.source).",
+                                  hint: "Mỗi thủ tục chỉ có một tệp; xóa hoặc sửa mã của một trong hai tệp."))
+            } else {
+                firstByCode[procedure.code] = procedure
+            }
+            for id in procedure.feeIDs where !feeIDs.contains(id) {
+                let near = NearMiss.closest(to: id, among: feeIDs.sorted())
+                log.report(.error("procedure.unknown-fee", at: at("phi"),
+                                  "Khoản phí “\(id)” không có trong content/phi-le-phi.yaml.",
+                                  hint: near.map { "Có phải ý bạn là “\($0)”?" } ?? "Thêm khoản phí này vào phi-le-phi.yaml, hoặc ghi `phi: mien` nếu thủ tục không thu phí."))
+            }
+            if procedure.onlineLevel == .partial, procedure.partialReason == nil {
+                log.report(.warning("procedure.partial-reason", at: at("muc_do"),
+                                    "Thủ tục chỉ trực tuyến một phần nhưng chưa nêu lý do (NĐ 224/2026, Điều 14).",
+                                    hint: "Thêm `ly_do_mot_phan: \"...\"`, ví dụ: phải nộp bản chính giấy tờ để đối chiếu."))
+            }
+            for form in procedure.forms {
+                let folder = (procedure.source as NSString).deletingLastPathComponent
+                let path = ((folder as NSString).appendingPathComponent(form.file) as NSString).standardizingPath
+                if !attachments.contains(path) {
+                    log.report(.warning("procedure.form-missing", at: SourceLocation(path: procedure.source, line: form.line),
+                                        "Không thấy tệp mẫu đơn “\(form.file)” cạnh tệp thủ tục.",
+                                        hint: "Đặt tệp vào \(folder)/ hoặc sửa tên tệp trong “tep”."))
+                }
+            }
+            for (part, key) in missingParts(procedure) {
+                log.report(.warning("procedure.part-missing", at: at(key),
+                                    "Thủ tục \(procedure.code) thiếu “\(part)”, một bộ phận phải công khai theo NĐ 63/2010, Điều 8.",
+                                    hint: hint(for: key)))
+            }
+        }
+    }
+
+    /// Each missing part with the key (or section) where it belongs.
+    static func missingParts(_ procedure: Procedure) -> [(String, String)] {
+        var missing: [(String, String)] = []
+        if !procedure.sections.contains(.steps) { missing.append(("trình tự thực hiện", "ten")) }
+        if procedure.channels.isEmpty { missing.append(("cách thức thực hiện", "cach_thuc")) }
+        if !procedure.sections.contains(.documents) { missing.append(("thành phần hồ sơ", "ten")) }
+        if procedure.deadline == nil && procedure.channels.allSatisfy({ $0.deadline == nil }) { missing.append(("thời hạn giải quyết", "thoi_han")) }
+        if procedure.subjects == nil { missing.append(("đối tượng thực hiện", "doi_tuong")) }
+        if procedure.agency == nil { missing.append(("cơ quan thực hiện", "co_quan_thuc_hien")) }
+        if procedure.result == nil { missing.append(("kết quả thực hiện", "ket_qua")) }
+        if procedure.legalBasis.isEmpty { missing.append(("căn cứ pháp lý", "can_cu_phap_ly")) }
+        return missing
+    }
+
+    static func hint(for key: String) -> String {
+        switch key {
+        case "ten": return "Thêm mục “## Trình tự thực hiện” hoặc “## Thành phần hồ sơ” vào phần nội dung."
+        case "cach_thuc": return "Thêm `cach_thuc:` với từng hình thức nộp (truc_tiep, truc_tuyen, buu_chinh)."
+        case "can_cu_phap_ly": return "Thêm `can_cu_phap_ly:` với số hiệu và tên văn bản."
+        default: return "Thêm `\(key): \"...\"` vào phần đầu tệp."
+        }
+    }
+}
+
+/// The fee schedule on its own: unique ids, and fees no procedure charges.
+public enum FeeChecks {
+    public static func run(_ content: SiteContent, log: DiagnosticLog) {
+        guard let schedule = content.fees else {
+            if content.procedures.contains(where: { !$0.feeIDs.isEmpty }) {
+                log.report(.error("fee.no-schedule", at: SourceLocation(path: "content/phi-le-phi.yaml"),
+                                  "Có thủ tục ghi phí, lệ phí nhưng chưa có tệp content/phi-le-phi.yaml.",
+                                  hint: "Tạo tệp phi-le-phi.yaml với danh sách `phi:`."))
+            }
+            return
+        }
+        var seen: [String: Int] = [:]
+        for fee in schedule.fees {
+            if let line = seen[fee.id] {
+                log.report(.error("fee.duplicate", at: SourceLocation(path: schedule.source, line: fee.line),
+                                  "Mã phí “\(fee.id)” đã dùng ở dòng \(line).", hint: "Mỗi khoản phí cần một mã riêng."))
+            } else {
+                seen[fee.id] = fee.line
+            }
+        }
+        let used = Set(content.procedures.flatMap(\.feeIDs))
+        for fee in schedule.fees where !used.contains(fee.id) && !content.procedures.isEmpty {
+            log.report(.warning("fee.unused", at: SourceLocation(path: schedule.source, line: fee.line),
+                                "Khoản “\(fee.name)” (\(fee.id)) không được thủ tục nào sử dụng.",
+                                hint: "Ghi mã này vào “phi” của thủ tục thu nó, hoặc xóa khoản này nếu không còn thu."))
+        }
+    }
+}

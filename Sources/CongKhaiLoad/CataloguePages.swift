@@ -1,0 +1,61 @@
+import CongKhaiModel
+
+/// The pages the procedure catalogue and fee schedule add to the site: the catalogue itself,
+/// one list per lĩnh vực and per online level, one page per procedure, the fee schedule and
+/// the open-data page. They are ordinary `Page`s, so menus, breadcrumbs and links treat them
+/// like the editor's own pages.
+enum CataloguePages {
+    static func assemble(pages: [Page], procedures: [Procedure], fees: FeeSchedule?) -> [Page] {
+        var result = pages
+        let hasCatalogue = !procedures.isEmpty
+        if hasCatalogue {
+            if let index = result.firstIndex(where: { $0.path == "thu-tuc/" }) {
+                result[index].kind = .catalogue
+            } else {
+                var catalogue = Page(source: "content/thu-tuc/_index.md", path: "thu-tuc/", kind: .catalogue, title: "Thủ tục hành chính")
+                catalogue.order = 3
+                result.append(catalogue)
+            }
+            var fieldNames: [String: String] = [:]
+            for procedure in procedures where fieldNames[procedure.fieldSlug] == nil {
+                fieldNames[procedure.fieldSlug] = procedure.field
+            }
+            for (slug, name) in fieldNames.sorted(by: { $0.key < $1.key }) {
+                var page = Page(source: "content/thu-tuc/\(slug)", path: "thu-tuc/\(slug)/", kind: .procedureList, title: "Lĩnh vực \(name)")
+                page.data = .procedureField(slug)
+                result.append(page)
+            }
+            var levelsPage = Page(source: "content/thu-tuc", path: "thu-tuc/muc-do/", kind: .section, title: "Theo mức độ trực tuyến")
+            levelsPage.order = Int.max - 1
+            result.append(levelsPage)
+            for level in OnlineLevel.allCases {
+                var page = Page(source: "content/thu-tuc", path: "thu-tuc/muc-do/\(level.slug)/", kind: .procedureList, title: level.label)
+                page.data = .procedureLevel(level)
+                result.append(page)
+            }
+            for procedure in procedures {
+                var page = Page(source: procedure.source, path: procedure.path, kind: .procedure, title: procedure.name)
+                page.description = "Mã thủ tục \(procedure.code) · lĩnh vực \(procedure.field)"
+                page.updated = procedure.updated ?? procedure.publication?.date
+                page.body = procedure.body
+                page.bodyLine = procedure.bodyLine
+                page.data = .procedure(procedure)
+                result.append(page)
+            }
+        }
+        if let fees {
+            var page = Page(source: fees.source, path: "phi-le-phi/", kind: .fees, title: fees.title)
+            page.updated = fees.updated
+            page.order = 4
+            page.description = "Mức thu, đối tượng nộp, miễn giảm và văn bản quy định của từng khoản phí, lệ phí."
+            result.append(page)
+        }
+        if hasCatalogue || fees != nil {
+            var page = Page(source: "content", path: "du-lieu/", kind: .openData, title: "Dữ liệu mở")
+            page.order = 90
+            page.description = "Danh mục thủ tục và phí, lệ phí dưới dạng JSON và CSV."
+            result.append(page)
+        }
+        return result
+    }
+}

@@ -1,0 +1,59 @@
+import CongKhaiModel
+
+/// The procedure catalogue and fee schedule joined both ways, computed once per build:
+/// procedures by lĩnh vực and level, fees by id, and for each fee the procedures charging it.
+struct Catalogue: Sendable {
+    struct Field: Sendable {
+        var slug: String
+        var name: String
+        var procedures: [Procedure]
+    }
+
+    let fields: [Field]
+    let procedures: [Procedure]
+    let feesByID: [String: Fee]
+    let proceduresByFee: [String: [Procedure]]
+    let schedule: FeeSchedule?
+
+    init(procedures: [Procedure], schedule: FeeSchedule?) {
+        let sorted = procedures.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+        self.procedures = sorted
+        var bySlug: [String: Field] = [:]
+        var byFee: [String: [Procedure]] = [:]
+        for procedure in sorted {
+            bySlug[procedure.fieldSlug, default: Field(slug: procedure.fieldSlug, name: procedure.field, procedures: [])].procedures.append(procedure)
+            for id in procedure.feeIDs { byFee[id, default: []].append(procedure) }
+        }
+        self.fields = bySlug.values.sorted { $0.name < $1.name }
+        self.proceduresByFee = byFee
+        self.schedule = schedule
+        var fees: [String: Fee] = [:]
+        for fee in schedule?.fees ?? [] where fees[fee.id] == nil { fees[fee.id] = fee }
+        self.feesByID = fees
+    }
+
+    func procedures(in slug: String) -> [Procedure] {
+        fields.first { $0.slug == slug }?.procedures ?? []
+    }
+
+    func procedures(at level: OnlineLevel) -> [Procedure] {
+        procedures.filter { $0.onlineLevel == level }
+    }
+
+    /// What the citizen pays, in one phrase: `Miễn phí`, `8.000 đồng (đồng/trường hợp)`, ...
+    func feeSummary(_ procedure: Procedure) -> String {
+        if procedure.isFree { return "Miễn phí" }
+        let summaries = procedure.feeIDs.compactMap { feesByID[$0]?.summary }
+        return summaries.isEmpty ? "Không thu phí, lệ phí" : summaries.joined(separator: "; ")
+    }
+
+    /// The deadline as a short phrase for lists: `5 ngày làm việc`, else the published text.
+    func deadlineSummary(_ procedure: Procedure) -> String? {
+        if let amount = procedure.deadlineAmount, let unit = procedure.deadlineUnit {
+            if amount == 0 { return "Trong ngày" }
+            let number = amount == amount.rounded() ? VietnameseFormat.integer(Int(amount)) : VietnameseFormat.decimal(amount)
+            return "\(number) \(unit.label)"
+        }
+        return procedure.deadline ?? procedure.channels.compactMap(\.deadline).first
+    }
+}

@@ -1,0 +1,151 @@
+import CongKhaiCheck
+import CongKhaiModel
+import Foundation
+
+/// Template values for the catalogue pages (see docs/templates.md). Links are relative to
+/// the page being rendered.
+struct CatalogueContext {
+    let catalogue: Catalogue
+
+    func row(_ procedure: Procedure, from page: Page) -> [String: Any] {
+        var values: [String: Any] = [
+            "code": procedure.code,
+            "name": procedure.name,
+            "href": RelativeURL.href(from: page.path, to: .page(procedure.path)),
+            "field": procedure.field,
+            "field_href": RelativeURL.href(from: page.path, to: .page("thu-tuc/\(procedure.fieldSlug)/")),
+            "fee_summary": catalogue.feeSummary(procedure),
+        ]
+        if let level = procedure.onlineLevel {
+            values["level_label"] = level.label
+            values["level_slug"] = level.slug
+        }
+        values["deadline"] = catalogue.deadlineSummary(procedure)
+        return values
+    }
+
+    func levels(from page: Page) -> [[String: Any]] {
+        OnlineLevel.allCases.map { level in
+            [
+                "label": level.label,
+                "slug": level.slug,
+                "href": RelativeURL.href(from: page.path, to: .page("thu-tuc/muc-do/\(level.slug)/")),
+                "count": catalogue.procedures(at: level).count,
+                "current": { if case let .procedureLevel(current) = page.data { return current == level } else { return false } }(),
+            ]
+        }
+    }
+
+    func fieldLinks(from page: Page) -> [[String: Any]] {
+        catalogue.fields.map { field in
+            [
+                "name": field.name,
+                "slug": field.slug,
+                "href": RelativeURL.href(from: page.path, to: .page("thu-tuc/\(field.slug)/")),
+                "count": field.procedures.count,
+                "current": { if case let .procedureField(current) = page.data { return current == field.slug } else { return false } }(),
+            ]
+        }
+    }
+
+    /// Keys shared by the catalogue and its filtered lists.
+    func listing(for page: Page) -> [String: Any] {
+        var values: [String: Any] = [
+            "procedure_count": catalogue.procedures.count,
+            "field_count": catalogue.fields.count,
+            "field_links": fieldLinks(from: page),
+            "levels": levels(from: page),
+            "catalogue_href": RelativeURL.href(from: page.path, to: .page("thu-tuc/")),
+            "open_data_href": RelativeURL.href(from: page.path, to: .page("du-lieu/")),
+        ]
+        switch page.data {
+        case let .procedureField(slug):
+            values["procedures"] = catalogue.procedures(in: slug).map { row($0, from: page) }
+        case let .procedureLevel(level):
+            values["procedures"] = catalogue.procedures(at: level).map { row($0, from: page) }
+        default:
+            values["fields"] = catalogue.fields.map { field -> [String: Any] in
+                [
+                    "name": field.name,
+                    "slug": field.slug,
+                    "href": RelativeURL.href(from: page.path, to: .page("thu-tuc/\(field.slug)/")),
+                    "count": field.procedures.count,
+                    "procedures": field.procedures.map { row($0, from: page) },
+                ]
+            }
+        }
+        return values
+    }
+
+    func procedure(_ procedure: Procedure, page: Page) -> [String: Any] {
+        var values = row(procedure, from: page)
+        values["level"] = procedure.level
+        values["partial_reason"] = procedure.partialReason
+        values["deadline_text"] = procedure.deadline
+        values["subjects"] = procedure.subjects
+        values["agency"] = procedure.agency
+        values["result"] = procedure.result
+        values["online_url"] = procedure.onlineURL
+        values["is_free"] = procedure.isFree
+        values["channels"] = procedure.channels.map { terms -> [String: Any] in
+            var channel: [String: Any] = ["label": terms.channel.label]
+            channel["deadline"] = terms.deadline
+            channel["fee"] = terms.fee
+            return channel
+        }
+        values["legal_basis"] = procedure.legalBasis.map(Self.document)
+        values["forms"] = procedure.forms.map { form -> [String: Any] in
+            let folder = String(procedure.path.split(separator: "/").dropLast().joined(separator: "/"))
+            return ["title": form.title, "href": RelativeURL.root(from: page.path) + folder + "/" + Self.attachmentName(form.file)]
+        }
+        if let publication = procedure.publication { values["publication"] = Self.document(publication) }
+        values["fees"] = procedure.feeIDs.compactMap { catalogue.feesByID[$0] }.map { fee(_: $0, from: page) }
+        return values
+    }
+
+    func fee(_ fee: Fee, from page: Page) -> [String: Any] {
+        var values: [String: Any] = [
+            "id": fee.id,
+            "name": fee.name,
+            "summary": fee.summary,
+            "href": RelativeURL.href(from: page.path, to: .page("phi-le-phi/")) + "#" + fee.id,
+            "rates": fee.rates.map { rate -> [String: Any] in
+                var item: [String: Any] = ["amount_text": rate.amount == 0 ? "Miễn phí" : VietnameseFormat.money(rate.amount)]
+                item["condition"] = rate.condition
+                return item
+            },
+            "exemptions": fee.exemptions.map { ["text": $0] },
+            "has_exemptions": !fee.exemptions.isEmpty,
+        ]
+        values["kind_label"] = fee.kind?.label
+        values["unit"] = fee.unit
+        values["method"] = fee.collectionMethod
+        values["payer"] = fee.payer
+        values["effective_text"] = fee.effectiveFrom?.vietnamese
+        if let document = fee.legalDocument { values["document"] = Self.document(document) }
+        let charged = catalogue.proceduresByFee[fee.id] ?? []
+        values["procedures"] = charged.map { ["code": $0.code, "name": $0.name, "href": RelativeURL.href(from: page.path, to: .page($0.path))] }
+        values["procedure_count"] = charged.count
+        return values
+    }
+
+    func fees(from page: Page) -> [[String: Any]] {
+        (catalogue.schedule?.fees ?? []).map { fee($0, from: page) }
+    }
+
+    static func document(_ document: LegalDocument) -> [String: Any] {
+        var values: [String: Any] = ["number": document.number]
+        values["title"] = document.title
+        values["date_text"] = document.date?.vietnamese
+        values["issuer"] = document.issuer
+        return values
+    }
+
+    /// Forms are published under the same slugged name as any attachment.
+    static func attachmentName(_ file: String) -> String {
+        let name = (file as NSString).lastPathComponent
+        let ext = (name as NSString).pathExtension.lowercased()
+        let stem = TextFolding.slug((name as NSString).deletingPathExtension)
+        return ext.isEmpty ? stem : stem + "." + ext
+    }
+}

@@ -1,0 +1,146 @@
+import CongKhaiModel
+import Foundation
+
+/// The catalogue and fee schedule as open data (`du-lieu/`): JSON for programs, CSV with a
+/// BOM for Excel. Column lists here are the documented schema (README, open-data page).
+enum OpenData {
+    struct Column {
+        var name: String
+        var meaning: String
+    }
+
+    struct Dataset {
+        var title: String
+        var description: String
+        var jsonPath: String
+        var csvPath: String
+        var columns: [Column]
+        var rows: [[String: Value]]
+    }
+
+    /// JSON values, written with sorted keys so output is byte-stable.
+    enum Value {
+        case text(String?)
+        case number(Int?)
+        case list([String])
+
+        var csv: String {
+            switch self {
+            case let .text(text): return text ?? ""
+            case let .number(number): return number.map(String.init) ?? ""
+            case let .list(items): return items.joined(separator: "; ")
+            }
+        }
+    }
+
+    static let procedureColumns = [
+        Column(name: "ma", meaning: "Mã thủ tục hành chính (Cơ sở dữ liệu quốc gia)"),
+        Column(name: "ten", meaning: "Tên thủ tục"),
+        Column(name: "linh_vuc", meaning: "Lĩnh vực"),
+        Column(name: "cap_thuc_hien", meaning: "Cấp thực hiện"),
+        Column(name: "muc_do", meaning: "Mức độ trực tuyến: toan_trinh, mot_phan, truc_tiep"),
+        Column(name: "thoi_han", meaning: "Thời hạn giải quyết như đã công bố"),
+        Column(name: "thoi_han_ngay", meaning: "Thời hạn bằng số (theo don_vi)"),
+        Column(name: "don_vi", meaning: "Đơn vị thời hạn: ngay_lam_viec, ngay, gio"),
+        Column(name: "phi", meaning: "Mã các khoản phí, lệ phí (xem phi-le-phi), hoặc mien"),
+        Column(name: "muc_phi", meaning: "Mức phí, lệ phí tóm tắt"),
+        Column(name: "co_quan_thuc_hien", meaning: "Cơ quan thực hiện"),
+        Column(name: "quyet_dinh_cong_bo", meaning: "Số quyết định công bố thủ tục"),
+        Column(name: "ngay_cong_bo", meaning: "Ngày của quyết định công bố (YYYY-MM-DD)"),
+        Column(name: "dia_chi", meaning: "Đường dẫn trang thủ tục, tính từ gốc trang"),
+    ]
+
+    static let feeColumns = [
+        Column(name: "id", meaning: "Mã khoản phí, lệ phí"),
+        Column(name: "ten", meaning: "Tên phí, lệ phí"),
+        Column(name: "loai", meaning: "phi hoặc le_phi"),
+        Column(name: "muc_thu", meaning: "Các mức thu (đồng), kèm điều kiện nếu có"),
+        Column(name: "don_vi_tinh", meaning: "Đơn vị tính"),
+        Column(name: "phuong_thuc_thu", meaning: "Phương thức thu"),
+        Column(name: "doi_tuong_nop", meaning: "Đối tượng nộp"),
+        Column(name: "mien_giam", meaning: "Các trường hợp miễn, giảm"),
+        Column(name: "van_ban", meaning: "Số hiệu văn bản quy định"),
+        Column(name: "hieu_luc_tu", meaning: "Ngày có hiệu lực (YYYY-MM-DD)"),
+        Column(name: "thu_tuc", meaning: "Mã các thủ tục thu khoản này"),
+    ]
+
+    static func datasets(catalogue: Catalogue) -> [Dataset] {
+        var result: [Dataset] = []
+        if !catalogue.procedures.isEmpty {
+            let rows = catalogue.procedures.map { procedure -> [String: Value] in
+                [
+                    "ma": .text(procedure.code),
+                    "ten": .text(procedure.name),
+                    "linh_vuc": .text(procedure.field),
+                    "cap_thuc_hien": .text(procedure.level),
+                    "muc_do": .text(procedure.onlineLevel?.rawValue),
+                    "thoi_han": .text(procedure.deadline),
+                    "thoi_han_ngay": .text(procedure.deadlineAmount.map { $0 == $0.rounded() ? String(Int($0)) : String($0) }),
+                    "don_vi": .text(procedure.deadlineUnit?.rawValue),
+                    "phi": .list(procedure.isFree ? ["mien"] : procedure.feeIDs),
+                    "muc_phi": .text(catalogue.feeSummary(procedure)),
+                    "co_quan_thuc_hien": .text(procedure.agency),
+                    "quyet_dinh_cong_bo": .text(procedure.publication?.number),
+                    "ngay_cong_bo": .text(procedure.publication?.date?.iso),
+                    "dia_chi": .text(procedure.path + "index.html"),
+                ]
+            }
+            result.append(Dataset(title: "Danh mục thủ tục hành chính", description: "Mỗi dòng là một thủ tục hành chính do xã tiếp nhận, giải quyết.",
+                                  jsonPath: "du-lieu/thu-tuc.json", csvPath: "du-lieu/thu-tuc.csv", columns: procedureColumns, rows: rows))
+        }
+        if let schedule = catalogue.schedule {
+            let rows = schedule.fees.map { fee -> [String: Value] in
+                [
+                    "id": .text(fee.id),
+                    "ten": .text(fee.name),
+                    "loai": .text(fee.kind?.rawValue),
+                    "muc_thu": .list(fee.rates.map { rate in rate.condition.map { "\(rate.amount) (\($0))" } ?? String(rate.amount) }),
+                    "don_vi_tinh": .text(fee.unit),
+                    "phuong_thuc_thu": .text(fee.collectionMethod),
+                    "doi_tuong_nop": .text(fee.payer),
+                    "mien_giam": .list(fee.exemptions),
+                    "van_ban": .text(fee.legalDocument?.number),
+                    "hieu_luc_tu": .text(fee.effectiveFrom?.iso),
+                    "thu_tuc": .list((catalogue.proceduresByFee[fee.id] ?? []).map(\.code)),
+                ]
+            }
+            result.append(Dataset(title: "Danh mục phí, lệ phí", description: "Mỗi dòng là một khoản phí, lệ phí với sáu nội dung phải công khai.",
+                                  jsonPath: "du-lieu/phi-le-phi.json", csvPath: "du-lieu/phi-le-phi.csv", columns: feeColumns, rows: rows))
+        }
+        return result
+    }
+
+    static func files(catalogue: Catalogue) -> [OutputFile] {
+        datasets(catalogue: catalogue).flatMap { dataset in
+            [OutputFile(path: dataset.jsonPath, text: json(dataset)), OutputFile(path: dataset.csvPath, text: csv(dataset))]
+        }
+    }
+
+    static func json(_ dataset: Dataset) -> String {
+        let objects = dataset.rows.map { row -> [String: Any] in
+            row.mapValues { value -> Any in
+                switch value {
+                case let .text(text): return text.map { $0 as Any } ?? NSNull()
+                case let .number(number): return number.map { $0 as Any } ?? NSNull()
+                case let .list(items): return items
+                }
+            }
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return (String(data: data, encoding: .utf8) ?? "[]") + "\n"
+    }
+
+    /// RFC 4180 with a UTF-8 BOM and CRLF, which is what Excel opens correctly.
+    static func csv(_ dataset: Dataset) -> String {
+        var lines = [dataset.columns.map(\.name).map(quote).joined(separator: ",")]
+        for row in dataset.rows {
+            lines.append(dataset.columns.map { quote(row[$0.name]?.csv ?? "") }.joined(separator: ","))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,45 @@
+import CongKhaiModel
+import Foundation
+
+/// The client-side search index: a script (not JSON, so it loads from `file://` where
+/// `fetch` is refused) defining one array of procedures. Each entry carries its text
+/// already folded (no diacritics, `đ` → `d`, lowercase) so the browser only folds the query.
+enum SearchIndex {
+    static let path = "du-lieu/tim-kiem.js"
+
+    static func file(catalogue: Catalogue) -> OutputFile {
+        var script = "// Chỉ mục tìm kiếm thủ tục do CongKhai tạo. [mã, tên, lĩnh vực, mức độ, địa chỉ, chữ đã bỏ dấu]\n"
+        script += "window.CONGKHAI_TIM_KIEM=[\n"
+        script += catalogue.procedures.map { procedure in
+            let folded = TextFolding.fold([procedure.code, procedure.name, procedure.field].joined(separator: " "))
+            let fields = [procedure.code, procedure.name, procedure.field, procedure.onlineLevel?.label ?? "",
+                          procedure.path + "index.html", folded]
+            return "[" + fields.map(literal).joined(separator: ",") + "]"
+        }.joined(separator: ",\n")
+        script += "\n];\n"
+        return OutputFile(path: path, text: script)
+    }
+
+    /// A JavaScript string literal; `<` is escaped so the text can never close a script element.
+    static func literal(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
