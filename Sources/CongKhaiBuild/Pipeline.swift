@@ -31,7 +31,7 @@ public enum Pipeline {
         }
 
         let content = step("nạp nội dung") { ContentLoader.load(siteFolder: options.siteFolder, log: log) }
-        let templatesFolder = options.siteFolder.appendingPathComponent("templates")
+        let templatesFolder = options.siteFolder.appendingPathComponent("templates").resolvingSymlinksInPath()
         let templates = step("nạp mẫu trang") { loadTemplates(templatesFolder, log: log) }
         guard let content else {
             return BuildResult(files: [], pageCount: 0, diagnostics: log.all, timings: timings)

@@ -17,7 +17,7 @@ public enum ContentLoader {
     }
 
     public static func load(siteFolder: URL, log: DiagnosticLog) -> SiteContent? {
-        let contentFolder = siteFolder.appendingPathComponent("content")
+        let contentFolder = siteFolder.appendingPathComponent("content").resolvingSymlinksInPath()
         guard FileManager.default.fileExists(atPath: contentFolder.path) else {
             log.report(.error("site.no-content", at: SourceLocation(path: "content/"),
                               "Không tìm thấy thư mục content/ trong \(siteFolder.path).",

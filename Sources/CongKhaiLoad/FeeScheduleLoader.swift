@@ -4,7 +4,7 @@ import CongKhaiModel
 /// Luật Phí và lệ phí 2015 Điều 14 for each fee.
 enum FeeScheduleLoader {
     static func load(_ source: SourceText, log: DiagnosticLog) -> FeeSchedule? {
-        let root = YAMLDocument.parse(source.text, path: source.path, log: log)
+        guard let root = YAMLDocument.parse(source.text, path: source.path, log: log) else { return nil }
         guard let yaml = MappingReader(root, path: source.path, lineOffset: 0, log: log, what: "Tệp phí, lệ phí") else { return nil }
         let title = yaml.string("tieu_de", "tiêu đề trang") ?? "Phí, lệ phí"
         let updated = yaml.date("cap_nhat", "ngày cập nhật")

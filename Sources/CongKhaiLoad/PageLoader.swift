@@ -15,7 +15,7 @@ enum PageLoader {
                               hint: "Bắt đầu tệp bằng:\n    ---\n    tieu_de: \"Tiêu đề trang\"\n    ---"))
             return nil
         }
-        let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: parts.yamlLine - 1, log: log)
+        guard let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: parts.yamlLine - 1, log: log) else { return nil }
         guard let yaml = MappingReader(root, path: source.path, lineOffset: parts.yamlLine - 1, log: log, what: "Phần đầu trang") else { return nil }
         let title = yaml.string("tieu_de", "tiêu đề trang", required: true)
         var page = Page(source: source.path, path: path, kind: kind, title: title ?? "")
@@ -37,7 +37,7 @@ enum PageLoader {
 /// `lanh-dao.yaml`: the leaders' names, positions and duties (NĐ 224/2026 Điều 9 k1 c).
 enum LeadersLoader {
     static func load(_ source: SourceText, path: String, log: DiagnosticLog) -> Page? {
-        let root = YAMLDocument.parse(source.text, path: source.path, log: log)
+        guard let root = YAMLDocument.parse(source.text, path: source.path, log: log) else { return nil }
         guard let yaml = MappingReader(root, path: source.path, lineOffset: 0, log: log, what: "Tệp lãnh đạo") else { return nil }
         var page = Page(source: source.path, path: path, kind: .leaders,
                         title: yaml.string("tieu_de", "tiêu đề trang") ?? "Lãnh đạo")

@@ -16,7 +16,7 @@ enum ProcedureLoader {
             return nil
         }
         let offset = parts.yamlLine - 1
-        let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: offset, log: log)
+        guard let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: offset, log: log) else { return nil }
         guard let yaml = MappingReader(root, path: source.path, lineOffset: offset, log: log, what: "Phần đầu của thủ tục") else { return nil }
         let rawCode = yaml.string("ma", "mã thủ tục hành chính, ví dụ 1.001193", required: true)
         let name = yaml.string("ten", "tên thủ tục", required: true)

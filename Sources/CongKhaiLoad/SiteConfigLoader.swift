@@ -4,7 +4,7 @@ import Foundation
 /// `content/site.yaml`: the commune itself.
 enum SiteConfigLoader {
     static func load(_ source: SourceText, log: DiagnosticLog) -> SiteConfig? {
-        let root = YAMLDocument.parse(source.text, path: source.path, log: log)
+        guard let root = YAMLDocument.parse(source.text, path: source.path, log: log) else { return nil }
         guard let yaml = MappingReader(root, path: source.path, lineOffset: 0, log: log, what: "Tệp site.yaml") else { return nil }
         let name = yaml.string("ten", "tên đầy đủ của đơn vị, ví dụ Ủy ban nhân dân xã Hòa Phong", required: true)
         let kindText = yaml.string("loai", "loại đơn vị: xa, phuong hoặc dac_khu", required: true)

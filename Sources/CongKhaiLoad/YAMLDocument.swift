@@ -13,7 +13,8 @@ public enum YAMLDocument {
             return nil
         }
         do {
-            return try Yams.compose(yaml: yaml)
+            // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
+            return try Yams.compose(yaml: yaml) ?? .mapping(Node.Mapping([]))
         } catch let error as YamlError {
             log.report(diagnostic(for: error, path: path, lineOffset: lineOffset))
             return nil
@@ -26,7 +27,11 @@ public enum YAMLDocument {
 
     static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case let .scanner(context, problem, detected, _), let .parser(context, problem, detected, _), let .composer(context, problem, detected, _):
+            // An unclosed bracket or quote is detected lines later; the editor must fix where it opened.
+            let opensEarlier = problem.contains("did not find expected ','") || problem.contains("unexpected end of stream")
+                || problem.contains("found unexpected end of stream")
+            let mark = opensEarlier ? (context?.mark ?? detected) : detected
             return .error("yaml.syntax", at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column),
                           "Cú pháp YAML không hợp lệ: \(explain(problem)).",
                           hint: "Mỗi dòng có dạng `khoa: gia tri`; văn bản có dấu hai chấm hay bắt đầu bằng [ { # thì đặt trong ngoặc kép.")
