@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.0"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -37,13 +39,19 @@ let package = Package(
         .target(name: "CongKhaiBuild", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck", "CongKhaiRender",
         ]),
+        // `congkhai import`: records from the national portal and catalogue lists to procedure files.
+        .target(name: "CongKhaiImport", dependencies: [
+            "CongKhaiModel", "CongKhaiLoad", "Yams",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "XMLCoder", package: "XMLCoder"),
+        ]),
         .executableTarget(name: "congkhai", dependencies: [
-            "CongKhaiBuild", "CongKhaiModel",
+            "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CongKhaiTests", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck",
-            "CongKhaiRender", "CongKhaiBuild",
+            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport",
         ]),
     ]
 )

@@ -45,14 +45,17 @@ public struct Fee: Sendable {
         self.line = line
     }
 
-    /// `8.000 đồng/trường hợp`, `Miễn phí`, or `0 – 8.000 đồng` when rates differ by condition.
+    /// `8.000 đồng/trường hợp`, `Miễn phí`, `Miễn phí hoặc 8.000 đồng/trường hợp`,
+    /// `Từ 2.000 đến 10.000 đồng/trang`: what a citizen will pay, in one phrase.
     public var summary: String {
         let amounts = rates.map(\.amount)
         guard let low = amounts.min(), let high = amounts.max() else { return "Chưa ghi mức thu" }
         if high == 0 { return "Miễn phí" }
-        let unitText = unit.map { " (\($0))" } ?? ""
-        if low == high { return VietnameseFormat.money(low) + unitText }
-        return "Từ \(VietnameseFormat.integer(low)) đến \(VietnameseFormat.money(high))" + unitText
+        let per = unit.map { $0.hasPrefix("đồng/") ? "/" + $0.dropFirst("đồng/".count) : " (\($0))" } ?? ""
+        let highText = VietnameseFormat.money(high) + per
+        if low == high { return highText }
+        if low == 0 { return "Miễn phí hoặc " + highText + " (tùy trường hợp)" }
+        return "Từ \(VietnameseFormat.integer(low)) đến " + highText
     }
 }
 

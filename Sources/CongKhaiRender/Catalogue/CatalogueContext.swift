@@ -6,6 +6,8 @@ import Foundation
 /// the page being rendered.
 struct CatalogueContext {
     let catalogue: Catalogue
+    /// The province's portal: where a procedure without its own link is submitted online.
+    let portalURL: String?
 
     func row(_ procedure: Procedure, from page: Page) -> [String: Any] {
         var values: [String: Any] = [
@@ -85,7 +87,9 @@ struct CatalogueContext {
         values["subjects"] = procedure.subjects
         values["agency"] = procedure.agency
         values["result"] = procedure.result
-        values["online_url"] = procedure.onlineURL
+        if procedure.onlineLevel != .inPerson {
+            values["online_url"] = procedure.onlineURL ?? portalURL
+        }
         values["is_free"] = procedure.isFree
         values["channels"] = procedure.channels.map { terms -> [String: Any] in
             var channel: [String: Any] = ["label": terms.channel.label]

@@ -16,7 +16,7 @@ public struct Navigation: Sendable {
         }
         self.pagesByPath = byPath
         self.childrenByPath = children.mapValues { $0.sorted(by: Navigation.readingOrder) }
-        self.topLevel = (children[""] ?? []).filter { $0.kind == .section || $0.kind == .page }.sorted(by: Navigation.readingOrder)
+        self.topLevel = (children[""] ?? []).filter { $0.kind != .home && $0.kind != .notFound }.sorted(by: Navigation.readingOrder)
     }
 
     /// `thu_tu` first; then newest first (news); then title.

@@ -12,7 +12,7 @@ struct PageContext: @unchecked Sendable {
     init(config: SiteConfig, navigation: Navigation, catalogue: Catalogue) {
         self.site = PageContext.site(config)
         self.navigation = navigation
-        self.catalogue = CatalogueContext(catalogue: catalogue)
+        self.catalogue = CatalogueContext(catalogue: catalogue, portalURL: config.onlineServiceURL)
     }
 
     func context(for page: Page, bodyHTML: String) -> [String: Any] {

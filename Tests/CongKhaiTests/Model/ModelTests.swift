@@ -47,4 +47,29 @@ struct ModelTests {
         let diagnostic = Diagnostic.error("x", at: SourceLocation(path: "content/a.md", line: 7, column: 12), "Sai.", hint: "Sửa.")
         #expect(diagnostic.formatted == "content/a.md:7:12: lỗi: Sai.\n    gợi ý: Sửa.")
     }
+
+    @Test func feeSummariesReadAsCitizensNeedThem() {
+        var fee = Fee(id: "a", name: "A", line: 1)
+        fee.unit = "đồng/trường hợp"
+        fee.rates = [FeeRate(amount: 8000)]
+        #expect(fee.summary == "8.000 đồng/trường hợp")
+        fee.rates = [FeeRate(amount: 0, condition: "Đúng hạn"), FeeRate(amount: 8000, condition: "Quá hạn")]
+        #expect(fee.summary == "Miễn phí hoặc 8.000 đồng/trường hợp (tùy trường hợp)")
+        fee.rates = [FeeRate(amount: 2000), FeeRate(amount: 10000)]
+        fee.unit = "trang"
+        #expect(fee.summary == "Từ 2.000 đến 10.000 đồng (trang)")
+        fee.rates = [FeeRate(amount: 0)]
+        #expect(fee.summary == "Miễn phí")
+    }
+
+    @Test(arguments: [("5.621.772.766", 5_621_772_766), ("5621772766", 5_621_772_766), ("5 621 772 766", 5_621_772_766),
+                      ("1,234,567", 1_234_567), ("8000", 8000)])
+    func readsAmountsAsEditorsTypeThem(_ text: String, _ value: Int) {
+        #expect(AmountParser.parse(text) == value)
+    }
+
+    @Test(arguments: ["1,5", "12.34", "8 nghìn", "1.234,567", "", "5.621.772.76"])
+    func rejectsAmountsThatAreNotWholeDong(_ text: String) {
+        #expect(AmountParser.parse(text) == nil)
+    }
 }

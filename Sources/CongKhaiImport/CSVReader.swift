@@ -1,0 +1,138 @@
+import CongKhaiModel
+import Foundation
+
+/// A row of a catalogue list: its number as the editor sees it (line in a CSV file, row in a
+/// spreadsheet) and its cells.
+public struct SheetRow: Sendable, Equatable {
+    public var number: Int
+    public var cells: [SheetCell]
+}
+
+public struct SheetCell: Sendable, Equatable {
+    public var text: String
+    /// A spreadsheet number: a code stored this way may have lost its trailing zeros.
+    public var isNumber: Bool = false
+}
+
+/// CSV as Excel and LibreOffice save it: UTF-8 with or without BOM, comma, semicolon (Excel with
+/// Vietnamese regional settings) or tab separated, quoted fields with `""` and line breaks.
+/// Other encodings are reported, never guessed: a guess garbles every Vietnamese letter.
+enum CSVReader {
+    static func rows(_ data: Data, path: String, log: DiagnosticLog) -> [SheetRow]? {
+        let hint = "Mở tệp bằng Excel và chọn Lưu thành… “CSV UTF-8 (Comma delimited)”, hoặc dùng LibreOffice với bảng mã Unicode (UTF-8)."
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(data) {
+            log.report(.error("import.utf16", at: SourceLocation(path: path),
+                              "Tệp CSV được lưu theo mã UTF-16 (Excel gọi là “Unicode Text”), không phải UTF-8; không đọc được.",
+                              hint: hint))
+            return nil
+        }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            log.report(.error("import.not-csv", at: SourceLocation(path: path),
+                              "Tệp này là bảng tính Excel (.xlsx), không phải CSV.",
+                              hint: "Dùng lệnh `congkhai import xlsx \(path)`."))
+            return nil
+        }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard !bytes.contains(0), let text = String(data: bytes, encoding: .utf8) else {
+            log.report(.error("import.encoding", at: SourceLocation(path: path, line: firstInvalidLine(bytes)),
+                              "Tệp CSV không được lưu theo mã UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI) nên tiếng Việt sẽ bị lỗi; không đọc được.",
+                              hint: hint))
+            return nil
+        }
+        var lines = text
+        var lineOffset = 0
+        var separator = detectSeparator(text)
+        // Excel's own hint line: `sep=;`.
+        if let first = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
+           first.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().hasPrefix("sep="),
+           let declared = first.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(4).first {
+            separator = declared
+            lines = String(text.dropFirst(first.count + 1))
+            lineOffset = 1
+        }
+        return parse(lines, separator: separator).map { SheetRow(number: $0.line + lineOffset, cells: $0.cells) }
+    }
+
+    /// Without a BOM, UTF-16 text of Latin letters has a zero in every other byte.
+    static func looksLikeUTF16(_ data: Data) -> Bool {
+        let sample = data.prefix(400)
+        guard sample.count >= 4 else { return false }
+        let zeros = sample.filter { $0 == 0 }.count
+        return zeros * 4 >= sample.count
+    }
+
+    /// The separator that occurs most often outside quotes in the first lines.
+    static func detectSeparator(_ text: String) -> Character {
+        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var inQuotes = false
+        var lines = 0
+        for character in text {
+            if character == "\"" { inQuotes.toggle() }
+            else if !inQuotes, counts[character] != nil { counts[character, default: 0] += 1 }
+            else if !inQuotes, character.isNewline { lines += 1; if lines >= 20 { break } }
+        }
+        let best = counts.max { ($0.value, $0.key == "," ? 1 : 0) < ($1.value, $1.key == "," ? 1 : 0) }
+        return best.map { $0.value > 0 ? $0.key : "," } ?? ","
+    }
+
+    /// RFC 4180, lenient: a quote inside an unquoted field is kept as text.
+    static func parse(_ text: String, separator: Character) -> [(line: Int, cells: [SheetCell])] {
+        var rows: [(line: Int, cells: [SheetCell])] = []
+        var cells: [SheetCell] = []
+        var field = ""
+        var inQuotes = false
+        var fieldStarted = false
+        var line = 1
+        var rowLine = 1
+        var iterator = Array(text).makeIterator()
+        var pending: Character? = nil
+        func endField() {
+            cells.append(SheetCell(text: field))
+            field = ""
+            fieldStarted = false
+        }
+        func endRow() {
+            endField()
+            if cells.contains(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) { rows.append((rowLine, cells)) }
+            cells = []
+        }
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if inQuotes {
+                if character == "\"" {
+                    let next = iterator.next()
+                    if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
+                } else {
+                    if character.isNewline { line += 1 }
+                    field.append(character.isNewline ? "\n" : character)
+                }
+            } else if character == "\"" && !fieldStarted {
+                inQuotes = true
+                fieldStarted = true
+            } else if character == separator {
+                endField()
+            } else if character.isNewline {
+                endRow()
+                line += 1
+                rowLine = line
+            } else {
+                field.append(character)
+                fieldStarted = true
+            }
+        }
+        if !field.isEmpty || !cells.isEmpty { endRow() }
+        return rows
+    }
+
+    static func firstInvalidLine(_ data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        for index in data.indices where data[index] == 0x0A {
+            if String(data: data[start..<index], encoding: .utf8) == nil { return line }
+            line += 1
+            start = data.index(after: index)
+        }
+        return line
+    }
+}

@@ -1,0 +1,123 @@
+import CongKhaiLoad
+import CongKhaiModel
+import Foundation
+import Yams
+
+/// A procedure file already in the site, read so that a new import can update it without
+/// losing what the editor wrote: each top-level key keeps its own lines (and the comments just
+/// above it) exactly as typed, and the body is split into its `##` sections.
+struct ExistingProcedureFile {
+    /// Path under the site folder: `content/thu-tuc/ho-tich/1.001193.md`.
+    var path: String
+    var code: String
+    var field: String?
+    /// Comment lines above the first key.
+    var leadingComments: [String]
+    /// Top-level keys in file order, each with the editor's comments above it and its raw lines.
+    var blocks: [(key: String, comments: [String], lines: [String])]
+    /// Comment lines below the last key.
+    var trailingComments: [String]
+    var publicationNumber: String?
+    var body: MarkdownSections
+
+    func block(_ key: String) -> [String]? {
+        blocks.first { $0.key == key }?.lines
+    }
+
+    /// The editor's comments above a key: kept even when the import replaces the value.
+    func comments(_ key: String) -> [String] {
+        blocks.first { $0.key == key }?.comments ?? []
+    }
+
+    /// Comments the import writes itself; they are rewritten on every import, not kept.
+    static let generatedCommentPrefixes = ["# Cần bổ sung:", "# Theo Cổng DVC:", "# Theo danh mục:"]
+
+    enum Problem: Error {
+        case noFrontMatter
+        case yaml(String)
+        case flowStyle
+    }
+
+    static func read(text: String, path: String) -> Result<ExistingProcedureFile, Problem> {
+        let text = SourceText(path: path, text: text).text
+        guard let parts = FrontMatter.split(text), parts.hasFrontMatter else { return .failure(.noFrontMatter) }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: parts.yaml)
+        } catch {
+            return .failure(.yaml("\(error)"))
+        }
+        guard case let .mapping(mapping)? = node else { return .failure(.yaml("not a mapping")) }
+        let lines = parts.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Yams lines are 1-based; a key's block runs to the line before the next key.
+        var keyLines: [(key: String, line: Int)] = []
+        for (key, _) in mapping {
+            guard let name = key.string, let mark = key.mark else { return .failure(.yaml("key without position")) }
+            keyLines.append((name, mark.line - 1))
+        }
+        keyLines.sort { $0.line < $1.line }
+        if Set(keyLines.map(\.line)).count != keyLines.count || keyLines.contains(where: { lines.indices.contains($0.line) && lines[$0.line].first == " " }) {
+            return .failure(.flowStyle)
+        }
+        var blocks: [(key: String, comments: [String], lines: [String])] = []
+        var leading = Array(lines[..<(keyLines.first?.line ?? lines.count)])
+        var pendingComments: [String] = []
+        for (index, entry) in keyLines.enumerated() {
+            let end = index + 1 < keyLines.count ? keyLines[index + 1].line : lines.count
+            var block = Array(lines[entry.line..<end])
+            // Comments between a value and the next key describe the next key; blank lines go.
+            var trailing: [String] = []
+            while let last = block.last, block.count > 1, last.hasPrefix("#") || last.trimmingCharacters(in: .whitespaces).isEmpty {
+                if last.hasPrefix("#") { trailing.insert(last, at: 0) }
+                block.removeLast()
+            }
+            blocks.append((entry.key, keep(pendingComments), block))
+            pendingComments = trailing
+        }
+        leading = keep(leading.filter { $0.hasPrefix("#") })
+        let scalar = { (key: String) -> String? in mapping[Node(key)]?.scalar?.string }
+        let publication = mapping[Node("cong_bo")].flatMap { node -> String? in
+            if case let .mapping(inner) = node { return inner[Node("so")]?.scalar?.string }
+            return nil
+        }
+        return .success(ExistingProcedureFile(
+            path: path, code: scalar("ma").map(ProcedureCode.clean) ?? "", field: scalar("linh_vuc"),
+            leadingComments: leading, blocks: blocks, trailingComments: keep(pendingComments), publicationNumber: publication,
+            body: MarkdownSections(parts.body)))
+    }
+
+    static func keep(_ comments: [String]) -> [String] {
+        comments.filter { line in !generatedCommentPrefixes.contains { line.hasPrefix($0) } }
+    }
+}
+
+/// A Markdown body as its text before the first `##` heading and its `##` sections.
+/// Headings inside fenced code blocks are not sections.
+struct MarkdownSections {
+    var preamble: String
+    var sections: [(heading: String, text: String)]
+
+    init(_ body: String) {
+        var preamble: [String] = []
+        var sections: [(heading: String, lines: [String])] = []
+        var inFence = false
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            if !inFence, line.hasPrefix("## ") {
+                sections.append((String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), []))
+            } else if sections.isEmpty {
+                preamble.append(line)
+            } else {
+                sections[sections.count - 1].lines.append(line)
+            }
+        }
+        self.preamble = preamble.joined(separator: "\n").trimmingCharacters(in: .newlines)
+        self.sections = sections.map { ($0.heading, $0.lines.joined(separator: "\n").trimmingCharacters(in: .newlines)) }
+    }
+
+    /// Matched as the loader matches them: without accents or case, by the heading's start.
+    static func same(_ heading: String, as name: String) -> Bool {
+        TextFolding.fold(heading).hasPrefix(TextFolding.fold(name))
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import CongKhaiImport
+import CongKhaiModel
+import Foundation
+
+/// `congkhai import dvc|csv|xlsx FILE...`: procedure records into `content/thu-tuc/`.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Nhập thủ tục hành chính từ Cổng Dịch vụ công (JSON) hoặc từ danh mục (CSV, Excel) vào content/thu-tuc/.",
+        subcommands: [DVC.self, CSV.self, XLSX.self]
+    )
+
+    struct Options: ParsableArguments {
+        @Option(name: .long, help: "Thư mục của trang (chứa content/). Mặc định: thư mục hiện tại.")
+        var source: String = "."
+    }
+
+    struct DVC: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dvc",
+            abstract: "Nhập hồ sơ thủ tục xuất từ Cổng Dịch vụ công quốc gia (mỗi tệp JSON chứa một hồ sơ hoặc một danh sách)."
+        )
+        @OptionGroup var options: Options
+        @Argument(help: "Các tệp JSON.") var files: [String] = []
+
+        func validate() throws { try ImportCommand.requireFiles(files, example: "congkhai import dvc ho-so.json") }
+        func run() throws { try ImportCommand.run(.dvc, files: files, source: options.source) }
+    }
+
+    struct CSV: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "csv",
+            abstract: "Nhập danh mục thủ tục từ tệp CSV (cột STT, mã, tên, lĩnh vực; có thể thêm mức độ, thời hạn, phí)."
+        )
+        @OptionGroup var options: Options
+        @Argument(help: "Tệp CSV (UTF-8).") var files: [String] = []
+
+        func validate() throws { try ImportCommand.requireFiles(files, example: "congkhai import csv danh-muc.csv") }
+        func run() throws { try ImportCommand.run(.csv, files: files, source: options.source) }
+    }
+
+    struct XLSX: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xlsx",
+            abstract: "Nhập danh mục thủ tục từ trang tính đầu tiên của tệp Excel .xlsx."
+        )
+        @OptionGroup var options: Options
+        @Argument(help: "Tệp .xlsx.") var files: [String] = []
+
+        func validate() throws { try ImportCommand.requireFiles(files, example: "congkhai import xlsx danh-muc.xlsx") }
+        func run() throws { try ImportCommand.run(.xlsx, files: files, source: options.source) }
+    }
+
+    static func requireFiles(_ files: [String], example: String) throws {
+        if files.isEmpty { throw ValidationError("Thiếu tệp cần nhập. Ví dụ: \(example)") }
+    }
+
+    static func run(_ kind: ImportKind, files: [String], source: String) throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let site = URL(fileURLWithPath: source, relativeTo: cwd)
+        let sources = files.map { ImportSource(url: URL(fileURLWithPath: $0, relativeTo: cwd), displayPath: $0) }
+        let log = DiagnosticLog()
+        let report = Importer.run(kind: kind, files: sources, siteFolder: site, log: log)
+        Terminal.report(log.all)
+        for move in report.moved { Terminal.info("Đã chuyển \(move.from) → \(move.to)") }
+        Terminal.info(report.summary(errors: log.errorCount, warnings: log.warningCount))
+        if log.hasErrors { throw ExitCode(1) }
+    }
+}
