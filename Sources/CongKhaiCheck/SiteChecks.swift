@@ -10,6 +10,8 @@ public enum SiteChecks {
         duplicateAddresses(content, log: log)
         ProcedureChecks.run(content, log: log)
         FeeChecks.run(content, log: log)
+        BudgetChecks.run(content, log: log)
+        ReformChecks.run(content, log: log)
         for page in content.pages {
             if page.kind == .page, page.section == "tin-tuc", page.date == nil {
                 log.report(.error("news.no-date", at: SourceLocation(path: page.source, line: 2),

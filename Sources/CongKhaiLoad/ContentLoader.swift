@@ -12,6 +12,10 @@ public enum ContentLoader {
         case leaders(path: String)
         case procedure(fieldSlug: String)
         case fees
+        /// `ngan-sach/<nam>/<ten>.yaml`; its `.csv` is read by the budget loader.
+        case budget(yearFolder: String)
+        /// `cchc/<nam>-<ky>.md`.
+        case reformReport
         case attachment(path: String)
         case ignored
     }
@@ -38,6 +42,8 @@ public enum ContentLoader {
         var attachments: [Attachment] = []
         var procedures: [Procedure] = []
         var fees: FeeSchedule?
+        var budgets: [BudgetDisclosure] = []
+        var reports: [ReformReport] = []
         for item in items {
             switch item {
             case let .config(value): config = value
@@ -45,6 +51,8 @@ public enum ContentLoader {
             case let .attachment(attachment): attachments.append(attachment)
             case let .procedure(procedure): procedures.append(procedure)
             case let .fees(schedule): fees = schedule
+            case let .budget(disclosure): budgets.append(disclosure)
+            case let .reformReport(report): reports.append(report)
             }
         }
         if !files.contains(where: { $0.role == .siteConfig }) {
@@ -54,8 +62,13 @@ public enum ContentLoader {
         }
         guard let config else { return nil }
         pages = CataloguePages.assemble(pages: pages, procedures: procedures, fees: fees)
+        pages = BudgetPages.assemble(pages: pages, budgets: budgets)
+        pages = ReformPages.assemble(pages: pages, reports: reports)
         pages += SectionPages.missing(for: pages, log: log)
-        return SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
+        var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
+        content.budgets = budgets
+        content.reports = reports
+        return content
     }
 
     enum Loaded {
@@ -64,6 +77,8 @@ public enum ContentLoader {
         case attachment(Attachment)
         case procedure(Procedure)
         case fees(FeeSchedule)
+        case budget(BudgetDisclosure)
+        case reformReport(ReformReport)
     }
 
     static func load(_ file: ContentFile, log: DiagnosticLog) -> Loaded? {
@@ -88,6 +103,14 @@ public enum ContentLoader {
             return SourceText.read(file.url, displayPath: file.displayPath, log: log)
                 .flatMap { FeeScheduleLoader.load($0, log: log) }
                 .map(Loaded.fees)
+        case let .budget(yearFolder):
+            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+                .flatMap { BudgetLoader.load($0, sidecarURL: file.url, yearFolder: yearFolder, log: log) }
+                .map(Loaded.budget)
+        case .reformReport:
+            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+                .flatMap { ReformReportLoader.load($0, log: log) }
+                .map(Loaded.reformReport)
         case let .attachment(path):
             return .attachment(Attachment(source: file.displayPath, path: path, size: file.size))
         case .ignored:

@@ -65,6 +65,12 @@ enum ContentWalker {
             return .fees
         case ("md", _) where folder.count == 2 && folder[0] == "thu-tuc" && stem != "_index" && stem != "index":
             return .procedure(fieldSlug: folder[1])
+        case ("yaml", _) where folder.count == 2 && folder[0] == "ngan-sach":
+            return .budget(yearFolder: folder[1])
+        case ("csv", _) where folder.count == 2 && folder[0] == "ngan-sach":
+            return .ignored
+        case ("md", _) where folder.count == 1 && folder[0] == "cchc" && stem != "_index" && stem != "index":
+            return .reformReport
         case ("md", "_index"), ("md", "index"):
             return .page(folder.isEmpty ? .home : (stem == "_index" ? .section : .page), path: folderPath)
         case ("yaml", "lanh-dao"):

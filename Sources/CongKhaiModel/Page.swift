@@ -11,6 +11,16 @@ public enum PageKind: String, Sendable, Hashable {
     case procedure = "thu-tuc"
     case fees = "phi-le-phi"
     case openData = "du-lieu"
+    /// `ngan-sach/`: estimate against execution, progress across the year.
+    case budgetOverview = "ngan-sach"
+    /// `ngan-sach/<nam>/`: every disclosure of one budget year.
+    case budgetYear = "ngan-sach-nam"
+    /// One budget disclosure: its table, explanation, resolution and posting window.
+    case budgetDisclosure = "cong-khai-ngan-sach"
+    /// `cchc/`: reform results across periods.
+    case reformOverview = "cchc"
+    /// One period's administrative-reform report.
+    case reformReport = "bao-cao-cchc"
     case notFound = "404"
 }
 
@@ -21,6 +31,9 @@ public enum PageData: Sendable {
     case procedure(Procedure)
     case procedureField(String)
     case procedureLevel(OnlineLevel)
+    case budgetYear(Int)
+    case budget(BudgetDisclosure)
+    case reformReport(ReformReport)
 }
 
 /// One page of the site, from a Markdown file or a data file.
@@ -111,6 +124,8 @@ public struct SiteContent: Sendable {
     public var attachments: [Attachment]
     public var procedures: [Procedure]
     public var fees: FeeSchedule?
+    public var budgets: [BudgetDisclosure] = []
+    public var reports: [ReformReport] = []
 
     public init(config: SiteConfig, pages: [Page], attachments: [Attachment], procedures: [Procedure] = [], fees: FeeSchedule? = nil) {
         self.config = config

@@ -23,7 +23,9 @@ public struct SiteRenderer: Sendable {
         let pages = content.pages + [notFoundPage]
         let navigation = Navigation(pages: content.pages)
         let catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
-        let builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue)
+        let budget = BudgetContext(budgets: content.budgets)
+        let reform = ReformContext(reports: content.reports)
+        let builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue, budget: budget, reform: reform)
         let rendered = Mutex<[Int: OutputFile]>([:])
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             if let file = render(pages[index], builder: builder, log: log) {
@@ -37,6 +39,8 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
         files += OpenData.files(catalogue: catalogue)
         if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue)) }
+        files += budget.files()
+        files += reform.files()
         return files
     }
 

@@ -8,8 +8,12 @@ struct PageContext: @unchecked Sendable {
     let site: [String: Any]
     let navigation: Navigation
     let catalogue: CatalogueContext
+    let budget: BudgetContext
+    let reform: ReformContext
 
-    init(config: SiteConfig, navigation: Navigation, catalogue: Catalogue) {
+    init(config: SiteConfig, navigation: Navigation, catalogue: Catalogue, budget: BudgetContext, reform: ReformContext) {
+        self.budget = budget
+        self.reform = reform
         self.site = PageContext.site(config)
         self.navigation = navigation
         self.catalogue = CatalogueContext(catalogue: catalogue, portalURL: config.onlineServiceURL)
@@ -81,6 +85,8 @@ struct PageContext: @unchecked Sendable {
         default:
             break
         }
+        context.merge(budget.values(for: page)) { _, new in new }
+        context.merge(reform.values(for: page)) { _, new in new }
         return context
     }
 
