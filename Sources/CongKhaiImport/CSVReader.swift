@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import CongKhaiModel
 import Foundation
 
@@ -35,7 +36,7 @@ enum CSVReader {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard !bytes.contains(0), let text = String(data: bytes, encoding: .utf8) else {
-            log.report(.error("import.encoding", at: SourceLocation(path: path, line: firstInvalidLine(bytes)),
+            log.report(.error("import.encoding", at: SourceLocation(path: path, line: SourceText.firstInvalidLine(bytes)),
                               "Tệp CSV không được lưu theo mã UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI) nên tiếng Việt sẽ bị lỗi; không đọc được.",
                               hint: hint))
             return nil
@@ -123,16 +124,5 @@ enum CSVReader {
         }
         if !field.isEmpty || !cells.isEmpty { endRow() }
         return rows
-    }
-
-    static func firstInvalidLine(_ data: Data) -> Int {
-        var line = 1
-        var start = data.startIndex
-        for index in data.indices where data[index] == 0x0A {
-            if String(data: data[start..<index], encoding: .utf8) == nil { return line }
-            line += 1
-            start = data.index(after: index)
-        }
-        return line
     }
 }

@@ -53,7 +53,7 @@ enum CataloguePages {
         if hasCatalogue || fees != nil {
             var page = Page(source: "content", path: "du-lieu/", kind: .openData, title: "Dữ liệu mở")
             page.order = 90
-            page.description = "Danh mục thủ tục và phí, lệ phí dưới dạng JSON và CSV."
+            page.description = "Thủ tục hành chính, phí, lệ phí, ngân sách và kết quả cải cách hành chính dưới dạng JSON và CSV."
             result.append(page)
         }
         return result

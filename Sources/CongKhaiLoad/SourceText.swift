@@ -53,7 +53,8 @@ public struct SourceText: Sendable {
         return result.precomposedStringWithCanonicalMapping
     }
 
-    private static func firstInvalidLine(_ data: Data) -> Int {
+    /// The first line that is not valid UTF-8, so an encoding error points somewhere useful.
+    public static func firstInvalidLine(_ data: Data) -> Int {
         var line = 1
         var start = data.startIndex
         for index in data.indices where data[index] == 0x0A {

@@ -37,10 +37,8 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "feed.xml", text: feeds.atom()))
         files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
         files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
-        files += OpenData.files(catalogue: catalogue)
+        files += OpenData.files(builder.datasets)
         if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue)) }
-        files += budget.files()
-        files += reform.files()
         return files
     }
 

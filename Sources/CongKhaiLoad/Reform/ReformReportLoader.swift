@@ -1,8 +1,198 @@
 import CongKhaiModel
+import Yams
 
 /// Loads one period's reform report: front matter figures and the narrative.
+/// Only parts are read; totals and rates are derived in the model so they cannot disagree.
 enum ReformReportLoader {
+    static let keys = ["tieu_de", "mo_ta", "nam", "ky", "tu_ngay", "den_ngay", "ngay_bao_cao", "so_bao_cao", "ho_so",
+                       "theo_linh_vuc", "so_hoa", "ke_hoach", "thanh_toan_truc_tuyen", "phan_anh", "hai_long",
+                       "chi_tieu", "so_lieu_cong_bo"]
+
     static func load(_ source: SourceText, log: DiagnosticLog) -> ReformReport? {
-        nil
+        guard let parts = FrontMatter.split(source.text), parts.hasFrontMatter else {
+            log.report(.error("frontmatter.missing", at: SourceLocation(path: source.path, line: 1, column: 1),
+                              "Báo cáo cải cách hành chính thiếu phần đầu (front matter) giữa hai dòng “---”.",
+                              hint: "Chép một tệp báo cáo có sẵn trong content/cchc/ rồi sửa số liệu."))
+            return nil
+        }
+        let offset = parts.yamlLine - 1
+        guard let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: offset, log: log) else { return nil }
+        guard let yaml = MappingReader(root, path: source.path, lineOffset: offset, log: log, what: "Phần đầu của báo cáo") else { return nil }
+        let year = yaml.int("nam", "năm của kỳ báo cáo, ví dụ 2026", required: true)
+        if let year, !(2000...2100).contains(year) {
+            log.report(.error("reform.year", at: yaml.location(ofKey: "nam"), "“nam” phải là một năm, ví dụ 2026 (đang là \(year)).",
+                              hint: "Ví dụ: `nam: 2026`."))
+        }
+        var period: ReportPeriod?
+        if let text = yaml.string("ky", "kỳ báo cáo: quy_1, 6_thang, quy_3 hoặc nam", required: true) {
+            period = ReportPeriod(rawValue: text)
+            if period == nil {
+                log.report(.error("reform.period", at: yaml.location(ofKey: "ky"),
+                                  "“ky” phải là quy_1, 6_thang, quy_3 hoặc nam (đang là “\(text)”).",
+                                  hint: "quy_1: quý I; 6_thang: 6 tháng đầu năm; quy_3: quý III; nam: cả năm."))
+            }
+        }
+        var report = ReformReport(source: source.path, year: year ?? 2000, period: period ?? .year)
+        if let year, let period { checkFileName(source.path, year: year, period: period, at: yaml.location(ofKey: "ky"), log: log) }
+        if let title = yaml.string("tieu_de", "tiêu đề báo cáo") { report.title = title }
+        report.description = yaml.string("mo_ta", "một câu mô tả")
+        let from = yaml.date("tu_ngay", "ngày bắt đầu kỳ số liệu")
+        let to = yaml.date("den_ngay", "ngày kết thúc kỳ số liệu")
+        report.from = from ?? report.from
+        report.to = to ?? report.to
+        if report.from > report.to {
+            log.report(.error("reform.dates", at: yaml.location(ofKey: yaml.has("tu_ngay") ? "tu_ngay" : "den_ngay"),
+                              "Kỳ số liệu bắt đầu \(report.from.vietnamese) sau ngày kết thúc \(report.to.vietnamese).",
+                              hint: "Kiểm tra lại “tu_ngay” và “den_ngay”."))
+        }
+        report.reportDate = yaml.date("ngay_bao_cao", "ngày ký báo cáo")
+        report.reportNumber = yaml.string("so_bao_cao", "số, ký hiệu báo cáo")
+        if let cases = yaml.mapping("ho_so", "số liệu hồ sơ thủ tục hành chính", required: true) {
+            report.cases = caseFigures(cases, log: log)
+        }
+        report.fields = yaml.mappings("theo_linh_vuc", "số liệu hồ sơ theo lĩnh vực").enumerated().compactMap { index, item in
+            defer { item.finish(context: "số liệu theo lĩnh vực") }
+            let name = item.string("linh_vuc", "tên lĩnh vực, ví dụ Hộ tịch", required: true)
+            let cases = item.mapping("ho_so", "số liệu hồ sơ của lĩnh vực", required: true).map { caseFigures($0, log: log) }
+            guard let name, let cases else { return nil }
+            return FieldFigures(name: name, cases: cases, index: index)
+        }
+        report.digitised = ratio(yaml, "so_hoa", "số hóa hồ sơ", whole: "tong", part: "da_so_hoa", log: log)
+        report.plan = ratio(yaml, "ke_hoach", "kế hoạch cải cách hành chính", whole: "nhiem_vu", part: "hoan_thanh", log: log)
+        report.payment = ratio(yaml, "thanh_toan_truc_tuyen", "thanh toán trực tuyến", whole: "ho_so_co_phi", part: "da_thanh_toan_truc_tuyen", log: log)
+        report.feedback = ratio(yaml, "phan_anh", "phản ánh, kiến nghị", whole: "tiep_nhan", part: "da_xu_ly", log: log)
+        report.satisfaction = ratio(yaml, "hai_long", "khảo sát sự hài lòng", whole: "phieu", part: "hai_long", log: log)
+        if let targets = yaml.mapping("chi_tieu", "chỉ tiêu (%) theo kế hoạch năm") {
+            for indicator in ReformIndicator.allCases {
+                if let value = targets.number(indicator.rawValue, "chỉ tiêu \(indicator.label) (%)") { report.targets[indicator] = value }
+            }
+            targets.finish(context: "chỉ tiêu")
+        }
+        if let stated = yaml.mapping("so_lieu_cong_bo", "số liệu như trong báo cáo đã ký") {
+            report.stated = statedFigures(stated, log: log)
+        }
+        yaml.finish(context: "báo cáo cải cách hành chính")
+        report.keyLines = KeyLines.collect(root, lineOffset: offset)
+        report.body = parts.body
+        report.bodyLine = parts.bodyLine
+        return year == nil || period == nil ? nil : report
+    }
+
+    /// The page is published by `nam` and `ky`, not by file name: a file copied from the last
+    /// period and not renamed would otherwise look like the old report to the editor.
+    static func checkFileName(_ path: String, year: Int, period: ReportPeriod, at location: SourceLocation, log: DiagnosticLog) {
+        let stem = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
+        let expected = "\(year)-\(period.slug)"
+        guard stem != expected, stem != "\(year)-\(period.rawValue)" else { return }
+        log.report(.warning("reform.file-name", at: location,
+                            "Tệp “\(stem).md” ghi số liệu \(period.phrase(year: year)); tên tệp nên là “\(expected).md”.",
+                            hint: "Đổi tên tệp, hoặc sửa “nam”, “ky” nếu tệp được chép từ kỳ trước mà chưa sửa."))
+    }
+
+    static func caseFigures(_ reader: MappingReader, log: DiagnosticLog) -> CaseFigures {
+        var figures = CaseFigures()
+        figures.carriedOver = count(reader, "ton_ky_truoc", "hồ sơ tồn kỳ trước", log: log)
+        if let group = reader.mapping("tiep_nhan", "hồ sơ tiếp nhận mới theo hình thức") {
+            figures.inPerson = count(group, "truc_tiep", "tiếp nhận trực tiếp", log: log)
+            figures.online = count(group, "truc_tuyen", "tiếp nhận trực tuyến", log: log)
+            figures.post = count(group, "buu_chinh", "tiếp nhận qua bưu chính", log: log)
+            figures.statedNew = optionalCount(group, "tong", "tổng tiếp nhận mới", log: log)
+            group.finish(context: "hồ sơ tiếp nhận")
+        }
+        if let group = reader.mapping("da_giai_quyet", "hồ sơ đã giải quyết") {
+            figures.early = count(group, "truoc_han", "giải quyết trước hạn", log: log)
+            figures.onTime = count(group, "dung_han", "giải quyết đúng hạn", log: log)
+            figures.late = count(group, "qua_han", "giải quyết quá hạn", log: log)
+            figures.statedDecided = optionalCount(group, "tong", "tổng đã giải quyết", log: log)
+            group.finish(context: "hồ sơ đã giải quyết")
+        }
+        if let group = reader.mapping("dang_giai_quyet", "hồ sơ đang giải quyết") {
+            figures.pendingInTime = count(group, "trong_han", "đang giải quyết trong hạn", log: log)
+            figures.pendingLate = count(group, "qua_han", "đang giải quyết quá hạn", log: log)
+            figures.statedPending = optionalCount(group, "tong", "tổng đang giải quyết", log: log)
+            group.finish(context: "hồ sơ đang giải quyết")
+        }
+        figures.returned = count(reader, "tra_lai_rut", "hồ sơ trả lại, rút", log: log)
+        reader.finish(context: "số liệu hồ sơ")
+        return figures
+    }
+
+    /// A count that may be left out (then 0); negative counts are reported.
+    static func count(_ reader: MappingReader, _ key: String, _ label: String, log: DiagnosticLog) -> Int {
+        optionalCount(reader, key, label, log: log) ?? 0
+    }
+
+    static func optionalCount(_ reader: MappingReader, _ key: String, _ label: String, log: DiagnosticLog) -> Int? {
+        guard let value = reader.int(key, label) else { return nil }
+        if value < 0 {
+            log.report(.error("reform.negative", at: reader.location(ofKey: key),
+                              "“\(key)” (\(label)) không thể là số âm (đang là \(value)).",
+                              hint: "Ghi số hồ sơ, số phiếu, số nhiệm vụ: 0 hoặc lớn hơn."))
+            return nil
+        }
+        return value
+    }
+
+    /// `so_hoa: { tong: 120, da_so_hoa: 96 }` and the like: both numbers are needed for a rate.
+    static func ratio(_ yaml: MappingReader, _ key: String, _ label: String, whole: String, part: String, log: DiagnosticLog) -> Ratio? {
+        guard let group = yaml.mapping(key, label) else { return nil }
+        defer { group.finish(context: "“\(key)”") }
+        let wholeValue = optionalCount(group, whole, "tổng số", log: log)
+        let partValue = optionalCount(group, part, "số đạt", log: log)
+        for (name, value) in [(whole, wholeValue), (part, partValue)] where value == nil && !group.has(name) {
+            log.report(.error("field.missing", at: group.start, "Thiếu “\(name)” trong “\(key)” (\(label)).",
+                              hint: "Ghi cả hai số: `\(whole): ...` và `\(part): ...`."))
+        }
+        guard let wholeValue, let partValue else { return nil }
+        return Ratio(partValue, of: wholeValue)
+    }
+
+    /// Figures as printed in the signed report; each must be readable as what its key says.
+    static func statedFigures(_ reader: MappingReader, log: DiagnosticLog) -> [StatedFigure] {
+        var figures: [StatedFigure] = []
+        for key in ReformReport.statedKeys {
+            guard let text = reader.string(key, "số liệu đã công bố") else { continue }
+            let location = reader.location(ofKey: key)
+            let isPercent = key.hasPrefix("ty_le_")
+            if isPercent ? WrittenPercent(text) == nil : AmountParser.parse(text) == nil {
+                log.report(.error("reform.stated-format", at: location,
+                                  isPercent ? "“\(key)” phải là một tỷ lệ phần trăm như “86%” hoặc “84,6%” (đang là “\(text)”)."
+                                            : "“\(key)” phải là một số nguyên như 1234 hoặc 1.234 (đang là “\(text)”).",
+                                  hint: "Chép đúng con số như trong báo cáo đã ký."))
+                continue
+            }
+            figures.append(StatedFigure(key: key, text: text, line: location.line))
+        }
+        reader.finish(context: "số liệu công bố")
+        return figures.sorted { $0.line < $1.line }
+    }
+}
+
+/// Lines of every key in the front matter, by dotted path; list items are numbered from 0
+/// (`theo_linh_vuc.1.ho_so.tiep_nhan`). Checks point at the key, not at the value below it.
+enum KeyLines {
+    static func collect(_ node: Node, lineOffset: Int) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        walk(node, prefix: "", lineOffset: lineOffset, into: &lines)
+        return lines
+    }
+
+    private static func walk(_ node: Node, prefix: String, lineOffset: Int, into lines: inout [String: Int]) {
+        switch node {
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                let path = prefix + (key.string ?? "")
+                if let mark = key.mark { lines[path] = mark.line + lineOffset }
+                walk(value, prefix: path + ".", lineOffset: lineOffset, into: &lines)
+            }
+        case let .sequence(sequence):
+            for (index, item) in sequence.enumerated() {
+                let path = prefix + String(index)
+                if let mark = item.mark { lines[path] = mark.line + lineOffset }
+                walk(item, prefix: path + ".", lineOffset: lineOffset, into: &lines)
+            }
+        default:
+            break
+        }
     }
 }

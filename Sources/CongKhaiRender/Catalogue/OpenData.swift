@@ -110,8 +110,9 @@ enum OpenData {
         return result
     }
 
-    static func files(catalogue: Catalogue) -> [OutputFile] {
-        datasets(catalogue: catalogue).flatMap { dataset in
+    /// Every dataset is published twice: JSON for programs, CSV for Excel.
+    static func files(_ datasets: [Dataset]) -> [OutputFile] {
+        datasets.flatMap { dataset in
             [OutputFile(path: dataset.jsonPath, text: json(dataset)), OutputFile(path: dataset.csvPath, text: csv(dataset))]
         }
     }

@@ -73,7 +73,7 @@ struct PageContext: @unchecked Sendable {
         case .fees:
             context["fees"] = catalogue.fees(from: page)
         case .openData:
-            context["datasets"] = OpenData.datasets(catalogue: catalogue.catalogue).map { dataset -> [String: Any] in
+            context["datasets"] = datasets.map { dataset -> [String: Any] in
                 [
                     "title": dataset.title,
                     "description": dataset.description,
@@ -88,6 +88,11 @@ struct PageContext: @unchecked Sendable {
         context.merge(budget.values(for: page)) { _, new in new }
         context.merge(reform.values(for: page)) { _, new in new }
         return context
+    }
+
+    /// All open data of the site, in the order the `du-lieu/` page lists it.
+    var datasets: [OpenData.Dataset] {
+        OpenData.datasets(catalogue: catalogue.catalogue) + budget.datasets + reform.datasets
     }
 
     func entry(_ target: Page, from page: Page) -> [String: Any] {

@@ -1,0 +1,80 @@
+import CongKhaiModel
+
+/// Trend charts for the overview: one bar per period, 0–100%. Every coordinate is computed
+/// here so the template only places numbers (templates never compute); each chart also
+/// carries its data as table rows, the alternative for screen readers and print.
+enum ReformCharts {
+    static let plotTop = 24
+    static let plotHeight = 150
+    static let barWidth = 40
+    static let step = 80
+    static let left = 40
+
+    static let shown: [(ReformIndicator, String)] = [
+        (.onTime, "Tỷ lệ hồ sơ giải quyết đúng hạn"),
+        (.online, "Tỷ lệ hồ sơ tiếp nhận trực tuyến"),
+        (.satisfaction, "Tỷ lệ người dân, doanh nghiệp hài lòng"),
+    ]
+
+    /// `reports` in chronological order.
+    static func charts(_ reports: [ReformReport]) -> [[String: Any]] {
+        shown.map { indicator, title in
+            let points = reports.map { report in (report, report.ratio(indicator)) }
+            let width = left + step * max(points.count, 1) + 8
+            let baseline = plotTop + plotHeight
+            var bars: [[String: Any]] = []
+            for (index, (report, ratio)) in points.enumerated() {
+                let x = left + step * index + (step - barWidth) / 2
+                var bar: [String: Any] = [
+                    "period": report.period.label,
+                    "year": String(report.year),
+                    "label_x": x + barWidth / 2,
+                    "label_y": baseline + 16,
+                    "year_y": baseline + 30,
+                ]
+                if let tenths = ratio?.scaledPercent(places: 1) {
+                    let height = (tenths * plotHeight + 500) / 1000
+                    bar["has_value"] = true
+                    bar["x"] = x
+                    bar["y"] = baseline - height
+                    bar["width"] = barWidth
+                    bar["height"] = height
+                    bar["value_text"] = ratio?.text ?? ""
+                    bar["value_y"] = baseline - height - 4
+                    bar["met"] = report.targets[indicator].map { (ratio?.percent ?? 0) >= $0 } ?? false
+                    bar["missed"] = report.targets[indicator].map { (ratio?.percent ?? 0) < $0 } ?? false
+                }
+                bars.append(bar)
+            }
+            let grid = [0, 50, 100].map { percent -> [String: Any] in
+                ["y": baseline - percent * plotHeight / 100, "label": "\(percent)%", "x2": width - 4]
+            }
+            let described = points.map { report, ratio in "\(label(report)): \(ratio?.text ?? "không có số liệu")" }
+            return [
+                "id": "bieu-do-\(indicator.rawValue.replacingOccurrences(of: "_", with: "-"))",
+                "title": title,
+                "desc": "Biểu đồ cột theo kỳ báo cáo. " + described.joined(separator: "; ") + ".",
+                "width": width,
+                "height": baseline + 38,
+                "baseline": baseline,
+                "axis_x2": width - 4,
+                "grid": grid,
+                "bars": bars,
+                "rows": points.map { report, ratio -> [String: Any] in
+                    var row: [String: Any] = ["label": label(report), "value_text": ratio?.text ?? "–"]
+                    if let target = report.targets[indicator], let percent = ratio?.percent {
+                        row["met"] = percent >= target
+                        row["missed"] = percent < target
+                        row["status_text"] = (percent >= target ? "Đạt" : "Chưa đạt") + " (chỉ tiêu \(ReformContext.targetText(target)))"
+                    }
+                    return row
+                },
+            ]
+        }
+    }
+
+    /// `Q.I/2026`-style short label, but in words: `Quý I 2026`.
+    static func label(_ report: ReformReport) -> String {
+        "\(report.period.label) \(report.year)"
+    }
+}
