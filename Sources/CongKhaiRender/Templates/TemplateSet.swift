@@ -60,6 +60,8 @@ public struct TemplateSet: Sendable {
         }
         let name = "layouts/\(page.kind.rawValue)"
         if names.contains(name) { return name }
+        // Without any template the missing folder was already reported once; one line per page would bury it.
+        guard !names.isEmpty else { return nil }
         log.report(.error("template.missing", at: SourceLocation(path: "templates/\(name).mustache"),
                           "Thiếu mẫu trang templates/\(name).mustache để dựng \(page.source).",
                           hint: "Chép tệp này từ bộ mẫu mặc định của CongKhai."))
