@@ -11,6 +11,8 @@
 #      and leaves the previous output exactly as it was
 #   f. size budget: CSS + JS in assets/ under 30 KB
 #   g. no inline event handlers (on*=) nor javascript: URLs (check_links.py, with c)
+#   h. search: the matcher finds "dang ky khai sinh" etc., and the built index is folded as the
+#      browser folds queries (check_search.js, needs node)
 # Each check prints OK: ... or LỖI/FAIL: ... with details; exit status 1 if any failed.
 #
 # Options:
@@ -111,6 +113,11 @@ check_html() {
 
 check_a11y() { python3 "$SCRIPTS/check_a11y.py" "$SITE" 2>&1; }
 check_links() { python3 "$SCRIPTS/check_links.py" "$SITE" 2>&1; }
+# The browser and the build must fold Vietnamese alike, or "dang ky khai sinh" finds nothing.
+check_search() {
+  if [ ! -f "$SITE/du-lieu/tim-kiem.js" ]; then echo "no search index (no procedures): nothing to check"; return 0; fi
+  node "$SCRIPTS/check_search.js" "$ROOT/templates/assets/tim-kiem.js" "$SITE/du-lieu/tim-kiem.js" 2>&1
+}
 
 check_determinism() {
   build_into "$WORK/b" >/dev/null || { echo "second build failed"; return 1; }
@@ -212,8 +219,9 @@ fi
 CHECKS=("a. HTML and CSS validity (Nu validator)"
         "b. accessibility: axe-core WCAG 2.1 A/AA, no sideways scroll at 360 px"
         "c+g. links work from file://, no other hosts, no inline handlers"
-        "f. size budget: CSS + JS in assets/ under 30 KB")
-FUNCS=(check_html check_a11y check_links check_size)
+        "f. size budget: CSS + JS in assets/ under 30 KB"
+        "h. search: diacritic-insensitive matching, index folded like the browser folds")
+FUNCS=(check_html check_a11y check_links check_size check_search)
 for i in "${!CHECKS[@]}"; do
   if [ "$BUILT" = 1 ]; then
     run_check "${CHECKS[$i]}" "${FUNCS[$i]}"

@@ -16,7 +16,8 @@ struct Catalogue: Sendable {
     let schedule: FeeSchedule?
 
     init(procedures: [Procedure], schedule: FeeSchedule?) {
-        let sorted = procedures.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+        // Vietnamese order: "Đất đai" belongs among the D's, not after "Z" as raw code points put it.
+        let sorted = procedures.sorted { (TextFolding.fold($0.name), $0.code) < (TextFolding.fold($1.name), $1.code) }
         self.procedures = sorted
         var bySlug: [String: Field] = [:]
         var byFee: [String: [Procedure]] = [:]
@@ -24,7 +25,7 @@ struct Catalogue: Sendable {
             bySlug[procedure.fieldSlug, default: Field(slug: procedure.fieldSlug, name: procedure.field, procedures: [])].procedures.append(procedure)
             for id in procedure.feeIDs { byFee[id, default: []].append(procedure) }
         }
-        self.fields = bySlug.values.sorted { $0.name < $1.name }
+        self.fields = bySlug.values.sorted { (TextFolding.fold($0.name), $0.slug) < (TextFolding.fold($1.name), $1.slug) }
         self.proceduresByFee = byFee
         self.schedule = schedule
         var fees: [String: Fee] = [:]
