@@ -37,3 +37,31 @@ public struct FrontMatter: Sendable, Equatable {
         return nil
     }
 }
+
+import CongKhaiModel
+import Yams
+
+extension FrontMatter {
+    /// Splits a Markdown file and opens its front matter for field-by-field reading, reporting
+    /// an unclosed or missing front matter and YAML errors. `what` names the file's kind
+    /// ("Trang", "Tệp thủ tục") and `example` shows the editor how it should start.
+    static func open(_ source: SourceText, what: String, example: String, log: DiagnosticLog) -> (yaml: MappingReader, parts: FrontMatter, root: Node)? {
+        let start = SourceLocation(path: source.path, line: 1, column: 1)
+        guard let parts = split(source.text) else {
+            log.report(.error("frontmatter.unclosed", at: start,
+                              "Phần đầu mở bằng “---” nhưng không có dòng “---” đóng lại.",
+                              hint: "Thêm một dòng chỉ có “---” ngay sau dòng cuối của phần đầu."))
+            return nil
+        }
+        guard parts.hasFrontMatter else {
+            log.report(.error("frontmatter.missing", at: start,
+                              "\(what) thiếu phần đầu (front matter) giữa hai dòng “---”.",
+                              hint: example))
+            return nil
+        }
+        let offset = parts.yamlLine - 1
+        guard let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: offset, log: log),
+              let yaml = MappingReader(root, path: source.path, lineOffset: offset, log: log, what: "Phần đầu của \(what.lowercased())") else { return nil }
+        return (yaml, parts, root)
+    }
+}

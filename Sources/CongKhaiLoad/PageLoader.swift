@@ -3,20 +3,8 @@ import CongKhaiModel
 /// A Markdown page: front matter fields, then the body kept as Markdown for the renderer.
 enum PageLoader {
     static func load(_ source: SourceText, path: String, kind: PageKind, log: DiagnosticLog) -> Page? {
-        guard let parts = FrontMatter.split(source.text) else {
-            log.report(.error("frontmatter.unclosed", at: SourceLocation(path: source.path, line: 1, column: 1),
-                              "Phần đầu trang mở bằng “---” nhưng không có dòng “---” đóng lại.",
-                              hint: "Thêm một dòng chỉ có “---” ngay sau dòng cuối của phần đầu trang."))
-            return nil
-        }
-        guard parts.hasFrontMatter else {
-            log.report(.error("frontmatter.missing", at: SourceLocation(path: source.path, line: 1, column: 1),
-                              "Trang thiếu phần đầu (front matter) có tiêu đề.",
-                              hint: "Bắt đầu tệp bằng:\n    ---\n    tieu_de: \"Tiêu đề trang\"\n    ---"))
-            return nil
-        }
-        guard let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: parts.yamlLine - 1, log: log) else { return nil }
-        guard let yaml = MappingReader(root, path: source.path, lineOffset: parts.yamlLine - 1, log: log, what: "Phần đầu trang") else { return nil }
+        guard let (yaml, parts, _) = FrontMatter.open(source, what: "Trang",
+                                                   example: "Bắt đầu tệp bằng:\n    ---\n    tieu_de: \"Tiêu đề trang\"\n    ---", log: log) else { return nil }
         let title = yaml.string("tieu_de", "tiêu đề trang", required: true)
         var page = Page(source: source.path, path: path, kind: kind, title: title ?? "")
         page.description = yaml.string("mo_ta", "mô tả ngắn")

@@ -9,15 +9,8 @@ enum ProcedureLoader {
                        "can_cu_phap_ly", "mau_don", "cong_bo", "dvc_url", "cap_nhat"]
 
     static func load(_ source: SourceText, fieldSlug: String, log: DiagnosticLog) -> Procedure? {
-        guard let parts = FrontMatter.split(source.text), parts.hasFrontMatter else {
-            log.report(.error("frontmatter.missing", at: SourceLocation(path: source.path, line: 1, column: 1),
-                              "Tệp thủ tục thiếu phần đầu (front matter) giữa hai dòng “---”.",
-                              hint: "Tạo tệp mới đúng mẫu bằng lệnh `congkhai new thu-tuc` hoặc chép một tệp thủ tục có sẵn."))
-            return nil
-        }
-        let offset = parts.yamlLine - 1
-        guard let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: offset, log: log) else { return nil }
-        guard let yaml = MappingReader(root, path: source.path, lineOffset: offset, log: log, what: "Phần đầu của thủ tục") else { return nil }
+        guard let (yaml, parts, _) = FrontMatter.open(source, what: "Tệp thủ tục",
+                                                   example: "Chép một tệp thủ tục có sẵn trong content/thu-tuc/ rồi sửa nội dung.", log: log) else { return nil }
         let rawCode = yaml.string("ma", "mã thủ tục hành chính, ví dụ 1.001193", required: true)
         let name = yaml.string("ten", "tên thủ tục", required: true)
         let field = yaml.string("linh_vuc", "lĩnh vực, ví dụ Hộ tịch", required: true)

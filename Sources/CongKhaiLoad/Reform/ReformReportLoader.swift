@@ -9,15 +9,8 @@ enum ReformReportLoader {
                        "chi_tieu", "so_lieu_cong_bo"]
 
     static func load(_ source: SourceText, log: DiagnosticLog) -> ReformReport? {
-        guard let parts = FrontMatter.split(source.text), parts.hasFrontMatter else {
-            log.report(.error("frontmatter.missing", at: SourceLocation(path: source.path, line: 1, column: 1),
-                              "Báo cáo cải cách hành chính thiếu phần đầu (front matter) giữa hai dòng “---”.",
-                              hint: "Chép một tệp báo cáo có sẵn trong content/cchc/ rồi sửa số liệu."))
-            return nil
-        }
-        let offset = parts.yamlLine - 1
-        guard let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: offset, log: log) else { return nil }
-        guard let yaml = MappingReader(root, path: source.path, lineOffset: offset, log: log, what: "Phần đầu của báo cáo") else { return nil }
+        guard let (yaml, parts, root) = FrontMatter.open(source, what: "Báo cáo cải cách hành chính",
+                                                   example: "Chép một tệp báo cáo có sẵn trong content/cchc/ rồi sửa số liệu.", log: log) else { return nil }
         let year = yaml.int("nam", "năm của kỳ báo cáo, ví dụ 2026", required: true)
         if let year, !(2000...2100).contains(year) {
             log.report(.error("reform.year", at: yaml.location(ofKey: "nam"), "“nam” phải là một năm, ví dụ 2026 (đang là \(year)).",
@@ -72,7 +65,7 @@ enum ReformReportLoader {
             report.stated = statedFigures(stated, log: log)
         }
         yaml.finish(context: "báo cáo cải cách hành chính")
-        report.keyLines = KeyLines.collect(root, lineOffset: offset)
+        report.keyLines = KeyLines.collect(root, lineOffset: parts.yamlLine - 1)
         report.body = parts.body
         report.bodyLine = parts.bodyLine
         return year == nil || period == nil ? nil : report
