@@ -30,12 +30,16 @@ public enum Pipeline {
             return value
         }
 
-        let content = step("nạp nội dung") { ContentLoader.load(siteFolder: options.siteFolder, log: log) }
+        let loaded = step("nạp nội dung") { ContentLoader.load(siteFolder: options.siteFolder, log: log) }
         let templatesFolder = options.siteFolder.appendingPathComponent("templates").resolvingSymlinksInPath()
         let templates = step("nạp mẫu trang") { loadTemplates(templatesFolder, log: log) }
-        guard let content else {
+        guard var content = loaded else {
             return BuildResult(files: [], pageCount: 0, diagnostics: log.all, timings: timings)
         }
+        // The posting checklist depends on every other content kind and on the as-of date, and
+        // adds pages of its own, so it is evaluated before links are collected.
+        content.checklist = step("đánh giá công khai") { ChecklistEvaluator.evaluate(content, asOf: options.asOf, log: log) }
+        content.pages += ChecklistPages.pages(for: content.checklist, in: content)
         var targets = LinkTargets(content: content)
         let assets = AssetFiles.list(in: templatesFolder.appendingPathComponent("assets"), under: "assets/")
         for asset in assets { targets.addGenerated(file: asset.path) }

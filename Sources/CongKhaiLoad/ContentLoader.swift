@@ -16,6 +16,10 @@ public enum ContentLoader {
         case budget(yearFolder: String)
         /// `cchc/<nam>-<ky>.md`.
         case reformReport
+        /// `cong-khai/<ten>.md`: another disclosure.
+        case disclosure
+        /// `quy-tac.yaml`: the commune's or province's overrides of the checklist rules.
+        case ruleOverrides
         case attachment(path: String)
         case ignored
     }
@@ -44,6 +48,8 @@ public enum ContentLoader {
         var fees: FeeSchedule?
         var budgets: [BudgetDisclosure] = []
         var reports: [ReformReport] = []
+        var disclosures: [Disclosure] = []
+        var overrides: RuleOverrides?
         for item in items {
             switch item {
             case let .config(value): config = value
@@ -53,6 +59,8 @@ public enum ContentLoader {
             case let .fees(schedule): fees = schedule
             case let .budget(disclosure): budgets.append(disclosure)
             case let .reformReport(report): reports.append(report)
+            case let .disclosure(disclosure): disclosures.append(disclosure)
+            case let .ruleOverrides(value): overrides = value
             }
         }
         if !files.contains(where: { $0.role == .siteConfig }) {
@@ -64,10 +72,13 @@ public enum ContentLoader {
         pages = CataloguePages.assemble(pages: pages, procedures: procedures, fees: fees)
         pages = BudgetPages.assemble(pages: pages, budgets: budgets)
         pages = ReformPages.assemble(pages: pages, reports: reports)
+        pages = DisclosurePages.assemble(pages: pages, disclosures: disclosures)
         pages += SectionPages.missing(for: pages, log: log)
         var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
         content.budgets = budgets
         content.reports = reports
+        content.disclosures = disclosures
+        content.ruleOverrides = overrides
         return content
     }
 
@@ -79,6 +90,8 @@ public enum ContentLoader {
         case fees(FeeSchedule)
         case budget(BudgetDisclosure)
         case reformReport(ReformReport)
+        case disclosure(Disclosure)
+        case ruleOverrides(RuleOverrides)
     }
 
     static func load(_ file: ContentFile, log: DiagnosticLog) -> Loaded? {
@@ -111,6 +124,14 @@ public enum ContentLoader {
             return SourceText.read(file.url, displayPath: file.displayPath, log: log)
                 .flatMap { ReformReportLoader.load($0, log: log) }
                 .map(Loaded.reformReport)
+        case .disclosure:
+            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+                .flatMap { DisclosureLoader.load($0, log: log) }
+                .map(Loaded.disclosure)
+        case .ruleOverrides:
+            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+                .flatMap { RuleOverridesLoader.load($0, log: log) }
+                .map(Loaded.ruleOverrides)
         case let .attachment(path):
             return .attachment(Attachment(source: file.displayPath, path: path, size: file.size))
         case .ignored:

@@ -71,6 +71,10 @@ enum ContentWalker {
             return .ignored
         case ("md", _) where folder.count == 1 && folder[0] == "cchc" && stem != "_index" && stem != "index":
             return .reformReport
+        case ("md", _) where folder.count == 1 && folder[0] == "cong-khai" && stem != "_index" && stem != "index":
+            return .disclosure
+        case ("yaml", "quy-tac") where folder.isEmpty:
+            return .ruleOverrides
         case ("md", "_index"), ("md", "index"):
             return .page(folder.isEmpty ? .home : (stem == "_index" ? .section : .page), path: folderPath)
         case ("yaml", "lanh-dao"):

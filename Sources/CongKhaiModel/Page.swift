@@ -21,6 +21,12 @@ public enum PageKind: String, Sendable, Hashable {
     case reformOverview = "cchc"
     /// One period's administrative-reform report.
     case reformReport = "bao-cao-cchc"
+    /// `cong-khai/`: the posting checklist (Luật 10/2022 Điều 13 k2).
+    case checklist = "danh-sach-cong-khai"
+    /// A printable A4 sheet of one quarter's list.
+    case checklistSheet = "danh-sach-cong-khai-quy"
+    /// One other disclosure (`cong-khai/<ten>.md`).
+    case disclosure = "noi-dung-cong-khai"
     case notFound = "404"
 }
 
@@ -34,6 +40,8 @@ public enum PageData: Sendable {
     case budgetYear(Int)
     case budget(BudgetDisclosure)
     case reformReport(ReformReport)
+    case disclosure(Disclosure)
+    case checklistQuarter(year: Int, quarter: Int)
 }
 
 /// One page of the site, from a Markdown file or a data file.
@@ -126,6 +134,12 @@ public struct SiteContent: Sendable {
     public var fees: FeeSchedule?
     public var budgets: [BudgetDisclosure] = []
     public var reports: [ReformReport] = []
+    /// Other disclosures (`cong-khai/*.md`, Luật 10/2022 Điều 11 groups).
+    public var disclosures: [Disclosure] = []
+    /// Rule overrides from `content/quy-tac.yaml`.
+    public var ruleOverrides: RuleOverrides?
+    /// The posting checklist as of the build date; filled after loading.
+    public var checklist = Checklist()
 
     public init(config: SiteConfig, pages: [Page], attachments: [Attachment], procedures: [Procedure] = [], fees: FeeSchedule? = nil) {
         self.config = config

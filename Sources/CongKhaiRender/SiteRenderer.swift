@@ -25,7 +25,8 @@ public struct SiteRenderer: Sendable {
         let catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
         let budget = BudgetContext(budgets: content.budgets)
         let reform = ReformContext(reports: content.reports)
-        let builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue, budget: budget, reform: reform)
+        let checklist = ChecklistContext(content: content)
+        let builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue, budget: budget, reform: reform, checklist: checklist)
         let rendered = Mutex<[Int: OutputFile]>([:])
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             if let file = render(pages[index], builder: builder, log: log) {
@@ -39,6 +40,7 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
         files += OpenData.files(builder.datasets)
         if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue)) }
+        files += checklist.files()
         return files
     }
 

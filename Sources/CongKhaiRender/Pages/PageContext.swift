@@ -10,8 +10,10 @@ struct PageContext: @unchecked Sendable {
     let catalogue: CatalogueContext
     let budget: BudgetContext
     let reform: ReformContext
+    let checklist: ChecklistContext
 
-    init(config: SiteConfig, navigation: Navigation, catalogue: Catalogue, budget: BudgetContext, reform: ReformContext) {
+    init(config: SiteConfig, navigation: Navigation, catalogue: Catalogue, budget: BudgetContext, reform: ReformContext, checklist: ChecklistContext) {
+        self.checklist = checklist
         self.budget = budget
         self.reform = reform
         self.site = PageContext.site(config)
@@ -87,12 +89,13 @@ struct PageContext: @unchecked Sendable {
         }
         context.merge(budget.values(for: page)) { _, new in new }
         context.merge(reform.values(for: page)) { _, new in new }
+        context.merge(checklist.values(for: page)) { _, new in new }
         return context
     }
 
     /// All open data of the site, in the order the `du-lieu/` page lists it.
     var datasets: [OpenData.Dataset] {
-        OpenData.datasets(catalogue: catalogue.catalogue) + budget.datasets + reform.datasets
+        OpenData.datasets(catalogue: catalogue.catalogue) + budget.datasets + reform.datasets + checklist.datasets
     }
 
     func entry(_ target: Page, from page: Page) -> [String: Any] {
