@@ -76,6 +76,9 @@ enum AssetFiles {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
                   !(name as NSString).lastPathComponent.hasPrefix(".") else { return nil }
+            if name.hasSuffix(".css"), let data = manager.contents(atPath: url.path), let css = String(data: data, encoding: .utf8) {
+                return OutputFile(path: prefix + name, text: CSSMinifier.minify(css))
+            }
             return OutputFile(path: prefix + name, copying: url)
         }
     }
