@@ -78,7 +78,7 @@ public enum ContentLoader {
         content.budgets = budgets
         content.reports = reports
         content.disclosures = disclosures
-        content.ruleOverrides = overrides
+        content.ruleOverrides = overrides ?? RuleOverrides(source: NationalProfile.path, rules: NationalProfile.rules)
         return content
     }
 

@@ -1,15 +1,108 @@
 import CongKhaiModel
 
-/// Evaluates the rule profile against the content as of a date.
+/// Evaluates the rule profile against the content as of a date. Statuses follow only from
+/// the content's dates and `asOf`: recurring obligations produce items even without content,
+/// so a missing disclosure shows as "thiếu" instead of silently not being listed.
 public enum ChecklistEvaluator {
     public static func evaluate(_ content: SiteContent, asOf: CalendarDate, log: DiagnosticLog) -> Checklist {
-        Checklist()
+        var evaluation = Evaluation(content: content, asOf: asOf, log: log)
+        evaluation.budgetItems()
+        evaluation.reformItems()
+        evaluation.quarterlyLists()
+        evaluation.disclosureItems()
+        evaluation.standingItems()
+        let items = evaluation.items.sorted {
+            ($0.year, $0.quarter, $0.deadline ?? asOf, $0.id) > ($1.year, $1.quarter, $1.deadline ?? asOf, $1.id) ? false : true
+        }
+        return Checklist(asOf: asOf, items: items)
     }
 }
 
-/// The pages the checklist adds: `cong-khai/` and one printable sheet per quarter.
-public enum ChecklistPages {
-    public static func pages(for checklist: Checklist, in content: SiteContent) -> [Page] {
-        []
+/// One evaluation run: the rules by id, the working calendar and the items found so far.
+struct Evaluation {
+    let content: SiteContent
+    let asOf: CalendarDate
+    let log: DiagnosticLog
+    let calendar: WorkingCalendar
+    let rules: [String: ChecklistRule]
+    var items: [ChecklistItem] = []
+    var warnedYears: Set<Int> = []
+
+    init(content: SiteContent, asOf: CalendarDate, log: DiagnosticLog) {
+        self.content = content
+        self.asOf = asOf
+        self.log = log
+        self.calendar = WorkingCalendar(extraHolidays: content.config.holidays)
+        let list = content.ruleOverrides?.rules ?? []
+        self.rules = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    static func quarter(of date: CalendarDate) -> Int { (date.month - 1) / 3 + 1 }
+
+    /// The deadline a rule sets after its trigger.
+    mutating func deadline(_ rule: ChecklistRule, after trigger: CalendarDate?) -> CalendarDate? {
+        guard let trigger else { return nil }
+        switch rule.deadline {
+        case let .workingDays(n):
+            let result = calendar.adding(workingDays: n, to: trigger)
+            for year in Set([trigger.year, result.year]) where !calendar.covers(year) && !warnedYears.contains(year) {
+                warnedYears.insert(year)
+                log.report(.warning("checklist.holidays", at: SourceLocation(path: "content/site.yaml"),
+                                    "Chưa có danh sách ngày nghỉ lễ năm \(year): hạn tính theo ngày làm việc có thể sai.",
+                                    hint: "Thêm các ngày nghỉ lễ năm \(year) vào “ngay_nghi” trong site.yaml."))
+            }
+            return result
+        case let .calendarDays(n): return trigger.adding(days: n)
+        case let .dayOfMonth(day):
+            return CalendarDate(year: trigger.year, month: trigger.month, day: min(day, CalendarDate.daysIn(month: trigger.month, year: trigger.year)))
+        case .none: return nil
+        }
+    }
+
+    /// The status of a dated item: published or not, by the deadline or not, long enough or not.
+    func judge(_ rule: ChecklistRule, deadline: CalendarDate?, published: CalendarDate?,
+               posting: BudgetPosting?, radio: BudgetPosting?) -> ItemStatus {
+        guard let published, published <= asOf else {
+            guard let deadline, deadline < asOf else {
+                return ItemStatus(.notYetDue, days: deadline.map { $0.dayNumber - asOf.dayNumber })
+            }
+            return ItemStatus(.missing)
+        }
+        if let deadline, published > deadline {
+            return ItemStatus(.late, days: published.dayNumber - deadline.dayNumber)
+        }
+        if let short = shortfall(posting, minimum: rule.minimumPostingDays) { return ItemStatus(.shortPosting, days: short) }
+        if let short = shortfall(radio, minimum: rule.minimumRadioDays) { return ItemStatus(.shortPosting, days: short) }
+        return ItemStatus(.onTime)
+    }
+
+    /// Days missing from a finished window (nil when long enough, still running, or not required).
+    func shortfall(_ window: BudgetPosting?, minimum: Int) -> Int? {
+        guard minimum > 0 else { return nil }
+        guard let window, let from = window.from else { return minimum }
+        let end = window.to ?? asOf
+        if end >= asOf { return nil }
+        let days = end.dayNumber - from.dayNumber + 1
+        return days < minimum ? minimum - days : nil
+    }
+
+    /// Adds one item; `key` makes its id unique within the rule (`9_thang`, a slug).
+    mutating func add(_ ruleID: String, key: String, title: String, trigger: CalendarDate?, published: CalendarDate?,
+                      posting: BudgetPosting? = nil, radio: BudgetPosting? = nil, decision: BudgetDocument? = nil,
+                      page: String?, fix: String, fallbackDeadline: CalendarDate? = nil) {
+        guard let rule = rules[ruleID] else { return }
+        let due = deadline(rule, after: trigger) ?? fallbackDeadline
+        var status = judge(rule, deadline: due, published: published, posting: posting, radio: radio)
+        if rule.appliesTo == "khong_ap_dung" { status = ItemStatus(.notApplicable) }
+        let anchor = trigger ?? published ?? due ?? asOf
+        var item = ChecklistItem(id: "\(anchor.year)-q\(Evaluation.quarter(of: anchor))/\(rule.id)/\(key)", rule: rule, title: title,
+                                 year: anchor.year, quarter: Evaluation.quarter(of: anchor), fix: fix, status: status)
+        item.trigger = trigger
+        item.deadline = due
+        item.publishedOn = published
+        item.posting = posting
+        item.decision = decision
+        item.pagePath = status.kind == .missing || status.kind == .notYetDue && published == nil ? nil : page
+        items.append(item)
     }
 }

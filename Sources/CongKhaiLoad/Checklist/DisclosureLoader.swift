@@ -4,20 +4,83 @@ import CongKhaiModel
 /// truyen_thanh, thuong_xuyen) and the body.
 enum DisclosureLoader {
     static func load(_ source: SourceText, log: DiagnosticLog) -> Disclosure? {
-        nil
+        guard let (yaml, parts, _) = FrontMatter.open(source, what: "Nội dung công khai",
+                                                   example: "---\ntieu_de: \"Danh sách hộ nghèo năm 2026\"\nnhom: 8\nvan_ban: { so: \"120/QĐ-UBND\", ngay: 2026-01-10 }\n---",
+                                                   log: log) else { return nil }
+        let title = yaml.string("tieu_de", "tiêu đề", required: true)
+        let stem = String(source.path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
+        var disclosure = Disclosure(source: source.path, path: "cong-khai/\(TextFolding.slug(stem))/", title: title ?? stem)
+        disclosure.group = yaml.int("nhom", "khoản của Điều 11 Luật 10/2022/QH15 (1–14)")
+        if let group = disclosure.group, !(1...14).contains(group) {
+            log.report(.error("disclosure.group", at: yaml.location(ofKey: "nhom"),
+                              "“nhom” phải là một khoản của Điều 11 Luật 10/2022/QH15, từ 1 đến 14 (đang là \(group)).",
+                              hint: "Ví dụ: `nhom: 8` cho danh sách hộ nghèo."))
+        }
+        disclosure.ruleID = yaml.string("quy_tac", "mã quy tắc công khai, ví dụ danh-sach-quy")
+        disclosure.period = yaml.string("ky", "quý của danh mục, ví dụ 2026-q3")
+        if disclosure.group == nil, disclosure.ruleID == nil {
+            log.report(.error("disclosure.group", at: yaml.start, "Thiếu “nhom” (khoản của Điều 11) hoặc “quy_tac”.",
+                              hint: "Ví dụ: `nhom: 1` cho kế hoạch phát triển kinh tế – xã hội."))
+        }
+        if let document = yaml.mapping("van_ban", "quyết định, nghị quyết được công khai") {
+            disclosure.decision = BudgetDocument(isReport: false, number: document.string("so", "số văn bản", required: true) ?? "",
+                                                 date: document.date("ngay", "ngày ban hành", required: true))
+            document.finish(context: "văn bản")
+        }
+        disclosure.publishedOn = yaml.date("ngay_cong_khai", "ngày đăng công khai")
+        disclosure.posting = window(yaml, "niem_yet", "thời gian và nơi niêm yết", log: log)
+        disclosure.radio = window(yaml, "truyen_thanh", "thời gian phát trên truyền thanh", log: log)
+        disclosure.isStanding = yaml.bool("thuong_xuyen", "công khai thường xuyên (true/false)") ?? false
+        disclosure.description = yaml.string("mo_ta", "một câu mô tả")
+        disclosure.updated = yaml.date("cap_nhat", "ngày cập nhật")
+        yaml.finish(context: "nội dung công khai")
+        disclosure.body = parts.body
+        disclosure.bodyLine = parts.bodyLine
+        return title == nil ? nil : disclosure
+    }
+
+    static func window(_ yaml: MappingReader, _ key: String, _ label: String, log: DiagnosticLog) -> BudgetPosting? {
+        guard let board = yaml.mapping(key, label) else { return nil }
+        defer { board.finish(context: label) }
+        let posting = BudgetPosting(from: board.date("tu", "ngày bắt đầu"), to: board.date("den", "ngày kết thúc"),
+                                    place: board.string("noi", "nơi niêm yết"), line: board.start.line)
+        if let from = posting.from, let to = posting.to, to < from {
+            log.report(.error("disclosure.window", at: board.start, "Ngày kết thúc \(to.vietnamese) trước ngày bắt đầu \(from.vietnamese).",
+                              hint: "Kiểm tra lại “tu” và “den”."))
+        }
+        return posting
     }
 }
 
-/// Loads `content/quy-tac.yaml`.
+/// Loads `content/quy-tac.yaml`: changes to the national profile, merged into the effective rules.
 enum RuleOverridesLoader {
     static func load(_ source: SourceText, log: DiagnosticLog) -> RuleOverrides? {
-        nil
+        RuleOverrides(source: source.path, rules: RuleProfileParser.parse(source.text, path: source.path, base: NationalProfile.rules, log: log))
     }
 }
 
-/// The pages other disclosures add (one per disclosure, under `cong-khai/`).
+/// The pages other disclosures add (one per disclosure, under `cong-khai/`), and the checklist
+/// page itself at `cong-khai/` (the editor's `_index.md` becomes it, as `thu-tuc/` does).
 enum DisclosurePages {
     static func assemble(pages: [Page], disclosures: [Disclosure]) -> [Page] {
-        pages
+        var result = pages
+        if let index = result.firstIndex(where: { $0.path == "cong-khai/" }) {
+            result[index].kind = .checklist
+        } else {
+            var checklist = Page(source: "content/cong-khai/_index.md", path: "cong-khai/", kind: .checklist, title: "Công khai thông tin")
+            checklist.order = 7
+            result.append(checklist)
+        }
+        for disclosure in disclosures {
+            var page = Page(source: disclosure.source, path: disclosure.path, kind: .disclosure, title: disclosure.title)
+            page.date = disclosure.publishedOn ?? disclosure.decision?.date
+            page.updated = disclosure.updated
+            page.description = disclosure.description
+            page.body = disclosure.body
+            page.bodyLine = disclosure.bodyLine
+            page.data = .disclosure(disclosure)
+            result.append(page)
+        }
+        return result
     }
 }
