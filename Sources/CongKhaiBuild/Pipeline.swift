@@ -11,6 +11,8 @@ public struct BuildResult: Sendable {
     public var pageCount: Int
     public var diagnostics: [Diagnostic]
     public var timings: [(step: String, milliseconds: Int)]
+    /// The posting checklist as of the build date (empty when the content did not load).
+    public var checklist = Checklist()
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -52,7 +54,7 @@ public enum Pipeline {
             OutputFile(path: $0.path, copying: options.siteFolder.appendingPathComponent($0.source))
         }
         let pageCount = files.filter { $0.path.hasSuffix(".html") }.count
-        return BuildResult(files: files, pageCount: pageCount, diagnostics: log.all, timings: timings)
+        return BuildResult(files: files, pageCount: pageCount, diagnostics: log.all, timings: timings, checklist: content.checklist)
     }
 
     static func loadTemplates(_ folder: URL, log: DiagnosticLog) -> TemplateSet {

@@ -12,7 +12,7 @@ public enum ChecklistEvaluator {
         evaluation.disclosureItems()
         evaluation.standingItems()
         let items = evaluation.items.sorted {
-            ($0.year, $0.quarter, $0.deadline ?? asOf, $0.id) > ($1.year, $1.quarter, $1.deadline ?? asOf, $1.id) ? false : true
+            ($0.year, $0.quarter, ($0.deadline ?? asOf).dayNumber, $0.id) < ($1.year, $1.quarter, ($1.deadline ?? asOf).dayNumber, $1.id)
         }
         return Checklist(asOf: asOf, items: items)
     }
@@ -93,7 +93,7 @@ struct Evaluation {
         guard let rule = rules[ruleID] else { return }
         let due = deadline(rule, after: trigger) ?? fallbackDeadline
         var status = judge(rule, deadline: due, published: published, posting: posting, radio: radio)
-        if rule.appliesTo == "khong_ap_dung" { status = ItemStatus(.notApplicable) }
+        if rule.isNotApplicable { status = ItemStatus(.notApplicable) }
         let anchor = trigger ?? published ?? due ?? asOf
         var item = ChecklistItem(id: "\(anchor.year)-q\(Evaluation.quarter(of: anchor))/\(rule.id)/\(key)", rule: rule, title: title,
                                  year: anchor.year, quarter: Evaluation.quarter(of: anchor), fix: fix, status: status)

@@ -5,7 +5,7 @@ import Yams
 /// rule already in `base` or adds a new rule; every problem is reported at its line.
 public enum RuleProfileParser {
     static let keys = ["noi_dung", "van_ban", "dieu", "khoan", "ap_dung", "kenh", "moc", "han",
-                       "niem_yet_toi_thieu", "truyen_thanh_toi_thieu", "dinh_ky", "nhom"]
+                       "niem_yet_toi_thieu", "truyen_thanh_toi_thieu", "dinh_ky", "nhom", "khong_ap_dung"]
 
     public static func parse(_ yaml: String, path: String, base: [ChecklistRule], log: DiagnosticLog) -> [ChecklistRule] {
         var rules = base
@@ -44,6 +44,7 @@ public enum RuleProfileParser {
         if let clause = fields.int("khoan", "khoản của điều") { rule.clause = clause }
         if let kind = fields.string("ap_dung", "loại nội dung áp dụng") { rule.appliesTo = kind }
         if let group = fields.string("nhom", "nhóm để lọc") { rule.group = group }
+        if let exempt = fields.bool("khong_ap_dung", "true nếu quy tắc không áp dụng cho đơn vị") { rule.isNotApplicable = exempt }
         if fields.has("kenh") {
             var channels: [ChecklistRule.Channel] = []
             for name in fields.strings("kenh", "hình thức công khai") {

@@ -73,6 +73,8 @@ public struct ChecklistRule: Sendable, Hashable {
     public var recurrence: Recurrence
     /// Điều 11 group, for filters.
     public var group: String
+    /// `khong_ap_dung: true`: the unit is exempt (listed as "không áp dụng", never missing).
+    public var isNotApplicable = false
     /// Line in the profile or override file, for findings.
     public var source: String
     public var line: Int

@@ -13,10 +13,11 @@ public struct WorkingCalendar: Sendable {
         // 2025: Tết 25/01–02/02; 02/5 swapped with Saturday 26/4; Quốc khánh 01–02/9.
         "2025-01-01", "2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31",
         "2025-04-07", "2025-04-30", "2025-05-01", "2025-05-02", "2025-09-01", "2025-09-02",
-        // 2026: Tết 14–22/02; Giỗ Tổ falls on Sunday 26/4, compensated Monday 27/4;
-        // the day adjacent to 2/9 is uncertain (configurable).
+        // 2026: Tết 14–22/02 (announced schedule: weekdays 16–20/02 off); Giỗ Tổ falls on Sunday
+        // 26/4, compensated Monday 27/4; Quốc khánh 01–02/9, plus 31/8 as a swapped day per the
+        // Bộ Nội vụ proposal of a 5-day break 29/8–2/9 (uncertain: correct with `ngay_nghi`).
         "2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
-        "2026-04-27", "2026-04-30", "2026-05-01", "2026-09-01", "2026-09-02",
+        "2026-04-27", "2026-04-30", "2026-05-01", "2026-08-31", "2026-09-01", "2026-09-02",
         // 2027 (uncertain, approximate until the government announces it): Tết around 05–09/02;
         // 1/5 falls on Saturday, compensated Monday 3/5.
         "2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11",

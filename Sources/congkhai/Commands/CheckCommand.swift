@@ -24,19 +24,64 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Cách in kết quả: text (mặc định) hoặc json cho công cụ của biên tập viên.")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Coi các nội dung công khai trễ hạn, thiếu, chưa đủ thời gian niêm yết hoặc cần cập nhật là lỗi (mã thoát 1).")
+    var strict = false
+
     func run() throws {
         let asOfDate = BuildCommand.resolveAsOf(asOf)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let options = BuildOptions(siteFolder: URL(fileURLWithPath: source, relativeTo: cwd), asOf: asOfDate)
         let result = Pipeline.run(options)
+        let problems = result.checklist.problems
         switch format {
         case .text:
             Terminal.report(result.diagnostics)
             Terminal.info("Đã kiểm tra \(result.pageCount) trang · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo")
         case .json:
-            Terminal.info(DiagnosticJSON.encode(result.diagnostics))
+            Terminal.info(DiagnosticJSON.encode(result.diagnostics + (strict ? checklistFindings(problems) : [])))
         }
+        if format == .text { ChecklistReport.print(problems, strict: strict) }
         if result.errorCount > 0 { throw ExitCode(1) }
+        if strict, !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// Checklist problems as findings (`checklist.late`, `checklist.missing`, ...): errors only
+    /// with `--strict`; in a normal build they are checklist data, never warnings.
+    func checklistFindings(_ items: [ChecklistItem]) -> [Diagnostic] {
+        items.map { item in
+            let at = SourceLocation(path: item.fix.hasPrefix("content/") ? item.fix : "content/")
+            let text = "\(item.title): \(item.status.text) (quy tắc \(item.rule.id), \(item.rule.legalBasis))."
+            let hint = item.fix.hasPrefix("content/") ? nil : "Chạy: \(item.fix)"
+            return strict ? .error(ChecklistReport.key(item), at: at, text, hint: hint) : .warning(ChecklistReport.key(item), at: at, text, hint: hint)
+        }
+    }
+}
+
+/// The text listing of overdue and missing items.
+enum ChecklistReport {
+    static func key(_ item: ChecklistItem) -> String {
+        switch item.status.kind {
+        case .late: return "checklist.late"
+        case .missing: return "checklist.missing"
+        case .shortPosting: return "checklist.short-posting"
+        case .needsUpdate: return "checklist.needs-update"
+        default: return "checklist.status"
+        }
+    }
+
+    static func print(_ items: [ChecklistItem], strict: Bool) {
+        guard !items.isEmpty else {
+            Terminal.info("Danh mục công khai: không có nội dung trễ hạn hoặc còn thiếu.")
+            return
+        }
+        Terminal.info("Danh mục công khai: \(items.count) nội dung cần xử lý\(strict ? " (--strict: tính là lỗi)" : ""):")
+        for item in items {
+            Terminal.info("  \(item.status.text): \(item.title) [\(item.id)]")
+            Terminal.info("    quy tắc \(item.rule.id), \(item.rule.legalBasis)\(item.deadline.map { "; hạn \($0.vietnamese)" } ?? "")")
+            Terminal.info(item.fix.hasPrefix("content/") ? "    sửa tệp: \(item.fix)" : "    chạy: \(item.fix)")
+        }
     }
 }
 

@@ -1,0 +1,140 @@
+import CongKhaiModel
+
+/// Items that recur whether or not content exists: budget disclosures per year and period,
+/// reform reports per period, the quarterly list; plus the editor's other disclosures and the
+/// standing items (procedures, fees, website essentials).
+extension Evaluation {
+    mutating func budgetItems() {
+        let budgets = content.budgets
+        let first = budgets.map(\.year).min() ?? asOf.year
+        guard first <= asOf.year else { return }
+        for year in first...asOf.year {
+            let ofYear = budgets.filter { $0.year == year }
+            for budget in ofYear where budget.kind == .submittedEstimate {
+                addBudget("ns-du-toan-trinh", key: String(year), budget, trigger: budget.basis?.date, year: year, slug: "du-toan-trinh")
+            }
+            let estimate = ofYear.first { $0.kind == .estimate }
+            // Without a resolution the HĐND should have decided by the end of the previous year.
+            addBudget("ns-du-toan", key: String(year), estimate,
+                      trigger: estimate?.basis?.date ?? CalendarDate(year: year - 1, month: 12, day: 31), year: year, slug: "du-toan")
+            for period in [BudgetPeriod.firstQuarter, .halfYear, .nineMonths] {
+                let end = CalendarDate(year: year, month: period.months, day: CalendarDate.daysIn(month: period.months, year: year))!
+                let found = ofYear.first { $0.kind == .execution && $0.period == period }
+                guard end < asOf || found != nil else { continue }
+                addBudget("ns-thuc-hien", key: period.rawValue, found, trigger: end, year: year,
+                          slug: "thuc-hien-\(period.rawValue.replacingOccurrences(of: "_", with: "-"))")
+            }
+            let yearly = ofYear.first { $0.kind == .execution && $0.period == .year }
+            addBudget("ns-thuc-hien-nam", key: String(year), yearly, trigger: CalendarDate(year: year, month: 12, day: 31), year: year, slug: "thuc-hien-nam")
+            // Final accounts are approved in the following year; expected once that year has begun.
+            let accounts = ofYear.first { $0.kind == .finalAccounts }
+            if year < asOf.year || accounts != nil {
+                addBudget("ns-quyet-toan", key: String(year), accounts, trigger: accounts?.basis?.date, year: year, slug: "quyet-toan",
+                          fallback: CalendarDate(year: year + 1, month: 12, day: 31))
+            }
+        }
+    }
+
+    mutating func addBudget(_ ruleID: String, key: String, _ budget: BudgetDisclosure?, trigger: CalendarDate?, year: Int,
+                            slug: String, fallback: CalendarDate? = nil) {
+        let title = budget?.title ?? BudgetDisclosure.defaultTitle(
+            kind: slug.hasPrefix("thuc-hien") ? .execution : slug == "du-toan" ? .estimate : slug == "quyet-toan" ? .finalAccounts : .submittedEstimate,
+            period: BudgetPeriod.allCases.first { slug.hasSuffix($0.rawValue.replacingOccurrences(of: "_", with: "-")) }, year: year)
+        add(ruleID, key: key, title: title, trigger: trigger, published: budget?.publishedOn, posting: budget?.posting,
+            decision: budget?.basis, page: budget?.path,
+            fix: budget?.source ?? "congkhai new ngan-sach \(year) \(slug)", fallbackDeadline: fallback)
+    }
+
+    mutating func reformItems() {
+        let reports = content.reports
+        guard let first = reports.map({ $0.year * 10 + $0.period.rank }).min() else { return }
+        for year in (first / 10)...max(first / 10, asOf.year) {
+            for period in ReportPeriod.allCases where year * 10 + period.rank >= first {
+                let end = period.defaultRange(year: year).to
+                let report = reports.first { $0.year == year && $0.period == period }
+                guard end < asOf || report != nil || year == asOf.year else { continue }
+                add("cchc", key: period.rawValue, title: report?.title ?? period.defaultTitle(year: year), trigger: end,
+                    published: report?.reportDate,
+                    decision: report.flatMap { r in r.reportNumber.map { BudgetDocument(isReport: true, number: $0, date: r.reportDate) } },
+                    page: report?.path, fix: report?.source ?? "congkhai new cchc \(year) \(period.slug)")
+            }
+        }
+    }
+
+    /// Điều 13 k2: the list of what was disclosed, drawn up for every quarter of the year so far.
+    mutating func quarterlyLists() {
+        let lists = content.disclosures.filter { $0.effectiveRuleID == "danh-sach-quy" }
+        for quarter in 1...Evaluation.quarter(of: asOf) {
+            let end = CalendarDate(year: asOf.year, month: quarter * 3, day: CalendarDate.daysIn(month: quarter * 3, year: asOf.year))!
+            let key = "\(asOf.year)-q\(quarter)"
+            let found = lists.first { $0.period == key }
+            add("danh-sach-quy", key: key, title: found?.title ?? "Danh mục thông tin đã công khai quý \(["I", "II", "III", "IV"][quarter - 1]) năm \(asOf.year)",
+                trigger: end, published: found?.publishedOn, posting: found?.posting, decision: found?.decision,
+                page: found.map { _ in ChecklistPaths.sheet(year: asOf.year, quarter: quarter) },
+                fix: found?.source ?? "congkhai new cong-khai danh-muc-quy-\(quarter)-\(asOf.year)")
+        }
+    }
+
+    mutating func disclosureItems() {
+        for disclosure in content.disclosures {
+            guard let ruleID = disclosure.effectiveRuleID else { continue }
+            guard let rule = rules[ruleID] else {
+                log.report(.error("checklist.unknown-rule", at: SourceLocation(path: disclosure.source, line: 2, column: 1),
+                                  "Không có quy tắc công khai “\(ruleID)”.",
+                                  hint: "Dùng một mã của bộ quy tắc quốc gia (ví dụ dieu-11-k8, danh-sach-quy, tthc) hoặc thêm quy tắc vào content/quy-tac.yaml."))
+                continue
+            }
+            guard ruleID != "danh-sach-quy", ruleID != "tthc" else { continue }
+            let key = String(disclosure.path.split(separator: "/").last ?? "")
+            if disclosure.isStanding || rule.recurrence == .standing {
+                addStanding(ruleID, key: key, title: disclosure.title, present: true, page: disclosure.path, fix: disclosure.source,
+                            since: disclosure.updated ?? disclosure.publishedOn, dependsOn: nil)
+                continue
+            }
+            add(ruleID, key: key, title: disclosure.title, trigger: disclosure.decision?.date, published: disclosure.publishedOn,
+                posting: disclosure.posting, radio: disclosure.radio, decision: disclosure.decision, page: disclosure.path, fix: disclosure.source)
+        }
+    }
+
+    mutating func standingItems() {
+        let latestProcedure = content.procedures.compactMap { p in [p.publication?.date, p.updated].compactMap { $0 }.max() }.max()
+        let boardList = content.disclosures.first { $0.effectiveRuleID == "tthc" }
+        if let boardList {
+            addStanding("tthc", key: "niem-yet", title: boardList.title, present: true, page: boardList.path, fix: boardList.source,
+                        since: boardList.updated ?? boardList.publishedOn, dependsOn: latestProcedure)
+        }
+        addStanding("tthc", key: "trang", title: "Danh mục thủ tục hành chính trên trang thông tin điện tử", present: !content.procedures.isEmpty,
+                    page: "thu-tuc/", fix: "congkhai new thu-tuc", since: nil, dependsOn: nil)
+        addStanding("phi", key: "trang", title: content.fees?.title ?? "Danh mục phí, lệ phí", present: content.fees != nil,
+                    page: "phi-le-phi/", fix: "congkhai new phi", since: nil, dependsOn: nil)
+        let paths = Set(content.pages.filter { !$0.isDraft }.map(\.path))
+        for rule in rules.values.sorted(by: { $0.id < $1.id }) where rule.appliesTo.hasPrefix("trang.") {
+            let path = String(rule.appliesTo.dropFirst("trang.".count))
+            addStanding(rule.id, key: "trang", title: rule.item, present: paths.contains(path), page: path,
+                        fix: "content/\(path)_index.md", since: nil, dependsOn: nil)
+        }
+    }
+
+    /// A standing item is on time while present, "cần cập nhật" once what it lists changed after it.
+    mutating func addStanding(_ ruleID: String, key: String, title: String, present: Bool, page: String, fix: String,
+                              since: CalendarDate?, dependsOn: CalendarDate?) {
+        guard let rule = rules[ruleID] else { return }
+        var status = ItemStatus(present ? .onTime : .missing)
+        if present, let since, let dependsOn, dependsOn > since { status = ItemStatus(.needsUpdate) }
+        if rule.isNotApplicable { status = ItemStatus(.notApplicable) }
+        var item = ChecklistItem(id: "\(asOf.year)-q\(Evaluation.quarter(of: asOf))/\(rule.id)/\(key)", rule: rule, title: title,
+                                 year: asOf.year, quarter: Evaluation.quarter(of: asOf), fix: fix, status: status)
+        item.publishedOn = since
+        item.pagePath = present ? page : nil
+        item.note = status.kind == .needsUpdate ? "Thủ tục thay đổi ngày \(dependsOn!.vietnamese), sau lần cập nhật \(since!.vietnamese)" : nil
+        items.append(item)
+    }
+}
+
+/// Where the checklist's outputs live.
+public enum ChecklistPaths {
+    public static let page = "cong-khai/"
+    public static func sheet(year: Int, quarter: Int) -> String { "cong-khai/\(year)-quy-\(quarter)/" }
+    public static let json = "cong-khai/danh-sach-cong-khai.json"
+    public static let csv = "cong-khai/danh-sach-cong-khai.csv"
+}
