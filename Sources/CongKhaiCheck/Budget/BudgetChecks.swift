@@ -36,10 +36,8 @@ public enum BudgetChecks {
     static func checkPosting(_ disclosure: BudgetDisclosure, log: DiagnosticLog) {
         guard let posting = disclosure.posting, let days = posting.days else { return }
         let at = SourceLocation(path: disclosure.source, line: posting.line, column: 1)
-        if days < 1 {
-            log.report(.error("budget.posting-dates", at: at, "Ngày kết thúc niêm yết (“den”) trước ngày bắt đầu (“tu”).",
-                              hint: "Kiểm tra lại hai ngày trong “niem_yet”."))
-        } else if days < 30 {
+        // A window that ends before it starts was reported when it was read.
+        if days >= 1, days < 30 {
             log.report(.warning("budget.posting-short", at: at,
                                 "Chỉ niêm yết \(days) ngày; nội dung ngân sách phải niêm yết ít nhất 30 ngày liên tục.",
                                 hint: "Luật Thực hiện dân chủ ở cơ sở 2022, Điều 13. Kéo dài “den” hoặc sửa lại ngày."))

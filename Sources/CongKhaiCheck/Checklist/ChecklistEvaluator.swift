@@ -61,7 +61,7 @@ struct Evaluation {
 
     /// The status of a dated item: published or not, by the deadline or not, long enough or not.
     func judge(_ rule: ChecklistRule, deadline: CalendarDate?, published: CalendarDate?,
-               posting: BudgetPosting?, radio: BudgetPosting?) -> ItemStatus {
+               posting: PostingWindow?, radio: PostingWindow?) -> ItemStatus {
         guard let published, published <= asOf else {
             guard let deadline, deadline < asOf else {
                 return ItemStatus(.notYetDue, days: deadline.map { $0.dayNumber - asOf.dayNumber })
@@ -77,7 +77,7 @@ struct Evaluation {
     }
 
     /// Days missing from a finished window (nil when long enough, still running, or not required).
-    func shortfall(_ window: BudgetPosting?, minimum: Int) -> Int? {
+    func shortfall(_ window: PostingWindow?, minimum: Int) -> Int? {
         guard minimum > 0 else { return nil }
         guard let window, let from = window.from else { return minimum }
         let end = window.to ?? asOf
@@ -88,7 +88,7 @@ struct Evaluation {
 
     /// Adds one item; `key` makes its id unique within the rule (`9_thang`, a slug).
     mutating func add(_ ruleID: String, key: String, title: String, trigger: CalendarDate?, published: CalendarDate?,
-                      posting: BudgetPosting? = nil, radio: BudgetPosting? = nil, decision: BudgetDocument? = nil,
+                      posting: PostingWindow? = nil, radio: PostingWindow? = nil, decision: BudgetDocument? = nil,
                       page: String?, fix: String, fallbackDeadline: CalendarDate? = nil) {
         guard let rule = rules[ruleID] else { return }
         let due = deadline(rule, after: trigger) ?? fallbackDeadline

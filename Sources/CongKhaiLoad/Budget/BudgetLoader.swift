@@ -41,12 +41,7 @@ enum BudgetLoader {
             document.finish(context: isReport ? "báo cáo" : "nghị quyết")
         }
         let published = yaml.date("ngay_cong_khai", "ngày công khai")
-        var posting: BudgetPosting?
-        if let board = yaml.mapping("niem_yet", "thời gian và nơi niêm yết") {
-            posting = BudgetPosting(from: board.date("tu", "ngày bắt đầu niêm yết"), to: board.date("den", "ngày kết thúc niêm yết"),
-                                    place: board.string("noi", "nơi niêm yết"), line: board.start.line)
-            board.finish(context: "niêm yết")
-        }
+        let posting = yaml.postingWindow("niem_yet", "thời gian và nơi niêm yết")
         let explanation = yaml.node("thuyet_minh")?.scalar?.string.precomposedStringWithCanonicalMapping.trimmingWhitespace() ?? ""
         if explanation.isEmpty {
             log.report(.error("budget.explanation", at: yaml.start,

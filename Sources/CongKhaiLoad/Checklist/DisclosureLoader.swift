@@ -28,8 +28,8 @@ enum DisclosureLoader {
             document.finish(context: "văn bản")
         }
         disclosure.publishedOn = yaml.date("ngay_cong_khai", "ngày đăng công khai")
-        disclosure.posting = window(yaml, "niem_yet", "thời gian và nơi niêm yết", log: log)
-        disclosure.radio = window(yaml, "truyen_thanh", "thời gian phát trên truyền thanh", log: log)
+        disclosure.posting = yaml.postingWindow("niem_yet", "thời gian và nơi niêm yết")
+        disclosure.radio = yaml.postingWindow("truyen_thanh", "thời gian phát trên truyền thanh")
         disclosure.isStanding = yaml.bool("thuong_xuyen", "công khai thường xuyên (true/false)") ?? false
         disclosure.description = yaml.string("mo_ta", "một câu mô tả")
         disclosure.updated = yaml.date("cap_nhat", "ngày cập nhật")
@@ -37,18 +37,6 @@ enum DisclosureLoader {
         disclosure.body = parts.body
         disclosure.bodyLine = parts.bodyLine
         return title == nil ? nil : disclosure
-    }
-
-    static func window(_ yaml: MappingReader, _ key: String, _ label: String, log: DiagnosticLog) -> BudgetPosting? {
-        guard let board = yaml.mapping(key, label) else { return nil }
-        defer { board.finish(context: label) }
-        let posting = BudgetPosting(from: board.date("tu", "ngày bắt đầu"), to: board.date("den", "ngày kết thúc"),
-                                    place: board.string("noi", "nơi niêm yết"), line: board.start.line)
-        if let from = posting.from, let to = posting.to, to < from {
-            log.report(.error("disclosure.window", at: board.start, "Ngày kết thúc \(to.vietnamese) trước ngày bắt đầu \(from.vietnamese).",
-                              hint: "Kiểm tra lại “tu” và “den”."))
-        }
-        return posting
     }
 }
 

@@ -14,7 +14,7 @@ public struct BudgetDisclosure: Sendable {
     /// The HĐND resolution (`nghi_quyet`) or the report (`bao_cao`) the disclosure follows.
     public var basis: BudgetDocument?
     public var publishedOn: CalendarDate?
-    public var posting: BudgetPosting?
+    public var posting: PostingWindow?
     /// Markdown; the law requires an explanation beside the figures.
     public var explanation: String
     public var columns: [BudgetColumn]
@@ -119,24 +119,3 @@ public struct BudgetDocument: Sendable, Hashable {
     }
 }
 
-/// Where and for how long the disclosure was posted on the notice board (≥ 30 days).
-public struct BudgetPosting: Sendable, Hashable {
-    public var from: CalendarDate?
-    public var to: CalendarDate?
-    public var place: String?
-    /// Line of `niem_yet` in the sidecar, for findings about the window.
-    public var line: Int
-
-    public init(from: CalendarDate?, to: CalendarDate?, place: String?, line: Int = 0) {
-        self.from = from
-        self.to = to
-        self.place = place
-        self.line = line
-    }
-
-    /// Days on the board, counting both ends.
-    public var days: Int? {
-        guard let from, let to else { return nil }
-        return to.dayNumber - from.dayNumber + 1
-    }
-}

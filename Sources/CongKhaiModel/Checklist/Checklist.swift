@@ -51,8 +51,8 @@ public struct Disclosure: Sendable {
     public var period: String?
     public var decision: BudgetDocument?
     public var publishedOn: CalendarDate?
-    public var posting: BudgetPosting?
-    public var radio: BudgetPosting?
+    public var posting: PostingWindow?
+    public var radio: PostingWindow?
     public var isStanding: Bool = false
     public var description: String?
     public var updated: CalendarDate?

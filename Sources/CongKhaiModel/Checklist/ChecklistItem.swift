@@ -54,7 +54,7 @@ public struct ChecklistItem: Sendable {
     public var trigger: CalendarDate?
     public var deadline: CalendarDate?
     public var publishedOn: CalendarDate?
-    public var posting: BudgetPosting?
+    public var posting: PostingWindow?
     public var decision: BudgetDocument?
     /// The page on the site that carries it.
     public var pagePath: String?

@@ -116,7 +116,7 @@ struct BudgetContext: @unchecked Sendable {
         return values
     }
 
-    func posting(_ posting: BudgetPosting) -> [String: Any] {
+    func posting(_ posting: PostingWindow) -> [String: Any] {
         var values: [String: Any] = [:]
         values["from_text"] = posting.from?.vietnamese
         values["from_iso"] = posting.from?.iso

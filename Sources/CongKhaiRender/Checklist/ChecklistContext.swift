@@ -90,7 +90,7 @@ struct ChecklistContext: Sendable {
         return values
     }
 
-    func window(_ posting: BudgetPosting) -> [String: Any] {
+    func window(_ posting: PostingWindow) -> [String: Any] {
         var values: [String: Any] = [:]
         values["from_text"] = posting.from?.vietnamese
         values["to_text"] = posting.to?.vietnamese
