@@ -27,6 +27,8 @@ struct PageContext: @unchecked Sendable {
             "title": page.title,
             "content_html": bodyHTML,
             "is_home": page.kind == .home,
+            // Lets the theme style a kind of page as a whole (the A4 notice-board sheets print without the site chrome).
+            "kind": page.kind.rawValue,
         ]
         pageValues["description"] = page.description
         pageValues["author"] = page.author
