@@ -77,52 +77,11 @@ enum CSVReader {
         return best.map { $0.value > 0 ? $0.key : "," } ?? ","
     }
 
-    /// RFC 4180, lenient: a quote inside an unquoted field is kept as text.
+    /// Non-blank rows; a row whose quote never closes is kept as far as it goes.
     static func parse(_ text: String, separator: Character) -> [(line: Int, cells: [SheetCell])] {
-        var rows: [(line: Int, cells: [SheetCell])] = []
-        var cells: [SheetCell] = []
-        var field = ""
-        var inQuotes = false
-        var fieldStarted = false
-        var line = 1
-        var rowLine = 1
-        var iterator = Array(text).makeIterator()
-        var pending: Character? = nil
-        func endField() {
-            cells.append(SheetCell(text: field))
-            field = ""
-            fieldStarted = false
-        }
-        func endRow() {
-            endField()
-            if cells.contains(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) { rows.append((rowLine, cells)) }
-            cells = []
-        }
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if character == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-                } else {
-                    if character.isNewline { line += 1 }
-                    field.append(character.isNewline ? "\n" : character)
-                }
-            } else if character == "\"" && !fieldStarted {
-                inQuotes = true
-                fieldStarted = true
-            } else if character == separator {
-                endField()
-            } else if character.isNewline {
-                endRow()
-                line += 1
-                rowLine = line
-            } else {
-                field.append(character)
-                fieldStarted = true
-            }
-        }
-        if !field.isEmpty || !cells.isEmpty { endRow() }
-        return rows
+        let table = CSVTable.parse(text, separator: separator)
+        return (table.records + [table.unfinished].compactMap { $0 })
+            .filter { record in record.fields.contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
+            .map { ($0.line, $0.fields.map { SheetCell(text: $0.text) }) }
     }
 }

@@ -4,7 +4,7 @@ import CongKhaiModel
 /// line and column. Arithmetic (totals, rates) is left to `BudgetTable` and the checks.
 enum BudgetTableReader {
     static func rows(_ table: SourceText, columns: [BudgetColumn], log: DiagnosticLog) -> [BudgetRow] {
-        let (records, unclosed) = BudgetCSV.parse(table.text)
+        let (records, unclosed, _) = CSVTable.parse(table.text)
         if let unclosed {
             log.report(.error("budget.csv-quote", at: SourceLocation(path: table.path, line: unclosed, column: 1),
                               "Dấu ngoặc kép mở ở dòng này không được đóng.",
@@ -42,8 +42,8 @@ enum BudgetTableReader {
         return rows
     }
 
-    static func row(_ record: BudgetCSV.Record, position: [String: Int], columns: [BudgetColumn], path: String, log: DiagnosticLog) -> BudgetRow? {
-        func field(_ id: String) -> BudgetCSV.Field? { position[id].map { record.fields[$0] } }
+    static func row(_ record: CSVTable.Record, position: [String: Int], columns: [BudgetColumn], path: String, log: DiagnosticLog) -> BudgetRow? {
+        func field(_ id: String) -> CSVTable.Field? { position[id].map { record.fields[$0] } }
         let stt = field("stt")?.text.trimmingWhitespace() ?? ""
         let content = field("noi_dung")?.text.precomposedStringWithCanonicalMapping.trimmingWhitespace() ?? ""
         guard let level = BudgetRow.level(ofSTT: stt, content: content) else {
