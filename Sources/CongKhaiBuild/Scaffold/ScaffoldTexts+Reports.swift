@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import CongKhaiModel
 
 extension ScaffoldTexts {
@@ -76,7 +77,7 @@ extension ScaffoldTexts {
     static func news(title: String?, today: CalendarDate) -> String {
         """
         ---
-        tieu_de: \(quoted(title ?? "Tiêu đề tin (cần sửa)"))
+        tieu_de: \(YAMLText.quoted(title ?? "Tiêu đề tin (cần sửa)"))
         # Một câu tóm tắt, hiện trong danh sách tin.
         mo_ta: "Tóm tắt (cần sửa)"
         ngay: \(today.iso)
@@ -90,7 +91,7 @@ extension ScaffoldTexts {
     static func disclosure(title: String?, today: CalendarDate) -> String {
         """
         ---
-        tieu_de: \(quoted(title ?? "Tên nội dung công khai (cần sửa)"))
+        tieu_de: \(YAMLText.quoted(title ?? "Tên nội dung công khai (cần sửa)"))
         # Nhóm nội dung theo Luật Thực hiện dân chủ ở cơ sở, Điều 11 (khoản 1 đến 14).
         nhom: 1
         # Văn bản (quyết định, nghị quyết) làm căn cứ: hạn công khai tính từ ngày này.

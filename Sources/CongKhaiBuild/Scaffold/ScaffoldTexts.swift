@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import CongKhaiModel
 
 /// The text of each new file. Comments (`#`) explain every field in the editor's words; the
@@ -7,19 +8,15 @@ enum ScaffoldTexts {
                               "thuc-hien-6-thang": "thuc_hien", "thuc-hien-9-thang": "thuc_hien", "thuc-hien-nam": "thuc_hien",
                               "quyet-toan": "quyet_toan"]
 
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
     static func procedure(code: String, field: String, name: String?) -> String {
         """
         ---
         # Mã thủ tục trong Cơ sở dữ liệu quốc gia về thủ tục hành chính.
         ma: "\(code)"
         # Tên thủ tục, đúng như quyết định công bố.
-        ten: \(quoted(name ?? "Tên thủ tục (cần sửa)"))
+        ten: \(YAMLText.quoted(name ?? "Tên thủ tục (cần sửa)"))
         # Lĩnh vực: mọi thủ tục cùng thư mục ghi cùng một lĩnh vực.
-        linh_vuc: \(quoted(field))
+        linh_vuc: \(YAMLText.quoted(field))
         cap_thuc_hien: "Cấp xã"
         # Mức độ trực tuyến: toan_trinh, mot_phan (khi đó ghi ly_do_mot_phan) hoặc truc_tiep.
         muc_do: truc_tiep
@@ -77,7 +74,7 @@ enum ScaffoldTexts {
         phi:
           # Mã khoản phí: chữ thường không dấu, số và dấu gạch ngang; thủ tục ghi mã này ở “phi”.
           - id: \(id)
-            ten: \(quoted(name ?? "Tên khoản phí (cần sửa)"))
+            ten: \(YAMLText.quoted(name ?? "Tên khoản phí (cần sửa)"))
             # phi hoặc le_phi
             loai: le_phi
             # Một số tiền (đồng), hoặc danh sách mức kèm điều kiện:

@@ -1,4 +1,5 @@
 @testable import CongKhaiImport
+import CongKhaiLoad
 import CongKhaiModel
 import Foundation
 import Testing

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Writes imported text into YAML so that no text can change the structure: every string is
+/// Writes text into YAML (imports, new files) so that no text can change the structure: every string is
 /// double-quoted on one line, with the characters YAML gives meaning to escaped.
-enum YAMLText {
-    static func quoted(_ text: String) -> String {
+public enum YAMLText {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -26,20 +26,12 @@ enum YAMLText {
     }
 
     /// `key: "value"` at the given indentation.
-    static func pair(_ key: String, _ value: String, indent: Int = 0) -> String {
+    public static func pair(_ key: String, _ value: String, indent: Int = 0) -> String {
         String(repeating: " ", count: indent) + "\(key): \(quoted(value))"
     }
 
-    /// A comment line: no line break or control character can end it early.
-    static func comment(_ text: String) -> String {
-        let flat = text.unicodeScalars.map { scalar -> String in
-            scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : String(scalar)
-        }.joined()
-        return "# " + ImportText.collapseSpaces(flat)
-    }
-
     /// `3`, not `3.0`; `0.5` stays.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e12 ? String(Int64(value)) : String(value)
     }
 }
