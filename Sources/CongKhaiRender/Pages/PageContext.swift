@@ -11,6 +11,9 @@ struct PageContext: @unchecked Sendable {
     let budget: BudgetContext
     let reform: ReformContext
     let checklist: ChecklistContext
+    /// All open data of the site, in the order the `du-lieu/` page lists it; built once, for
+    /// the files and for that page.
+    let datasets: [OpenData.Dataset]
 
     init(config: SiteConfig, navigation: Navigation, catalogue: Catalogue, budget: BudgetContext, reform: ReformContext, checklist: ChecklistContext) {
         self.checklist = checklist
@@ -19,6 +22,7 @@ struct PageContext: @unchecked Sendable {
         self.site = PageContext.site(config)
         self.navigation = navigation
         self.catalogue = CatalogueContext(catalogue: catalogue, portalURL: config.onlineServiceURL)
+        self.datasets = OpenData.datasets(catalogue: catalogue) + budget.datasets + reform.datasets + checklist.datasets
     }
 
     func context(for page: Page, bodyHTML: String) -> [String: Any] {
@@ -93,11 +97,6 @@ struct PageContext: @unchecked Sendable {
         context.merge(reform.values(for: page)) { _, new in new }
         context.merge(checklist.values(for: page)) { _, new in new }
         return context
-    }
-
-    /// All open data of the site, in the order the `du-lieu/` page lists it.
-    var datasets: [OpenData.Dataset] {
-        OpenData.datasets(catalogue: catalogue.catalogue) + budget.datasets + reform.datasets + checklist.datasets
     }
 
     func entry(_ target: Page, from page: Page) -> [String: Any] {
