@@ -61,7 +61,7 @@ public struct LinkTargets: Sendable {
     }
 
     static func key(_ path: String) -> String {
-        var trimmed = path.precomposedStringWithCanonicalMapping
+        var trimmed = path.nfc
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         return trimmed
     }
@@ -114,7 +114,18 @@ public struct LinkTargets: Sendable {
 public enum RelativeURL {
     /// `../../` for a page at `tin-tuc/a/`; `""` at the root.
     public static func root(from pagePath: String) -> String {
-        String(repeating: "../", count: pagePath.split(separator: "/").count)
+        // Counts the non-empty segments without splitting: this runs for every link of every page.
+        var depth = 0
+        var inSegment = false
+        for byte in pagePath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inSegment = false
+            } else if !inSegment {
+                inSegment = true
+                depth += 1
+            }
+        }
+        return String(repeating: "../", count: depth)
     }
 
     /// The href from the page at `pagePath` to `target`. Pages get an explicit `index.html`

@@ -13,7 +13,7 @@ enum ImportText {
 
     /// NFC, `\n` line ends, no invisible characters, trimmed lines, at most one blank line in a row.
     static func clean(_ raw: String) -> String {
-        var text = raw.precomposedStringWithCanonicalMapping
+        var text = raw.nfc
         text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{2060}", "\u{00AD}"]
         var scalars = String.UnicodeScalarView()
@@ -95,7 +95,7 @@ public enum ProcedureCode {
     /// Without spaces and the invisible characters that come along with copying.
     public static func clean(_ raw: String) -> String {
         let dropped: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{00A0}", "\u{2060}", "\u{202F}", " ", "\t", "\n", "\r"]
-        return String(String.UnicodeScalarView(raw.precomposedStringWithCanonicalMapping.unicodeScalars.filter { !dropped.contains($0) }))
+        return String(String.UnicodeScalarView(raw.nfc.unicodeScalars.filter { !dropped.contains($0) }))
     }
 
     /// Only digits, dots and the `H` of a provincial suffix can pass, so a valid code is also a

@@ -137,7 +137,7 @@ struct ProcedureStore {
     func relative(_ url: URL) -> String {
         let base = siteFolder.path + "/"
         let path = url.standardizedFileURL.path
-        return (path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path).precomposedStringWithCanonicalMapping
+        return (path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path).nfc
     }
 
     func read(_ url: URL) -> String? {

@@ -6,7 +6,7 @@ import Synchronization
 /// published, and loads it. Files are independent, so they load in parallel.
 public enum ContentLoader {
     /// What a file under `content/` is.
-    enum Role: Equatable {
+    enum Role: Equatable, Sendable {
         case siteConfig
         case page(PageKind, path: String)
         case leaders(path: String)
@@ -25,6 +25,14 @@ public enum ContentLoader {
     }
 
     public static func load(siteFolder: URL, log: DiagnosticLog) -> SiteContent? {
+        guard let files = scan(siteFolder: siteFolder, log: log) else { return nil }
+        let loaded = loadAll(files)
+        for file in loaded { log.report(file.diagnostics) }
+        return assemble(files: files, loaded: loaded, log: log)
+    }
+
+    /// Every file under `content/` in a stable order; nil (and an error) without a content folder.
+    public static func scan(siteFolder: URL, log: DiagnosticLog) -> [ContentFile]? {
         let contentFolder = siteFolder.appendingPathComponent("content").resolvingSymlinksInPath()
         guard FileManager.default.fileExists(atPath: contentFolder.path) else {
             log.report(.error("site.no-content", at: SourceLocation(path: "content/"),
@@ -32,15 +40,30 @@ public enum ContentLoader {
                               hint: "Chạy lệnh trong thư mục của trang, hoặc chỉ rõ bằng --source THU_MUC."))
             return nil
         }
-        let files = ContentWalker.files(in: contentFolder, log: log)
-        let loaded = Mutex<[Int: Loaded]>([:])
+        return ContentWalker.files(in: contentFolder, log: log)
+    }
+
+    /// Loads files in parallel; each keeps its own findings, so `serve` can reload one file
+    /// and replace just that file's messages.
+    public static func loadAll(_ files: [ContentFile]) -> [LoadedFile] {
+        let loaded = Mutex<[Int: LoadedFile]>([:])
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            if let item = load(file, log: log) {
-                loaded.withLock { $0[index] = item }
-            }
+            let file = loadFile(files[index])
+            loaded.withLock { $0[index] = file }
         }
-        let items = loaded.withLock { dictionary in files.indices.compactMap { dictionary[$0] } }
+        return loaded.withLock { dictionary in files.indices.compactMap { dictionary[$0] } }
+    }
+
+    public static func loadFile(_ file: ContentFile) -> LoadedFile {
+        let log = DiagnosticLog()
+        let item = load(file, log: log)
+        return LoadedFile(displayPath: file.displayPath, item: item, diagnostics: log.all)
+    }
+
+    /// Joins loaded files into the site: catalogue, budget, reform and disclosure pages, and
+    /// the section pages nobody wrote.
+    public static func assemble(files: [ContentFile], loaded: [LoadedFile], log: DiagnosticLog) -> SiteContent? {
+        let items = loaded.compactMap(\.item)
         var config: SiteConfig?
         var pages: [Page] = []
         var attachments: [Attachment] = []
@@ -82,7 +105,14 @@ public enum ContentLoader {
         return content
     }
 
-    enum Loaded {
+    /// One file's result: what it became (nil when it could not be read) and what was found wrong.
+    public struct LoadedFile: Sendable {
+        public var displayPath: String
+        var item: Loaded?
+        public var diagnostics: [Diagnostic]
+    }
+
+    enum Loaded: Sendable {
         case config(SiteConfig)
         case page(Page)
         case attachment(Attachment)

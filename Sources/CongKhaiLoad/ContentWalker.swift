@@ -2,12 +2,12 @@ import CongKhaiModel
 import Foundation
 
 /// One file found under `content/`, with what it is and where it goes.
-struct ContentFile {
-    var url: URL
+public struct ContentFile: Sendable {
+    public var url: URL
     /// `content/tin-tuc/a.md`: how the editor sees the path.
-    var displayPath: String
+    public var displayPath: String
     var role: ContentLoader.Role
-    var size: Int
+    public var size: Int
 }
 
 /// Lists `content/` in a stable order and maps each file to its place on the site.
@@ -24,7 +24,7 @@ enum ContentWalker {
                 enumerator.skipDescendants()
                 continue
             }
-            let displayPath = "content/" + relative.precomposedStringWithCanonicalMapping
+            let displayPath = "content/" + relative.nfc
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey])
             if values?.isSymbolicLink == true {
                 let target = url.resolvingSymlinksInPath().path
@@ -37,7 +37,7 @@ enum ContentWalker {
                 }
             }
             guard (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let role = role(of: relative.precomposedStringWithCanonicalMapping, displayPath: displayPath, log: log)
+            let role = role(of: relative.nfc, displayPath: displayPath, log: log)
             files.append(ContentFile(url: url, displayPath: displayPath, role: role, size: values?.fileSize ?? 0))
         }
         return files.sorted { $0.displayPath < $1.displayPath }

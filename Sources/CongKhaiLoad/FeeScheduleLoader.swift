@@ -5,6 +5,14 @@ import CongKhaiModel
 enum FeeScheduleLoader {
     static func load(_ source: SourceText, log: DiagnosticLog) -> FeeSchedule? {
         guard let root = YAMLDocument.parse(source.text, path: source.path, log: log) else { return nil }
+        // The content model allows the bare list too (no title, no update date).
+        if case let .sequence(list) = root {
+            let fees = list.compactMap { entry -> Fee? in
+                guard let item = MappingReader(entry, path: source.path, lineOffset: 0, log: log, what: "Mỗi khoản phí, lệ phí") else { return nil }
+                return fee(from: item, log: log)
+            }
+            return FeeSchedule(source: source.path, title: "Phí, lệ phí", updated: nil, fees: fees)
+        }
         guard let yaml = MappingReader(root, path: source.path, lineOffset: 0, log: log, what: "Tệp phí, lệ phí") else { return nil }
         let title = yaml.string("tieu_de", "tiêu đề trang") ?? "Phí, lệ phí"
         let updated = yaml.date("cap_nhat", "ngày cập nhật")

@@ -32,7 +32,10 @@ enum SiteConfigLoader {
         config.ruleProfile = yaml.string("bo_quy_tac", "bộ quy tắc công khai")
         config.formerUnits = yaml.strings("truoc_sap_xep", "các đơn vị trước sắp xếp")
         config.holidays = holidays(yaml)
-        if let feedback = yaml.mapping("kenh_phan_anh", "nơi tiếp nhận phản ánh, kiến nghị") {
+        // One line of free text is accepted too: "Bộ phận Một cửa, UBND xã ...; điện thoại ...".
+        if let text = yaml.node("kenh_phan_anh")?.scalar?.string {
+            config.feedback = FeedbackChannel(address: text.trimmingWhitespace())
+        } else if let feedback = yaml.mapping("kenh_phan_anh", "nơi tiếp nhận phản ánh, kiến nghị") {
             config.feedback = FeedbackChannel(
                 address: feedback.string("dia_chi", "địa chỉ"),
                 phone: feedback.string("dien_thoai", "số điện thoại"),

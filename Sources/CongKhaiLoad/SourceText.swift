@@ -50,7 +50,7 @@ public struct SourceText: Sendable {
         if result.contains("\r") {
             result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        return result.precomposedStringWithCanonicalMapping
+        return result.nfc
     }
 
     /// The first line that is not valid UTF-8, so an encoding error points somewhere useful.

@@ -115,11 +115,37 @@ enum HTMLPolish {
         ("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", "<li class=\"task\"><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Đã xong\" /> "),
     ]
 
+    private static let patterns: [(from: [UInt8], to: [UInt8])] = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// One pass over the bytes: every pattern starts with `<` or `a`, so other bytes are copied
+    /// straight through. (Foundation's replacingOccurrences was a quarter of the build time.)
     static func apply(_ html: String) -> String {
-        var result = html
-        for (from, to) in replacements where result.contains(from) {
-            result = result.replacingOccurrences(of: from, with: to)
+        var html = html
+        return html.withUTF8 { source -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(source.count + source.count / 8)
+            var index = 0
+            let count = source.count
+            scan: while index < count {
+                let byte = source[index]
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "a") {
+                    for pattern in patterns where pattern.from[0] == byte && count - index >= pattern.from.count {
+                        if matches(pattern.from, in: source, at: index) {
+                            output.append(contentsOf: pattern.to)
+                            index += pattern.from.count
+                            continue scan
+                        }
+                    }
+                }
+                output.append(byte)
+                index += 1
+            }
+            return String(decoding: output, as: UTF8.self)
         }
-        return result
+    }
+
+    private static func matches(_ pattern: [UInt8], in source: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        for offset in 1..<pattern.count where source[start + offset] != pattern[offset] { return false }
+        return true
     }
 }

@@ -118,6 +118,7 @@ extension StringProtocol {
         let isBlank: (Unicode.Scalar) -> Bool = {
             $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" || $0 == "\u{200C}" || $0 == "\u{200D}"
         }
+        if let head = scalars.first, let tail = scalars.last, !isBlank(head), !isBlank(tail) { return String(self) }
         guard let first = scalars.firstIndex(where: { !isBlank($0) }),
               let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))

@@ -4,6 +4,14 @@ import CongKhaiModel
 import Foundation
 import Synchronization
 
+/// One page's output and what rendering it found wrong.
+public struct RenderedPage: Sendable {
+    /// Where the page is published: `thu-tuc/ho-tich/1-001193/index.html`, `404.html`.
+    public var outputPath: String
+    public var file: OutputFile?
+    public var diagnostics: [Diagnostic]
+}
+
 /// Stage 3: every page through Markdown and its layout, plus the feed, sitemap and
 /// robots.txt. Pages are independent, so they render in parallel.
 public struct SiteRenderer: Sendable {
@@ -11,29 +19,50 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let targets: LinkTargets
     public let settings: RenderSettings
+    public let navigation: Navigation
+    let catalogue: Catalogue
+    let checklist: ChecklistContext
+    let builder: PageContext
 
     public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings) {
         self.content = content
         self.templates = templates
         self.targets = targets
         self.settings = settings
+        navigation = Navigation(pages: content.pages)
+        catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
+        checklist = ChecklistContext(content: content)
+        builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue,
+                              budget: BudgetContext(budgets: content.budgets), reform: ReformContext(reports: content.reports),
+                              checklist: checklist)
     }
 
+    /// Every page the site has, the 404 page included.
+    public var allPages: [Page] { content.pages + [notFoundPage] }
+
     public func render(log: DiagnosticLog) -> [OutputFile] {
-        let pages = content.pages + [notFoundPage]
-        let navigation = Navigation(pages: content.pages)
-        let catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
-        let budget = BudgetContext(budgets: content.budgets)
-        let reform = ReformContext(reports: content.reports)
-        let checklist = ChecklistContext(content: content)
-        let builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue, budget: budget, reform: reform, checklist: checklist)
-        let rendered = Mutex<[Int: OutputFile]>([:])
+        let rendered = renderPages(allPages)
+        for page in rendered { log.report(page.diagnostics) }
+        return rendered.compactMap(\.file) + siteWideFiles()
+    }
+
+    /// Pages in parallel, each with its own findings (so `serve` can keep the findings of the
+    /// pages it did not render again). Same order as `pages`.
+    public func renderPages(_ pages: [Page]) -> [RenderedPage] {
+        let rendered = Mutex<[Int: RenderedPage]>([:])
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            if let file = render(pages[index], builder: builder, log: log) {
-                rendered.withLock { $0[index] = file }
-            }
+            let log = DiagnosticLog()
+            let file = render(pages[index], builder: builder, log: log)
+            let page = RenderedPage(outputPath: Self.outputPath(of: pages[index]), file: file, diagnostics: log.all)
+            rendered.withLock { $0[index] = page }
         }
-        var files = rendered.withLock { results in pages.indices.compactMap { results[$0] } }
+        return rendered.withLock { results in pages.indices.compactMap { results[$0] } }
+    }
+
+    /// Files made from the whole site rather than one page: feed, sitemap, robots.txt, open
+    /// data, the search index and the checklist files.
+    public func siteWideFiles() -> [OutputFile] {
+        var files: [OutputFile] = []
         let feeds = Feeds(config: content.config, settings: settings, navigation: navigation)
         files.append(OutputFile(path: "feed.xml", text: feeds.atom()))
         files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
@@ -42,6 +71,10 @@ public struct SiteRenderer: Sendable {
         if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue)) }
         files += checklist.files()
         return files
+    }
+
+    public static func outputPath(of page: Page) -> String {
+        page.kind == .notFound ? "404.html" : page.path + "index.html"
     }
 
     var notFoundPage: Page {
@@ -62,8 +95,7 @@ public struct SiteRenderer: Sendable {
         guard let layout = templates.layout(for: page, log: log) else { return nil }
         let context = builder.context(for: page, bodyHTML: body.html)
         guard let html = templates.library.render(context, withTemplate: layout) else { return nil }
-        let path = page.kind == .notFound ? "404.html" : page.path + "index.html"
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: Self.outputPath(of: page), text: html)
     }
 
     /// Internal links are checked and rewritten relative to the page; others are kept as written.

@@ -42,7 +42,7 @@ enum BudgetLoader {
         }
         let published = yaml.date("ngay_cong_khai", "ngày công khai")
         let posting = yaml.postingWindow("niem_yet", "thời gian và nơi niêm yết")
-        let explanation = yaml.node("thuyet_minh")?.scalar?.string.precomposedStringWithCanonicalMapping.trimmingWhitespace() ?? ""
+        let explanation = yaml.node("thuyet_minh")?.scalar?.string.nfc.trimmingWhitespace() ?? ""
         if explanation.isEmpty {
             log.report(.error("budget.explanation", at: yaml.start,
                               "Thiếu “thuyet_minh” (thuyết minh số liệu): pháp luật yêu cầu công khai kèm thuyết minh.",

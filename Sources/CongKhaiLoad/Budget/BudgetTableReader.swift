@@ -45,7 +45,7 @@ enum BudgetTableReader {
     static func row(_ record: CSVTable.Record, position: [String: Int], columns: [BudgetColumn], path: String, log: DiagnosticLog) -> BudgetRow? {
         func field(_ id: String) -> CSVTable.Field? { position[id].map { record.fields[$0] } }
         let stt = field("stt")?.text.trimmingWhitespace() ?? ""
-        let content = field("noi_dung")?.text.precomposedStringWithCanonicalMapping.trimmingWhitespace() ?? ""
+        let content = field("noi_dung")?.text.nfc.trimmingWhitespace() ?? ""
         guard let level = BudgetRow.level(ofSTT: stt, content: content) else {
             log.report(.error("budget.stt", at: SourceLocation(path: path, line: record.line, column: field("stt")?.column ?? 1),
                               "Số thứ tự “\(stt)” không theo cách đánh số của bảng.",
@@ -77,7 +77,7 @@ enum BudgetTableReader {
                                       hint: "Ví dụ 84,6 hoặc để trống: CongKhai tự tính tỷ lệ."))
                 }
             case .text:
-                row.texts[column.id] = text.precomposedStringWithCanonicalMapping
+                row.texts[column.id] = text.nfc
             }
         }
         return row

@@ -17,7 +17,9 @@ struct Catalogue: Sendable {
 
     init(procedures: [Procedure], schedule: FeeSchedule?) {
         // Vietnamese order: "Đất đai" belongs among the D's, not after "Z" as raw code points put it.
-        let sorted = procedures.sorted { (TextFolding.fold($0.name), $0.code) < (TextFolding.fold($1.name), $1.code) }
+        let sorted = procedures.map { (key: TextFolding.fold($0.name), procedure: $0) }
+            .sorted { ($0.key, $0.procedure.code) < ($1.key, $1.procedure.code) }
+            .map(\.procedure)
         self.procedures = sorted
         var bySlug: [String: Field] = [:]
         var byFee: [String: [Procedure]] = [:]

@@ -103,11 +103,13 @@ struct CatalogueContext {
             return ["title": form.title, "href": RelativeURL.root(from: page.path) + folder + "/" + Self.attachmentName(form.file)]
         }
         if let publication = procedure.publication { values["publication"] = Self.document(publication) }
-        values["fees"] = procedure.feeIDs.compactMap { catalogue.feesByID[$0] }.map { fee(_: $0, from: page) }
+        // Without the fee's own procedure list: a fee charged by thousands of procedures would
+        // otherwise put thousands of links on each of their pages (and make the build quadratic).
+        values["fees"] = procedure.feeIDs.compactMap { catalogue.feesByID[$0] }.map { fee(_: $0, from: page, listingProcedures: false) }
         return values
     }
 
-    func fee(_ fee: Fee, from page: Page) -> [String: Any] {
+    func fee(_ fee: Fee, from page: Page, listingProcedures: Bool = true) -> [String: Any] {
         var values: [String: Any] = [
             "id": fee.id,
             "name": fee.name,
@@ -128,7 +130,9 @@ struct CatalogueContext {
         values["effective_text"] = fee.effectiveFrom?.vietnamese
         if let document = fee.legalDocument { values["document"] = Self.document(document) }
         let charged = catalogue.proceduresByFee[fee.id] ?? []
-        values["procedures"] = charged.map { ["code": $0.code, "name": $0.name, "href": RelativeURL.href(from: page.path, to: .page($0.path))] }
+        if listingProcedures {
+            values["procedures"] = charged.map { ["code": $0.code, "name": $0.name, "href": RelativeURL.href(from: page.path, to: .page($0.path))] }
+        }
         values["procedure_count"] = charged.count
         return values
     }

@@ -7,6 +7,11 @@ public struct Navigation: Sendable {
     let childrenByPath: [String: [Page]]
     let topLevel: [Page]
 
+    /// What every page's menu shows: when it changes, every page must be rendered again.
+    public var menuSignature: [String] {
+        topLevel.map { "\($0.path)\u{1F}\($0.title)" }
+    }
+
     public init(pages: [Page]) {
         var byPath: [String: Page] = [:]
         var children: [String: [Page]] = [:]

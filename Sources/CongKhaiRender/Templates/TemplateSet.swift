@@ -7,10 +7,24 @@ import Mustache
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     public let names: Set<String>
+    /// The partials (and parents) each template names directly, for `serve` to tell which
+    /// pages a changed template touches.
+    public let references: [String: Set<String>]
 
-    public init(library: MustacheLibrary, names: Set<String>) {
+    public init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>] = [:]) {
         self.library = library
         self.names = names
+        self.references = references
+    }
+
+    /// Every template a layout renders with, itself included.
+    public func closure(of layout: String) -> Set<String> {
+        var seen: Set<String> = [layout]
+        var pending = [layout]
+        while let name = pending.popLast() {
+            for next in references[name] ?? [] where seen.insert(next).inserted { pending.append(next) }
+        }
+        return seen
     }
 
     public static func load(from folder: URL, displayRoot: String = "templates", log: DiagnosticLog) -> TemplateSet {
@@ -38,10 +52,12 @@ public struct TemplateSet: Sendable {
                 log.report(.error("template.syntax", at: SourceLocation(path: displayPath), "Không đọc được mẫu trang."))
             }
         }
+        var references: [String: Set<String>] = [:]
         for source in sources {
             TemplateScanner.checkReferences(source.text, path: source.path, known: names, log: log)
+            references[source.name] = Set(TemplateScanner.tags(source.text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name))
         }
-        return TemplateSet(library: library, names: names)
+        return TemplateSet(library: library, names: names, references: references)
     }
 
     /// Which layout renders a page: the page's own `bo_cuc`, then a section override
@@ -77,5 +93,5 @@ private func readTemplate(_ url: URL, displayPath: String, log: DiagnosticLog) -
                           hint: "Lưu lại tệp với mã hóa UTF-8."))
         return nil
     }
-    return text.precomposedStringWithCanonicalMapping
+    return text.nfc
 }
