@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.0"),
+        // `serve`: a small async HTTP + WebSocket server (builds in ~25 s; Hummingbird takes minutes).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -45,13 +47,18 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
+        // `congkhai serve`: the in-memory build answered on 127.0.0.1 with live reload.
+        .target(name: "CongKhaiServe", dependencies: [
+            "CongKhaiBuild", "CongKhaiModel", "CongKhaiRender",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "congkhai", dependencies: [
-            "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport",
+            "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CongKhaiTests", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck",
-            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport",
+            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe",
         ]),
     ]
 )

@@ -13,6 +13,8 @@
 #   g. no inline event handlers (on*=) nor javascript: URLs (check_links.py, with c)
 #   h. search: the matcher finds "dang ky khai sinh" etc., and the built index is folded as the
 #      browser folds queries (check_search.js, needs node)
+#   i. serve: edit, break, fix a procedure and a template under `congkhai serve`; the open page
+#      gets reload / errors with file:line and the server answers the rebuilt page (check_serve.py)
 # Each check prints OK: ... or LỖI/FAIL: ... with details; exit status 1 if any failed.
 #
 # Options:
@@ -118,6 +120,8 @@ check_search() {
   if [ ! -f "$SITE/du-lieu/tim-kiem.js" ]; then echo "no search index (no procedures): nothing to check"; return 0; fi
   node "$SCRIPTS/check_search.js" "$ROOT/templates/assets/tim-kiem.js" "$SITE/du-lieu/tim-kiem.js" 2>&1
 }
+
+check_serve() { python3 "$SCRIPTS/check_serve.py" "${CONGKHAI_CMD[@]}" "$ROOT" 2>&1; }
 
 check_determinism() {
   build_into "$WORK/b" >/dev/null || { echo "second build failed"; return 1; }
@@ -239,6 +243,14 @@ if [ "$PREBUILT" = 0 ]; then
     run_check "e. atomic failure: broken content leaves the output untouched" check_atomic
   else
     skip_check "e. atomic failure: broken content leaves the output untouched" "no congkhai binary"
+  fi
+fi
+
+if [ "$PREBUILT" = 0 ]; then
+  if [ "${#CONGKHAI_CMD[@]}" -gt 0 ]; then
+    run_check "i. serve: live reload, error overlay, recovery" check_serve
+  else
+    skip_check "i. serve: live reload, error overlay, recovery" "no congkhai binary"
   fi
 fi
 

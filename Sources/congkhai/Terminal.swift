@@ -8,7 +8,8 @@ enum Terminal {
     }
 
     static func info(_ line: String) {
-        print(line)
+        // Flushed at once: `serve` runs for hours with its output often piped to a log.
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     static func error(_ line: String) {

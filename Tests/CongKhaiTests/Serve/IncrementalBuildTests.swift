@@ -1,0 +1,103 @@
+import CongKhaiBuild
+import CongKhaiModel
+import CongKhaiRender
+import Foundation
+import Testing
+
+@Suite("serve: one in-memory build, updated file by file")
+struct IncrementalBuildTests {
+    static let procedurePath = "content/thu-tuc/ho-tich/1.001193.md"
+    static let secondPath = "content/thu-tuc/chung-thuc/2.000908.md"
+
+    static func site() throws -> TestSite {
+        try ProcedureFixtures.site([
+            secondPath: ProcedureFixtures.procedure(code: "2.000908", name: "Thủ tục chứng thực bản sao", field: "Chứng thực", fees: "mien"),
+            "content/tin-tuc/_index.md": "---\ntieu_de: Tin tức\n---\n",
+            "content/tin-tuc/hop-dan.md": "---\ntieu_de: Họp dân quý IV\nngay: 2026-10-02\n---\nNội dung.\n",
+        ])
+    }
+
+    func text(_ build: SiteBuild, _ path: String) -> String? {
+        guard let file = build.output(path), case let .bytes(data) = file.body else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func editingAProcedureRendersItsPageAndTheListsNotTheOtherProcedures() throws {
+        let site = try Self.site()
+        let build = SiteBuild(options: site.options())
+        let first = build.build()
+        #expect(first.errorCount == 0)
+        let otherBefore = try #require(text(build, "thu-tuc/chung-thuc/2.000908/index.html"))
+        let articleBefore = try #require(text(build, "tin-tuc/hop-dan/index.html"))
+
+        try site.write(Self.procedurePath, ProcedureFixtures.procedure(name: "Thủ tục đăng ký khai sinh (sửa đổi)"))
+        let update = build.update(changed: [Self.procedurePath])
+
+        #expect(update.errorCount == 0)
+        #expect(update.renderedPages > 0 && update.renderedPages < first.renderedPages)
+        #expect(text(build, "thu-tuc/ho-tich/1.001193/index.html")?.contains("(sửa đổi)") == true)
+        #expect(text(build, "thu-tuc/ho-tich/index.html")?.contains("(sửa đổi)") == true)
+        #expect(text(build, "thu-tuc/index.html")?.contains("(sửa đổi)") == true)
+        #expect(text(build, "du-lieu/tim-kiem.js")?.contains("(sửa đổi)") == true)
+        // Untouched single-file pages are the very same bytes as before.
+        #expect(text(build, "thu-tuc/chung-thuc/2.000908/index.html") == otherBefore)
+        #expect(text(build, "tin-tuc/hop-dan/index.html") == articleBefore)
+    }
+
+    @Test func anUpdateGivesTheSameSiteAsAFullBuild() throws {
+        let site = try Self.site()
+        let build = SiteBuild(options: site.options())
+        build.build()
+        try site.write(Self.procedurePath, ProcedureFixtures.procedure(name: "Thủ tục đăng ký khai sinh (sửa đổi)"))
+        build.update(changed: [Self.procedurePath])
+        let fresh = SiteBuild(options: site.options())
+        fresh.build()
+        let updated = build.outputFiles.map(\.path)
+        #expect(updated == fresh.outputFiles.map(\.path))
+        for path in updated {
+            #expect(text(build, path) == text(fresh, path), "\(path) differs after an update")
+        }
+    }
+
+    @Test func aBrokenFileIsReportedAndFixingItRecovers() throws {
+        let site = try Self.site()
+        let build = SiteBuild(options: site.options())
+        build.build()
+        let good = ProcedureFixtures.procedure()
+        try site.write(Self.procedurePath, good.replacingOccurrences(of: "linh_vuc:", with: "linh_vuc: [chưa đóng\nx:"))
+        let broken = build.update(changed: [Self.procedurePath])
+        let error = try #require(broken.diagnostics.first { $0.severity == .error })
+        #expect(error.location.path == Self.procedurePath)
+        #expect(error.location.line > 1)
+
+        try site.write(Self.procedurePath, good)
+        let fixed = build.update(changed: [Self.procedurePath])
+        #expect(fixed.errorCount == 0)
+        #expect(text(build, "thu-tuc/ho-tich/1.001193/index.html") != nil)
+    }
+
+    @Test func aTemplateChangeRendersOnlyThePagesUsingIt() throws {
+        let site = try Self.site()
+        let build = SiteBuild(options: site.options())
+        let first = build.build()
+        let layout = site.folder.appendingPathComponent("templates/layouts/thu-tuc.mustache")
+        let text = try String(contentsOf: layout, encoding: .utf8)
+        try site.write("templates/layouts/thu-tuc.mustache", text.replacingOccurrences(of: "{{> partials/page-end}}", with: "<!-- mau-moi -->\n{{> partials/page-end}}"))
+        let update = build.update(changed: ["templates/layouts/thu-tuc.mustache"])
+        #expect(update.renderedPages == 2)
+        #expect(update.renderedPages < first.renderedPages)
+        #expect(self.text(build, "thu-tuc/ho-tich/1.001193/index.html")?.contains("<!-- mau-moi -->") == true)
+    }
+
+    @Test func addingAFileRebuildsEverything() throws {
+        let site = try Self.site()
+        let build = SiteBuild(options: site.options())
+        let first = build.build()
+        let path = "content/thu-tuc/ho-tich/1.000894.md"
+        try site.write(path, ProcedureFixtures.procedure(code: "1.000894", name: "Thủ tục đăng ký kết hôn"))
+        let update = build.update(changed: [path])
+        #expect(update.errorCount == 0)
+        #expect(update.renderedPages == first.renderedPages + 1)
+        #expect(text(build, "thu-tuc/ho-tich/1.000894/index.html") != nil)
+    }
+}
