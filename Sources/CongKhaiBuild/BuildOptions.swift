@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var verbose: Bool
     /// Replace an output folder even when it does not look like a CongKhai output.
     public var force: Bool
+    /// Render with swift-mustache only (tests compare it with `FastTemplate`).
+    var referenceTemplateEngine = false
 
     public init(siteFolder: URL, outputFolder: URL? = nil, asOf: CalendarDate, baseURL: String? = nil, verbose: Bool = false, force: Bool = false) {
         self.siteFolder = siteFolder.standardizedFileURL

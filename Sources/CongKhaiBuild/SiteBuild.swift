@@ -110,6 +110,7 @@ public final class SiteBuild: @unchecked Sendable {
     private func loadTemplates() {
         let log = DiagnosticLog()
         templates = Pipeline.loadTemplates(templatesFolder, log: log)
+        if options.referenceTemplateEngine { templates = templates.referenceEngineOnly }
         templateDiagnostics = log.all
     }
 

@@ -14,7 +14,9 @@ public enum YAMLDocument {
         }
         do {
             // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
-            return try Yams.compose(yaml: yaml) ?? .mapping(Node.Mapping([]))
+            // `.basic`: every scalar stays text (MappingReader reads numbers, dates and booleans itself in
+            // Vietnamese terms), and Yams skips its regular-expression tag guessing, a tenth of the build.
+            return try Yams.compose(yaml: yaml, .basic) ?? .mapping(Node.Mapping([]))
         } catch let error as YamlError {
             log.report(diagnostic(for: error, path: path, lineOffset: lineOffset))
             return nil

@@ -94,7 +94,7 @@ public struct SiteRenderer: Sendable {
         }
         guard let layout = templates.layout(for: page, log: log) else { return nil }
         let context = builder.context(for: page, bodyHTML: body.html)
-        guard let html = templates.library.render(context, withTemplate: layout) else { return nil }
+        guard let html = templates.render(context, layout: layout) else { return nil }
         return OutputFile(path: Self.outputPath(of: page), text: html)
     }
 

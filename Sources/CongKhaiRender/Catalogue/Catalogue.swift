@@ -13,6 +13,8 @@ struct Catalogue: Sendable {
     let procedures: [Procedure]
     let feesByID: [String: Fee]
     let proceduresByFee: [String: [Procedure]]
+    let proceduresByLevel: [OnlineLevel: [Procedure]]
+    let fieldsBySlug: [String: Int]
     let schedule: FeeSchedule?
 
     init(procedures: [Procedure], schedule: FeeSchedule?) {
@@ -29,6 +31,8 @@ struct Catalogue: Sendable {
         }
         self.fields = bySlug.values.sorted { (TextFolding.fold($0.name), $0.slug) < (TextFolding.fold($1.name), $1.slug) }
         self.proceduresByFee = byFee
+        self.proceduresByLevel = Dictionary(grouping: sorted.filter { $0.onlineLevel != nil }, by: { $0.onlineLevel! })
+        self.fieldsBySlug = Dictionary(fields.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         self.schedule = schedule
         var fees: [String: Fee] = [:]
         for fee in schedule?.fees ?? [] where fees[fee.id] == nil { fees[fee.id] = fee }
@@ -36,11 +40,11 @@ struct Catalogue: Sendable {
     }
 
     func procedures(in slug: String) -> [Procedure] {
-        fields.first { $0.slug == slug }?.procedures ?? []
+        fieldsBySlug[slug].map { fields[$0].procedures } ?? []
     }
 
     func procedures(at level: OnlineLevel) -> [Procedure] {
-        procedures.filter { $0.onlineLevel == level }
+        proceduresByLevel[level] ?? []
     }
 
     /// What the citizen pays, in one phrase: `Miễn phí`, `8.000 đồng (đồng/trường hợp)`, ...

@@ -117,18 +117,30 @@ enum OpenData {
         }
     }
 
+    /// Pretty-printed with sorted keys, written directly: JSONSerialization boxed every value and
+    /// took longer than rendering the pages it describes.
     static func json(_ dataset: Dataset) -> String {
-        let objects = dataset.rows.map { row -> [String: Any] in
-            row.mapValues { value -> Any in
-                switch value {
-                case let .text(text): return text.map { $0 as Any } ?? NSNull()
-                case let .number(number): return number.map { $0 as Any } ?? NSNull()
-                case let .list(items): return items
-                }
+        guard !dataset.rows.isEmpty else { return "[\n\n]\n" }
+        var out = "[\n"
+        for (index, row) in dataset.rows.enumerated() {
+            out += "  {\n"
+            let keys = row.keys.sorted()
+            for (position, key) in keys.enumerated() {
+                out += "    " + SearchIndex.literal(key) + " : " + jsonValue(row[key]!)
+                out += position == keys.count - 1 ? "\n" : ",\n"
             }
+            out += index == dataset.rows.count - 1 ? "  }\n" : "  },\n"
         }
-        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return (String(data: data, encoding: .utf8) ?? "[]") + "\n"
+        return out + "]\n"
+    }
+
+    static func jsonValue(_ value: Value) -> String {
+        switch value {
+        case let .text(text): return text.map(SearchIndex.literal) ?? "null"
+        case let .number(number): return number.map(String.init) ?? "null"
+        case let .list(items):
+            return items.isEmpty ? "[\n\n    ]" : "[\n" + items.map { "      " + SearchIndex.literal($0) }.joined(separator: ",\n") + "\n    ]"
+        }
     }
 
     /// RFC 4180 with a UTF-8 BOM and CRLF, which is what Excel opens correctly.

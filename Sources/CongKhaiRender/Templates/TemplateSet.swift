@@ -10,11 +10,35 @@ public struct TemplateSet: Sendable {
     /// The partials (and parents) each template names directly, for `serve` to tell which
     /// pages a changed template touches.
     public let references: [String: Set<String>]
+    /// The same templates compiled by `FastTemplate`, when it can render them.
+    let compiled: [String: FastTemplate]
 
     public init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>] = [:]) {
+        self.init(library: library, names: names, references: references, compiled: [:])
+    }
+
+    init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>], compiled: [String: FastTemplate]) {
         self.library = library
         self.names = names
         self.references = references
+        self.compiled = compiled
+    }
+
+    /// The same theme rendered by swift-mustache alone.
+    public var referenceEngineOnly: TemplateSet {
+        TemplateSet(library: library, names: names, references: references, compiled: [:])
+    }
+
+    /// A page through its layout: with `FastTemplate` when the layout and every partial it uses
+    /// compiled, otherwise with swift-mustache.
+    func render(_ context: [String: Any], layout: String) -> String? {
+        guard let template = compiled[layout], closure(of: layout).allSatisfy({ compiled[$0] != nil || !names.contains($0) }) else {
+            return library.render(context, withTemplate: layout)
+        }
+        var out = ""
+        out.reserveCapacity(16_384)
+        template.render(FastTemplate.Context(stack: [context], sequence: nil, indentation: nil), partials: compiled, into: &out)
+        return out
     }
 
     /// Every template a layout renders with, itself included.
@@ -53,11 +77,15 @@ public struct TemplateSet: Sendable {
             }
         }
         var references: [String: Set<String>] = [:]
+        var compiled: [String: FastTemplate] = [:]
         for source in sources {
+            if library.getTemplate(named: source.name) != nil, let template = try? FastTemplate.compile(source.text) {
+                compiled[source.name] = template
+            }
             TemplateScanner.checkReferences(source.text, path: source.path, known: names, log: log)
             references[source.name] = Set(TemplateScanner.tags(source.text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name))
         }
-        return TemplateSet(library: library, names: names, references: references)
+        return TemplateSet(library: library, names: names, references: references, compiled: compiled)
     }
 
     /// Which layout renders a page: the page's own `bo_cuc`, then a section override
