@@ -10,6 +10,10 @@ public struct BuildOptions: Sendable {
     public var verbose: Bool
     /// Replace an output folder even when it does not look like a CongKhai output.
     public var force: Bool
+    /// Also render the notice-board editions to `in/*.pdf` (`--pdf`).
+    public var pdf = false
+    /// Which WeasyPrint to use; nil: `CONGKHAI_PYTHON`, else `python3`.
+    public var pdfEngine: PDFEngine?
 
     public init(siteFolder: URL, outputFolder: URL? = nil, asOf: CalendarDate, baseURL: String? = nil, verbose: Bool = false, force: Bool = false) {
         self.siteFolder = siteFolder.standardizedFileURL
