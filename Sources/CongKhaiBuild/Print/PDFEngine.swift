@@ -61,7 +61,8 @@ public struct PDFEngine: Sendable {
     /// One PDF per print page of `files`; problems are reported as errors (the build then keeps
     /// the old `public/`), so a page never links to a PDF that is not there.
     public func render(_ files: [OutputFile], log: DiagnosticLog) -> [OutputFile] {
-        let pages = files.filter { $0.path.hasPrefix(PrintEdition.folder) && $0.path.hasSuffix("/index.html") }
+        // `in/<name>/index.html`; the `in/` index itself is a site page, not a notice.
+        let pages = files.filter { $0.path.hasPrefix(PrintEdition.folder) && $0.path.hasSuffix("/index.html") && $0.path != PrintEdition.folder + "index.html" }
         guard !pages.isEmpty else { return [] }
         let manager = FileManager.default
         let scratch = manager.temporaryDirectory.appendingPathComponent("congkhai-pdf-\(getpid())-\(UUID().uuidString)")

@@ -42,15 +42,18 @@ struct NoticeHeader: Sendable {
         config.postingPlaces.first?.name ?? "Trụ sở \(config.name)"
     }
 
-    /// The document's own number, when the content gives one (reports, decisions); procedures
-    /// and fee schedules are posted under the province's decision, not a number of the commune.
+    /// The sheet's number when the content gives one the commune itself issued (`12/BC-UBND`,
+    /// `15/QĐ-UBND`); a resolution of the council or the province's decision on procedures is
+    /// the basis of the notice, not its number, so the line is then left to fill in.
     func number(of page: Page) -> String? {
+        let number: String?
         switch page.data {
-        case let .budget(disclosure): return disclosure.basis.flatMap { $0.isReport ? $0.number : nil }
-        case let .disclosure(disclosure): return disclosure.decision?.number
-        case let .reformReport(report): return report.reportNumber
-        default: return nil
+        case let .budget(disclosure): number = disclosure.basis?.number
+        case let .disclosure(disclosure): number = disclosure.decision?.number
+        case let .reformReport(report): number = report.reportNumber
+        default: number = nil
         }
+        return number.flatMap { $0.uppercased().hasSuffix("UBND") ? $0 : nil }
     }
 
     /// The date the sheet carries: when the content was published, else the build date.
