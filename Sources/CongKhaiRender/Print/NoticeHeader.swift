@@ -128,6 +128,7 @@ struct NoticeHeader: Sendable {
         switch page.kind {
         case .budgetDisclosure: return ("CÔNG KHAI NGÂN SÁCH", title)
         case .procedure: return ("THỦ TỤC HÀNH CHÍNH", title)
+        case .catalogue: return ("DANH MỤC", "Thủ tục hành chính thuộc thẩm quyền giải quyết của \(config.name)")
         case .fees: return ("DANH MỤC PHÍ, LỆ PHÍ", title.lowercased().contains("phí") ? nil : title)
         default: return ("THÔNG BÁO", title)
         }
