@@ -160,6 +160,24 @@ struct PrintEditionTests {
         #expect(result.text(of: "in/index.html")?.contains("ngan-sach-2026-bao-cao.pdf") == true)
     }
 
+    /// A stand-in for Python that says it has WeasyPrint but fails to render: the build must
+    /// fail (so `public/` is kept) rather than publish pages linking to missing PDFs.
+    @Test func aFailingPDFRenderFailsTheBuildAndKeepsTheOldOutput() throws {
+        let site = try Self.site()
+        let fake = site.folder.appendingPathComponent("python-gia")
+        try site.write("python-gia", "#!/bin/sh\nif [ \"$1\" = \"-c\" ]; then echo 99.0; exit 0; fi\necho 'Lỗi giả khi dựng PDF' >&2\nexit 1\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        var options = site.options()
+        options.pdf = true
+        options.pdfEngine = PDFEngine(environment: ["CONGKHAI_PYTHON": fake.path])
+        let result = Pipeline.run(options)
+        let failures = result.diagnostics("pdf.failed")
+        #expect(!failures.isEmpty)
+        #expect(failures.contains { $0.message.contains("Lỗi giả khi dựng PDF") })
+        #expect(result.errorCount > 0, "a build with an error never replaces public/")
+        #expect(result.diagnostics("pdf.no-weasyprint").isEmpty)
+    }
+
     @Test func theEngineIsChosenByEnvironment() {
         #expect(PDFEngine(environment: [:]).python == "python3")
         #expect(PDFEngine(environment: ["CONGKHAI_PYTHON": " /opt/venv/bin/python "]).python == "/opt/venv/bin/python")
