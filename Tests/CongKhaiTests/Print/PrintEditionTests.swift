@@ -92,6 +92,20 @@ struct PrintEditionTests {
         #expect(home.contains("href=\"in/index.html\">Bản in niêm yết"), "the footer reaches the index")
     }
 
+    @Test func anUpdatedProcedureUpdatesItsEditionInPlace() throws {
+        let site = try Self.site()
+        let build = SiteBuild(options: site.options())
+        build.build()
+        let before = try #require(build.output("in/thu-tuc-ho-tich-1.001193/index.html"))
+        guard case let .bytes(old) = before.body else { Issue.record("not rendered"); return }
+        #expect(String(decoding: old, as: UTF8.self).contains("Thủ tục đăng ký khai sinh"))
+        try site.write("content/thu-tuc/ho-tich/1.001193.md", ProcedureFixtures.procedure(name: "Thủ tục đăng ký khai sinh lưu động"))
+        build.update(changed: ["content/thu-tuc/ho-tich/1.001193.md"])
+        let after = try #require(build.output("in/thu-tuc-ho-tich-1.001193/index.html"))
+        guard case let .bytes(new) = after.body else { Issue.record("not rendered"); return }
+        #expect(String(decoding: new, as: UTF8.self).contains("Thủ tục đăng ký khai sinh lưu động"))
+    }
+
     @Test func pdfLinksAppearOnlyWhenPDFsAreMade() {
         var page = Page(source: "content/ngan-sach/2026/a.yaml", path: "ngan-sach/2026/a/", kind: .budgetDisclosure, title: "A")
         let withPDF = PrintEdition.links(for: page, withPDF: true)["print_edition"] as? [String: Any]
