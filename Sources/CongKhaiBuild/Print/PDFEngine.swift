@@ -165,6 +165,13 @@ public struct PDFEngine: Sendable {
                 raise ValueError("not fetched: " + url)
             return weasyprint.default_url_fetcher(url, *args, **kwargs)
 
+    # One font configuration for every page: fontconfig is asked once, not once per page.
+    try:
+        from weasyprint.text.fonts import FontConfiguration
+    except ImportError:
+        from weasyprint.fonts import FontConfiguration
+    fonts = FontConfiguration()
+
     failed = 0
     with open(sys.argv[2], encoding="utf-8") as jobs:
         for line in jobs:
@@ -174,7 +181,7 @@ public struct PDFEngine: Sendable {
             html, pdf = line.split("\t")
             try:
                 document = HTML(filename=os.path.join(root, html), url_fetcher=fetcher, encoding="utf-8")
-                document.write_pdf(os.path.join(root, pdf))
+                document.write_pdf(os.path.join(root, pdf), font_config=fonts)
             except Exception as error:
                 failed += 1
                 print(html + ": " + str(error), file=sys.stderr)
