@@ -12,6 +12,10 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Render with swift-mustache only (tests compare it with `FastTemplate`).
     var referenceTemplateEngine = false
+    /// Also render the notice-board editions to `in/*.pdf` (`--pdf`).
+    public var pdf = false
+    /// Which WeasyPrint to use; nil: `CONGKHAI_PYTHON`, else `python3`.
+    public var pdfEngine: PDFEngine?
 
     public init(siteFolder: URL, outputFolder: URL? = nil, asOf: CalendarDate, baseURL: String? = nil, verbose: Bool = false, force: Bool = false) {
         self.siteFolder = siteFolder.standardizedFileURL

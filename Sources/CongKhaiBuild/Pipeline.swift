@@ -24,7 +24,15 @@ public struct BuildResult: Sendable {
 /// errors (as far as its input allows) so the editor sees all problems at once.
 public enum Pipeline {
     public static func run(_ options: BuildOptions) -> BuildResult {
-        SiteBuild(options: options).build()
+        // Asked before rendering, so pages link to PDFs only when they will be made.
+        let pdfLog = DiagnosticLog()
+        let pdfEngine = PDFEngine.requested(by: options, log: pdfLog)
+        var rendering = options
+        rendering.pdf = pdfEngine != nil
+        var result = SiteBuild(options: rendering).build()
+        if let pdfEngine { pdfEngine.add(to: &result, log: pdfLog) }
+        result.diagnostics += pdfLog.all
+        return result
     }
 
     static func loadTemplates(_ folder: URL, log: DiagnosticLog) -> TemplateSet {

@@ -128,7 +128,7 @@ public final class SiteBuild: @unchecked Sendable {
         // The posting checklist depends on every other content kind and on the as-of date, and
         // adds pages of its own, so it is evaluated before links are collected.
         site.checklist = clock.step("đánh giá công khai") { ChecklistEvaluator.evaluate(site, asOf: options.asOf, log: log) }
-        site.pages += ChecklistPages.pages(for: site.checklist, in: site)
+        // Each quarter's list is a notice-board sheet: the renderer adds it with the other `in/` pages.
         checklist = site.checklist
         var targets = LinkTargets(content: site)
         let assets = AssetFiles.list(in: templatesFolder.appendingPathComponent("assets"), under: "assets/")
@@ -136,7 +136,8 @@ public final class SiteBuild: @unchecked Sendable {
         clock.step("kiểm tra") { SiteChecks.run(site, log: log) }
         siteDiagnostics = log.all
 
-        let settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
+        var settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
+        settings.producesPDF = options.pdf
         let renderer = SiteRenderer(content: site, templates: templates, targets: targets, settings: settings)
         let pages = renderer.allPages
         let newMenu = Navigation(pages: site.pages).menuSignature

@@ -26,6 +26,9 @@ public struct OutputFile: Sendable {
 public struct RenderSettings: Sendable {
     /// `https://example.gov.vn/`, always ending in `/`, or nil: then no absolute URLs are written.
     public var baseURL: String?
+    /// The build makes the PDFs of the notice-board editions (`--pdf` with WeasyPrint found):
+    /// only then do pages link to them.
+    public var producesPDF = false
 
     public init(baseURL: String?) {
         guard var base = baseURL?.trimmingCharacters(in: .whitespaces), !base.isEmpty else {

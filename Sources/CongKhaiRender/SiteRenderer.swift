@@ -23,6 +23,7 @@ public struct SiteRenderer: Sendable {
     let catalogue: Catalogue
     let checklist: ChecklistContext
     let builder: PageContext
+    let editions: PrintEditions
 
     public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings) {
         self.content = content
@@ -35,10 +36,11 @@ public struct SiteRenderer: Sendable {
         builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue,
                               budget: BudgetContext(budgets: content.budgets), reform: ReformContext(reports: content.reports),
                               checklist: checklist)
+        editions = PrintEditions(content: content)
     }
 
     /// Every page the site has, the 404 page included.
-    public var allPages: [Page] { content.pages + [notFoundPage] }
+    public var allPages: [Page] { content.pages + editions.pages + [notFoundPage] }
 
     public func render(log: DiagnosticLog) -> [OutputFile] {
         let rendered = renderPages(allPages)
@@ -84,6 +86,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func render(_ page: Page, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
+        if let edition = editions.byPath[page.path] { return renderEdition(edition, log: log) }
         let body = MarkdownRenderer.render(page.body, allowRawHTML: page.allowsRawHTML) { reference in
             resolve(reference, in: page, log: log)
         }
@@ -93,7 +96,8 @@ public struct SiteRenderer: Sendable {
                                 hint: "Dùng cú pháp Markdown; nếu thật sự cần HTML, thêm `cho_phep_html: true` vào phần đầu trang."))
         }
         guard let layout = templates.layout(for: page, log: log) else { return nil }
-        let context = builder.context(for: page, bodyHTML: body.html)
+        var context = builder.context(for: page, bodyHTML: body.html)
+        context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
         guard let html = templates.render(context, layout: layout) else { return nil }
         return OutputFile(path: Self.outputPath(of: page), text: html)
     }

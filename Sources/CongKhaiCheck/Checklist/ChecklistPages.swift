@@ -1,6 +1,7 @@
 import CongKhaiModel
 
-/// The pages the checklist adds: one printable sheet per quarter (the `cong-khai/` page itself
+/// The pages the checklist adds: one notice-board sheet per quarter, rendered with the other
+/// `in/` editions (the `cong-khai/` page itself
 /// is added while loading, so the editor's `_index.md` can carry its introduction).
 public enum ChecklistPages {
     public static func pages(for checklist: Checklist, in content: SiteContent) -> [Page] {

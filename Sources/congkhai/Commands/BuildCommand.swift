@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Thay thư mục kết quả kể cả khi nó có tệp không do CongKhai tạo.")
     var force = false
 
+    @Flag(name: .long, help: "Tạo thêm bản PDF của các bản in niêm yết (in/*.pdf); cần WeasyPrint (python3 -m pip install weasyprint).")
+    var pdf = false
+
     @Flag(name: .long, help: "In thời gian của từng bước.")
     var verbose = false
 
@@ -33,8 +36,9 @@ struct BuildCommand: ParsableCommand {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let site = URL(fileURLWithPath: source, relativeTo: cwd)
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        let options = BuildOptions(siteFolder: site, outputFolder: outputURL, asOf: asOfDate,
+        var options = BuildOptions(siteFolder: site, outputFolder: outputURL, asOf: asOfDate,
                                    baseURL: baseURL, verbose: verbose, force: force)
+        options.pdf = pdf
         let result = Pipeline.run(options)
         Terminal.report(result.diagnostics)
         if verbose {

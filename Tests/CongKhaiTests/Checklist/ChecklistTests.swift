@@ -119,7 +119,7 @@ struct ChecklistTests {
         let csv = try #require(result.text(of: "cong-khai/danh-sach-cong-khai.csv"))
         #expect(csv.contains(keys.joined(separator: ",") + "\r\n"))
         #expect(result.text(of: "cong-khai/index.html")?.contains("Tình trạng tính đến ngày 23/11/2026") == true)
-        #expect(result.text(of: "cong-khai/2026-quy-4/index.html")?.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == true)
+        #expect(result.text(of: "in/cong-khai-2026-quy-4/index.html")?.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == true)
         #expect(result.text(of: "index.html")?.contains("Tình trạng công khai") == true)
     }
 

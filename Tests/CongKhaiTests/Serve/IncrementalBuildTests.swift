@@ -97,7 +97,9 @@ struct IncrementalBuildTests {
         try site.write(path, ProcedureFixtures.procedure(code: "1.000894", name: "Thủ tục đăng ký kết hôn"))
         let update = build.update(changed: [path])
         #expect(update.errorCount == 0)
-        #expect(update.renderedPages == first.renderedPages + 1)
+        // The procedure's page and its notice-board edition (in/).
+        #expect(update.renderedPages == first.renderedPages + 2)
         #expect(text(build, "thu-tuc/ho-tich/1.000894/index.html") != nil)
+        #expect(text(build, "in/thu-tuc-ho-tich-1.000894/index.html") != nil)
     }
 }

@@ -1,0 +1,140 @@
+import CongKhaiCheck
+import CongKhaiModel
+import Foundation
+
+/// The parts of a notice-board page that NĐ 30/2020/NĐ-CP fixes: the issuing unit's name,
+/// the number and the place-and-date line, and what the foot says about the posting.
+/// Everything is formatted here; the `in/` templates only place it.
+struct NoticeHeader: Sendable {
+    let config: SiteConfig
+    let asOf: CalendarDate?
+    let checklist: Checklist
+    let baseURL: String?
+
+    /// `ỦY BAN NHÂN DÂN` / `XÃ HÒA VÂN`: the unit name is printed in capitals, the body's
+    /// kind on its own line as on every commune document.
+    var unitLines: [String] {
+        let name = config.name.trimmingWhitespace()
+        let prefix = "ủy ban nhân dân "
+        let folded = name.lowercased()
+        if folded.hasPrefix(prefix) || folded.hasPrefix("uỷ ban nhân dân ") {
+            return ["ỦY BAN NHÂN DÂN", capitals(String(name.dropFirst(prefix.count)))]
+        }
+        return [capitals(name)]
+    }
+
+    /// `Hòa Vân` from `Xã Hòa Vân`: the place name the date line starts with.
+    var placeName: String {
+        let short = config.shortName.trimmingWhitespace()
+        let label = config.kind.label + " "
+        return short.lowercased().hasPrefix(label.lowercased()) ? String(short.dropFirst(label.count)) : short
+    }
+
+    /// `Hòa Vân, ngày 05 tháng 01 năm 2026`: NĐ 30 writes days below 10 and months 1 and 2 with a leading zero.
+    func placeDate(_ date: CalendarDate) -> String {
+        let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
+        let month = date.month < 3 ? "0\(date.month)" : "\(date.month)"
+        return "\(placeName), ngày \(day) tháng \(month) năm \(date.year)"
+    }
+
+    /// The headquarters' board: where standing items (procedures, fees) are posted.
+    var headquarters: String {
+        config.postingPlaces.first?.name ?? "Trụ sở \(config.name)"
+    }
+
+    /// The sheet's number when the content gives one the commune itself issued (`12/BC-UBND`,
+    /// `15/QĐ-UBND`); a resolution of the council or the province's decision on procedures is
+    /// the basis of the notice, not its number, so the line is then left to fill in.
+    func number(of page: Page) -> String? {
+        let number: String?
+        switch page.data {
+        case let .budget(disclosure): number = disclosure.basis?.number
+        case let .disclosure(disclosure): number = disclosure.decision?.number
+        case let .reformReport(report): number = report.reportNumber
+        default: number = nil
+        }
+        return number.flatMap { $0.uppercased().hasSuffix("UBND") ? $0 : nil }
+    }
+
+    /// The date the sheet carries: when the content was published, else the build date.
+    func date(of page: Page) -> CalendarDate? {
+        switch page.data {
+        case let .budget(disclosure): return disclosure.publishedOn ?? disclosure.basis?.date ?? asOf
+        case let .disclosure(disclosure): return disclosure.publishedOn ?? disclosure.decision?.date ?? asOf
+        case let .reformReport(report): return report.reportDate ?? asOf
+        case .checklistQuarter: return asOf
+        default: return page.lastChanged ?? asOf
+        }
+    }
+
+    enum Posting {
+        case window(PostingWindow)
+        /// Posted for as long as it is in force (procedures, fees: Luật 10/2022 Điều 12).
+        case standing
+        /// Nothing known: the clerk fills the line in by hand.
+        case blank
+    }
+
+    /// Where and how long `page` (the web page) is posted: its own window, else the one the
+    /// checklist found for it.
+    func posting(of page: Page) -> Posting {
+        switch page.data {
+        case let .budget(disclosure) where disclosure.posting != nil: return .window(disclosure.posting!)
+        case let .disclosure(disclosure) where disclosure.posting != nil: return .window(disclosure.posting!)
+        case .procedure: return .standing
+        default: break
+        }
+        if [.catalogue, .fees].contains(page.kind) { return .standing }
+        if let window = checklist.items.first(where: { $0.pagePath == page.path && $0.posting != nil })?.posting { return .window(window) }
+        return .blank
+    }
+
+    func postingValues(of page: Page) -> [String: Any] {
+        switch posting(of: page) {
+        case let .window(window):
+            var values: [String: Any] = ["place": window.place ?? headquarters]
+            values["from_text"] = window.from?.vietnamese
+            values["from_iso"] = window.from?.iso
+            values["to_text"] = window.to?.vietnamese
+            values["to_iso"] = window.to?.iso
+            values["is_window"] = true
+            values["summary"] = "Niêm yết" + (window.from.map { " từ \($0.vietnamese)" } ?? "") + (window.to.map { " đến \($0.vietnamese)" } ?? "")
+            return values
+        case .standing:
+            return ["place": headquarters, "is_standing": true, "summary": "Niêm yết thường xuyên"]
+        case .blank:
+            return ["is_blank": true, "summary": "Chưa ghi thời gian niêm yết"]
+        }
+    }
+
+    /// The address of the online version, absolute when the site's address is known.
+    func webAddress(of path: String) -> String {
+        if let baseURL { return baseURL + path }
+        if let domain = config.domain { return "https://\(domain)/\(path)" }
+        return "/" + path
+    }
+
+    /// Document types a title may start with; NĐ 30 prints the type in capitals on its own line
+    /// and the subject (trích yếu) below it.
+    static let documentTypes = ["Báo cáo", "Danh mục", "Danh sách", "Kế hoạch", "Quyết định", "Thông báo", "Nghị quyết"]
+
+    /// `(heading, subject)`: `("BÁO CÁO", "Kết quả cải cách hành chính quý I năm 2026")`.
+    func heading(of page: Page) -> (heading: String, subject: String?) {
+        let title = page.title.trimmingWhitespace()
+        for type in Self.documentTypes where title.lowercased().hasPrefix(type.lowercased() + " ") {
+            let rest = title.dropFirst(type.count + 1)
+            return (capitals(type), rest.prefix(1).uppercased() + rest.dropFirst())
+        }
+        switch page.kind {
+        case .budgetDisclosure: return ("CÔNG KHAI NGÂN SÁCH", title)
+        case .procedure: return ("THỦ TỤC HÀNH CHÍNH", title)
+        case .catalogue: return ("DANH MỤC", "Thủ tục hành chính thuộc thẩm quyền giải quyết của \(config.name)")
+        case .fees: return ("DANH MỤC PHÍ, LỆ PHÍ", title.lowercased().contains("phí") ? nil : title)
+        default: return ("THÔNG BÁO", title)
+        }
+    }
+
+    func capitals(_ text: String) -> String {
+        text.uppercased().precomposedStringWithCanonicalMapping
+    }
+}

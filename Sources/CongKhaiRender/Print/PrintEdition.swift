@@ -1,0 +1,45 @@
+import CongKhaiCheck
+import CongKhaiModel
+
+/// The notice-board edition of a disclosure: an A4 page under `in/` laid out like an
+/// administrative document (NĐ 30/2020/NĐ-CP), and its PDF when one is produced.
+/// Which pages have one is decided by their kind alone, so a web page can link to its edition
+/// without the print pages being rendered first.
+public enum PrintEdition {
+    /// The folder of every print page and PDF.
+    public static let folder = "in/"
+    /// The stylesheet only print pages load (outside the screen CSS+JS budget of the site).
+    public static let stylesheet = "assets/in.css"
+
+    /// Kinds that are posted on the notice board: budget disclosures, the fee schedule, the
+    /// procedure catalogue and each procedure, reform reports, other disclosures, and each
+    /// quarter's checklist (which exists only as a print page).
+    public static let postedKinds: Set<PageKind> = [.budgetDisclosure, .fees, .catalogue, .procedure, .reformReport, .disclosure, .checklistSheet]
+
+    /// `in/ngan-sach-2026-du-toan/` for `ngan-sach/2026/du-toan/`; nil for pages not posted.
+    public static func path(for page: Page) -> String? {
+        // A quarter's checklist is a notice-board sheet and nothing else: it lives in `in/` already.
+        if page.kind == .checklistSheet { return page.path }
+        guard postedKinds.contains(page.kind), !page.path.isEmpty else { return nil }
+        return folder + slug(page.path) + "/"
+    }
+
+    /// `in/ngan-sach-2026-du-toan.pdf`: PDFs sit flat in `in/`, named after the web page.
+    public static func pdfPath(for printPath: String) -> String {
+        folder + slug(String(printPath.dropFirst(printPath.hasPrefix(folder) ? folder.count : 0))) + ".pdf"
+    }
+
+    static func slug(_ path: String) -> String {
+        path.split(separator: "/").joined(separator: "-")
+    }
+
+    /// `print_edition` on a web page that has one: links to the print page and, when PDFs are
+    /// produced in this build, to its PDF (a link to a PDF that was not made would be broken).
+    public static func links(for page: Page, withPDF: Bool) -> [String: Any] {
+        guard let printPath = path(for: page) else { return [:] }
+        var values: [String: Any] = ["href": RelativeURL.href(from: page.path, to: .page(printPath)),
+                                     "index_href": RelativeURL.href(from: page.path, to: .page(folder))]
+        if withPDF { values["pdf_href"] = RelativeURL.href(from: page.path, to: .file(pdfPath(for: printPath))) }
+        return ["print_edition": values]
+    }
+}

@@ -1,0 +1,148 @@
+import CongKhaiCheck
+import CongKhaiMarkdown
+import CongKhaiModel
+import Foundation
+import Synchronization
+
+/// The notice-board pages of a site (`in/`): each posted page again at `in/<name>/`, each
+/// quarter's checklist sheet, and the `in/` index. They are ordinary pages of the render (so
+/// `serve` updates them with their source file); `render` hands them to `renderEdition`.
+struct PrintEditions: Sendable {
+    enum Edition: Sendable {
+        /// The edition of `web`, the page as the site shows it (or the sheet itself).
+        case notice(web: Page)
+        case index
+    }
+
+    /// The pages to render, with their `in/` paths, the index last.
+    let pages: [Page]
+    /// Pages that have an edition (web pages, then sheets), in site order.
+    let posted: [Page]
+    let byPath: [String: Edition]
+
+    init(content: SiteContent) {
+        let sheets = ChecklistPages.pages(for: content.checklist, in: content)
+        posted = content.pages.filter { $0.kind != .checklistSheet && PrintEdition.path(for: $0) != nil } + sheets
+        var pages: [Page] = []
+        var byPath: [String: Edition] = [:]
+        for web in posted {
+            guard let printPath = PrintEdition.path(for: web) else { continue }
+            var page = web
+            page.path = printPath
+            page.layout = nil
+            pages.append(page)
+            byPath[printPath] = .notice(web: web)
+        }
+        var index = Page(source: "content", path: PrintEdition.folder, kind: .section, title: "Bản in niêm yết")
+        index.description = "Bản in khổ A4 của từng nội dung công khai, để niêm yết tại trụ sở và nhà văn hóa thôn."
+        pages.append(index)
+        byPath[PrintEdition.folder] = .index
+        self.pages = pages
+        self.byPath = byPath
+    }
+}
+
+extension SiteRenderer {
+    var noticeHeader: NoticeHeader {
+        NoticeHeader(config: content.config, asOf: content.checklist.asOf, checklist: content.checklist, baseURL: settings.baseURL)
+    }
+
+    func renderEdition(_ edition: PrintEditions.Edition, log: DiagnosticLog) -> OutputFile? {
+        switch edition {
+        case let .notice(web): return renderPrintPage(of: web, header: noticeHeader, builder: builder, log: log)
+        case .index: return renderPrintIndex(editions.posted, header: noticeHeader, builder: builder, log: log)
+        }
+    }
+
+    /// `web` is the page as the site shows it; its edition is the same page moved under `in/`,
+    /// so every link the context computes is relative to where the edition is.
+    func renderPrintPage(of web: Page, header: NoticeHeader, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
+        guard let printPath = PrintEdition.path(for: web) else { return nil }
+        var page = web
+        page.path = printPath
+        page.layout = nil
+        let layout = "layouts/in/" + page.kind.rawValue
+        guard templates.names.contains(layout) else {
+            log.report(.error("template.missing", at: SourceLocation(path: "templates/\(layout).mustache"),
+                              "Thiếu mẫu trang templates/\(layout).mustache để dựng bản in niêm yết của \(web.source).",
+                              hint: "Chép tệp này từ bộ mẫu mặc định của CongKhai (thư mục templates/layouts/in/)."))
+            return nil
+        }
+        // The web page already reported its own link and HTML findings; the edition must not repeat them.
+        let quiet = DiagnosticLog()
+        let body = MarkdownRenderer.render(page.body, allowRawHTML: page.allowsRawHTML) { reference in
+            resolve(reference, in: page, log: quiet)
+        }
+        var context = builder.context(for: page, bodyHTML: body.html)
+        context["print"] = printValues(web: web, printPath: printPath, header: header)
+        guard let html = templates.render(context, layout: layout) else { return nil }
+        return OutputFile(path: printPath + "index.html", text: html)
+    }
+
+    func printValues(web: Page, printPath: String, header: NoticeHeader) -> [String: Any] {
+        let root = RelativeURL.root(from: printPath)
+        let isSheet = web.kind == .checklistSheet
+        var values: [String: Any] = [
+            "unit_lines": header.unitLines.map { ["text": $0] },
+            "posting": header.postingValues(of: web),
+            "css_href": root + PrintEdition.stylesheet,
+            "index_href": root + PrintEdition.folder + "index.html",
+            "web_address": header.webAddress(of: isSheet ? printPath : web.path),
+            "is_landscape": isLandscape(web),
+        ]
+        let heading = header.heading(of: web)
+        values["heading"] = heading.heading
+        values["subject"] = heading.subject
+        values["number"] = header.number(of: web)
+        if let date = header.date(of: web) {
+            values["place_date"] = header.placeDate(date)
+            values["date_iso"] = date.iso
+        }
+        if !isSheet { values["web_href"] = RelativeURL.href(from: printPath, to: .page(web.path)) }
+        if settings.producesPDF { values["pdf_href"] = root + PrintEdition.pdfPath(for: printPath) }
+        return values
+    }
+
+    /// Budget tables with four or more figure columns do not fit A4 portrait at 12 pt.
+    func isLandscape(_ page: Page) -> Bool {
+        if case let .budget(disclosure) = page.data { return disclosure.columns.count >= 4 }
+        return false
+    }
+
+    static let printGroups: [(label: String, kinds: Set<PageKind>)] = [
+        ("Ngân sách", [.budgetDisclosure]),
+        ("Thủ tục hành chính", [.catalogue, .procedure]),
+        ("Phí, lệ phí", [.fees]),
+        ("Cải cách hành chính", [.reformReport]),
+        ("Nội dung công khai khác", [.disclosure]),
+        ("Danh mục thông tin công khai theo quý", [.checklistSheet]),
+    ]
+
+    /// `in/`: a site page (with the menu) listing every edition with its posting window.
+    func renderPrintIndex(_ posted: [Page], header: NoticeHeader, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
+        let layout = "layouts/in/index"
+        guard templates.names.contains(layout) else {
+            log.report(.error("template.missing", at: SourceLocation(path: "templates/\(layout).mustache"),
+                              "Thiếu mẫu trang templates/\(layout).mustache để dựng danh sách bản in niêm yết.",
+                              hint: "Chép tệp này từ bộ mẫu mặc định của CongKhai (thư mục templates/layouts/in/)."))
+            return nil
+        }
+        guard let page = editions.pages.last else { return nil }
+        let groups = Self.printGroups.compactMap { group -> [String: Any]? in
+            let items = posted.filter { group.kinds.contains($0.kind) }.compactMap { web -> [String: Any]? in
+                guard let printPath = PrintEdition.path(for: web) else { return nil }
+                var item: [String: Any] = ["title": web.title, "href": RelativeURL.href(from: page.path, to: .page(printPath)),
+                                           "posting": header.postingValues(of: web)]
+                if settings.producesPDF { item["pdf_href"] = RelativeURL.href(from: page.path, to: .file(PrintEdition.pdfPath(for: printPath))) }
+                return item
+            }
+            return items.isEmpty ? nil : ["label": group.label, "count": items.count, "items": items]
+        }
+        var context = builder.context(for: page, bodyHTML: "")
+        var index: [String: Any] = ["groups": groups, "places": header.config.postingPlaces.map { ["ten": $0.name, "dia_chi": $0.address ?? ""] }]
+        index["has_pdf"] = settings.producesPDF
+        context["print_index"] = index
+        guard let html = templates.render(context, layout: layout) else { return nil }
+        return OutputFile(path: PrintEdition.folder + "index.html", text: html)
+    }
+}
