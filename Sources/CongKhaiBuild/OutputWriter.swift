@@ -35,7 +35,8 @@ public enum OutputWriter {
             for file in files {
                 let target = staging.appendingPathComponent(file.path)
                 let folder = target.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
+                // Usually the parent exists already: one mkdir instead of Foundation's walk up the path.
+                if folders.insert(folder).inserted, mkdir(folder, 0o755) != 0, errno != EEXIST {
                     try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
                 switch file.body {

@@ -1,5 +1,8 @@
 import CongKhaiModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One file found under `content/`, with what it is and where it goes.
 public struct ContentFile: Sendable {
@@ -13,34 +16,49 @@ public struct ContentFile: Sendable {
 /// Lists `content/` in a stable order and maps each file to its place on the site.
 enum ContentWalker {
     static func files(in contentFolder: URL, log: DiagnosticLog) -> [ContentFile] {
-        let manager = FileManager.default
         let rootPath = contentFolder.resolvingSymlinksInPath().path
-        guard let enumerator = manager.enumerator(at: contentFolder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey]) else { return [] }
         var files: [ContentFile] = []
-        for case let url as URL in enumerator {
-            let relative = String(url.path.dropFirst(contentFolder.path.count + 1))
-            let name = url.lastPathComponent
-            if name.hasPrefix(".") || name.hasPrefix("~$") || name.hasPrefix("_") && !name.hasPrefix("_index.") {
-                enumerator.skipDescendants()
-                continue
+        walk(rootPath, relative: "", rootPath: rootPath, into: &files, log: log)
+        return files.sorted { $0.displayPath < $1.displayPath }
+    }
+
+    /// readdir and lstat directly: Foundation's enumerator with resource values and a symlink
+    /// resolution per file took seconds on a 10,000-file tree.
+    private static func walk(_ folder: String, relative: String, rootPath: String, into files: inout [ContentFile], log: DiagnosticLog) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            let displayPath = "content/" + relative.nfc
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey])
-            if values?.isSymbolicLink == true {
-                let target = url.resolvingSymlinksInPath().path
+            if name == "." || name == ".." { continue }
+            if name.hasPrefix(".") || name.hasPrefix("~$") || name.hasPrefix("_") && !name.hasPrefix("_index.") { continue }
+            let path = folder + "/" + name
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            let displayPath = "content/" + childRelative.nfc
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                guard let resolved = realpath(path, nil) else { continue }
+                let target = String(cString: resolved)
+                free(resolved)
                 guard target == rootPath || target.hasPrefix(rootPath + "/") else {
                     log.report(.error("path.outside", at: SourceLocation(path: displayPath),
                                       "Liên kết tượng trưng này trỏ ra ngoài thư mục content/.",
                                       hint: "Chép tệp vào trong content/ thay vì dùng liên kết."))
-                    enumerator.skipDescendants()
                     continue
                 }
+                // A link inside content/ counts as the file it points to; linked folders are not entered.
+                guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            } else if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, relative: childRelative, rootPath: rootPath, into: &files, log: log)
+                continue
+            } else if (info.st_mode & S_IFMT) != S_IFREG {
+                continue
             }
-            guard (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let role = role(of: relative.nfc, displayPath: displayPath, log: log)
-            files.append(ContentFile(url: url, displayPath: displayPath, role: role, size: values?.fileSize ?? 0))
+            let role = role(of: childRelative.nfc, displayPath: displayPath, log: log)
+            files.append(ContentFile(url: URL(fileURLWithPath: path), displayPath: displayPath, role: role, size: Int(info.st_size)))
         }
-        return files.sorted { $0.displayPath < $1.displayPath }
     }
 
     /// Decides what a file is from its place and name. Folder and file names are slugged,

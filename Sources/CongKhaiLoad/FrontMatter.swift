@@ -12,29 +12,35 @@ public struct FrontMatter: Sendable, Equatable {
     /// Splits text that is already normalised (`\n` line ends, no BOM).
     /// The closing fence is `---` or `...` on a line of its own; nil when it is missing.
     public static func split(_ text: String) -> FrontMatter? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingWhitespace() == "---" else {
+        // Line by line over the bytes, without splitting the whole file (bodies can be long).
+        let utf8 = text.utf8
+        func lineEnd(_ start: String.Index) -> String.Index {
+            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        }
+        let firstEnd = lineEnd(utf8.startIndex)
+        guard text[utf8.startIndex..<firstEnd].trimmingWhitespace() == "---" else {
             return FrontMatter(yaml: "", yamlLine: 1, body: text, bodyLine: 1, hasFrontMatter: false)
         }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
+        guard firstEnd < utf8.endIndex else { return nil }
+        let yamlStart = utf8.index(after: firstEnd)
+        var lineStart = yamlStart
         var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
+        while true {
             lineNumber += 1
-            let marker = line.trimmingWhitespace()
+            let end = lineEnd(lineStart)
+            let marker = text[lineStart..<end].trimmingWhitespace()
             if marker == "---" || marker == "..." {
                 return FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"),
+                    yaml: lineStart == yamlStart ? "" : String(text[yamlStart..<utf8.index(before: lineStart)]),
                     yamlLine: 2,
-                    body: lines.joined(separator: "\n"),
+                    body: end == utf8.endIndex ? "" : String(text[utf8.index(after: end)...]),
                     bodyLine: lineNumber + 1,
                     hasFrontMatter: true
                 )
             }
-            yamlLines.append(line)
+            guard end < utf8.endIndex else { return nil }
+            lineStart = utf8.index(after: end)
         }
-        return nil
     }
 }
 

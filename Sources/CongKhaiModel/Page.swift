@@ -79,13 +79,26 @@ public struct Page: Sendable {
 
     /// Top-level section (`tin-tuc` for `tin-tuc/a/`), or nil on the home page.
     public var section: String? {
-        path.split(separator: "/").first.map(String.init)
+        // Byte scans: these run for every page many times per build.
+        let trimmed = path.utf8.drop { $0 == UInt8(ascii: "/") }
+        guard !trimmed.isEmpty else { return nil }
+        let end = trimmed.firstIndex(of: UInt8(ascii: "/")) ?? trimmed.endIndex
+        return String(path[trimmed.startIndex..<end])
     }
 
     /// The folder of the page that lists this one (`tin-tuc/` for `tin-tuc/a/`).
     public var parentPath: String? {
         guard !path.isEmpty else { return nil }
         var parts = path.split(separator: "/")
+        if parts.count == 1 { return "" }
+        if !path.hasPrefix("/"), !path.contains("//") {
+            // `a/b/c/` → `a/b/`: cut after the last slash before the final segment.
+            var end = path.utf8.endIndex
+            if path.utf8.last == UInt8(ascii: "/") { end = path.utf8.index(before: end) }
+            if let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                return String(path[...slash])
+            }
+        }
         parts.removeLast()
         return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
     }
