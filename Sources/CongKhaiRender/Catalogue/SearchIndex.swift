@@ -20,8 +20,21 @@ enum SearchIndex {
         return OutputFile(path: path, text: script)
     }
 
+    private static func needsEscape(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") { return true }
+            // U+2028 and U+2029 (E2 80 A8/A9) end a line in JavaScript.
+            if previous == (0xE2, 0x80), byte == 0xA8 || byte == 0xA9 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
     /// A JavaScript string literal; `<` is escaped so the text can never close a script element.
     static func literal(_ text: String) -> String {
+        // Most texts need no escape at all: one check of the bytes, then one copy.
+        if !needsEscape(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -20,8 +20,26 @@ public struct Navigation: Sendable {
             if let parent = page.parentPath { children[parent, default: []].append(page) }
         }
         self.pagesByPath = byPath
-        self.childrenByPath = children.mapValues { $0.sorted(by: Navigation.readingOrder) }
-        self.topLevel = (children[""] ?? []).filter { $0.kind != .home && $0.kind != .notFound }.sorted(by: Navigation.readingOrder)
+        self.childrenByPath = children.mapValues(Navigation.inReadingOrder)
+        self.topLevel = Navigation.inReadingOrder((children[""] ?? []).filter { $0.kind != .home && $0.kind != .notFound })
+        self.latestChange = byPath.values.compactMap(\.lastChanged).max()
+    }
+
+    /// The latest content date anywhere on the site (the home page's "cập nhật").
+    let latestChange: CalendarDate?
+
+    /// `readingOrder` with the keys taken once: sorting moves indices, not pages (a section
+    /// of thousands of procedures made the comparisons and copies visible in every update).
+    static func inReadingOrder(_ pages: [Page]) -> [Page] {
+        let keys = pages.map { (order: $0.order ?? Int.max, day: $0.date?.dayNumber ?? Int.min, title: $0.title, path: $0.path) }
+        let order = keys.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if x.order != y.order { return x.order < y.order }
+            if x.day != y.day { return x.day > y.day }
+            if x.title != y.title { return x.title < y.title }
+            return x.path < y.path
+        }
+        return order.map { pages[$0] }
     }
 
     /// `thu_tu` first; then newest first (news); then title.
@@ -54,12 +72,11 @@ public struct Navigation: Sendable {
     public func lastChanged(_ page: Page) -> CalendarDate? {
         let own = page.lastChanged
         guard page.kind == .section || page.kind == .home else { return own }
-        let pages = page.kind == .home ? Array(pagesByPath.values) : children(of: page)
-        return ([own] + pages.map(\.lastChanged)).compactMap { $0 }.max()
+        if page.kind == .home { return [own, latestChange].compactMap { $0 }.max() }
+        return ([own] + children(of: page).map(\.lastChanged)).compactMap { $0 }.max()
     }
 
     public var newsItems: [Page] {
-        pagesByPath.values.filter { $0.section == "tin-tuc" && $0.kind == .page && $0.date != nil }
-            .sorted(by: Navigation.readingOrder)
+        Navigation.inReadingOrder(pagesByPath.values.filter { $0.section == "tin-tuc" && $0.kind == .page && $0.date != nil })
     }
 }
