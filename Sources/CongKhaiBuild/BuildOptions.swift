@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
     public var verbose: Bool
     /// Replace an output folder even when it does not look like a CongKhai output.
     public var force: Bool
+    /// Where `build` writes pages as soon as they are rendered (its staging folder), so a large
+    /// site is never held in memory whole; nil keeps everything in memory (`serve`, tests).
+    public var spoolFolder: URL?
     /// Render with swift-mustache only (tests compare it with `FastTemplate`).
     var referenceTemplateEngine = false
     /// Also render the notice-board editions to `in/*.pdf` (`--pdf`).

@@ -20,16 +20,24 @@ public enum OutputWriter {
     }
 
     /// nil when the new site is in place; otherwise why not (and the old output is untouched).
-    public static func write(_ files: [OutputFile], to output: URL, force: Bool) -> Failure? {
+    /// The folder a build of `output` is assembled in before the swap (beside it, so the swap is a rename).
+    public static func stagingFolder(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).dang-dung-\(getpid())")
+    }
+
+    /// `spooled`: the staging folder already holds the files the build wrote while rendering
+    /// (`BuildOptions.spoolFolder`); they are kept, not copied again.
+    public static func write(_ files: [OutputFile], to output: URL, force: Bool, spooled: Bool = false) -> Failure? {
         let manager = FileManager.default
+        let staging = stagingFolder(for: output)
         if !force, let stranger = foreignFile(in: output) {
+            try? manager.removeItem(at: staging)
             return .notCongKhaiOutput(stranger)
         }
         let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).dang-dung-\(getpid())")
         let retired = parent.appendingPathComponent(".\(output.lastPathComponent).cu-\(getpid())")
         do {
-            try? manager.removeItem(at: staging)
+            if !spooled { try? manager.removeItem(at: staging) }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             var folders = Set<String>()
             for file in files {
@@ -41,6 +49,7 @@ public enum OutputWriter {
                 }
                 switch file.body {
                 case let .bytes(data): try writeBytes(data, to: target.path)
+                case let .copy(source) where source.standardizedFileURL.path == target.standardizedFileURL.path: continue
                 case let .copy(source): try manager.copyItem(at: source, to: target)
                 }
             }

@@ -3,6 +3,9 @@ import CongKhaiLoad
 import CongKhaiModel
 import CongKhaiRender
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The site as last built, kept in memory: the one pipeline behind `build` (built once,
 /// then written) and `serve` (built once, then updated file by file).
@@ -153,10 +156,20 @@ public final class SiteBuild: @unchecked Sendable {
         }
         menu = newMenu
         content = site
-        let rendered = clock.step("dựng trang") { renderer.renderPages(selected) }
-        for page in rendered {
-            pageOutputs[page.outputPath] = page.file
-            pageDiagnostics[page.outputPath] = page.diagnostics
+        var renderedCount = 0
+        clock.step("dựng trang") {
+            // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
+            // memory at a time: each page goes to disk as soon as it is rendered.
+            var start = 0
+            while start < selected.count {
+                let chunk = Array(selected[start..<min(start + 512, selected.count)])
+                for page in renderer.renderPages(chunk) {
+                    pageOutputs[page.outputPath] = page.file.map(spooled)
+                    pageDiagnostics[page.outputPath] = page.diagnostics
+                }
+                renderedCount += chunk.count
+                start += chunk.count
+            }
         }
         if changed == nil || !(changed?.sources.isEmpty ?? true) || changed?.assets == true {
             clock.step("dựng tệp chung") {
@@ -169,7 +182,7 @@ public final class SiteBuild: @unchecked Sendable {
             }
         }
         var outcome = result(clock)
-        outcome.renderedPages = rendered.count
+        outcome.renderedPages = renderedCount
         return outcome
     }
 
@@ -193,6 +206,22 @@ public final class SiteBuild: @unchecked Sendable {
             return !renderer.navigation.children(of: page).isEmpty
         default:
             return true
+        }
+    }
+
+    /// With `options.spoolFolder`, a page's bytes are written there and the file refers to them.
+    private func spooled(_ file: OutputFile) -> OutputFile {
+        guard let spool = options.spoolFolder, case let .bytes(data) = file.body else { return file }
+        let target = spool.appendingPathComponent(file.path)
+        do {
+            if mkdir(target.deletingLastPathComponent().path, 0o755) != 0, errno != EEXIST {
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+            try OutputWriter.writeBytes(data, to: target.path)
+            return OutputFile(path: file.path, copying: target)
+        } catch {
+            // The writer will try again at the end and report the failure there.
+            return file
         }
     }
 

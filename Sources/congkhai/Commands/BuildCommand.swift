@@ -39,6 +39,11 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(siteFolder: site, outputFolder: outputURL, asOf: asOfDate,
                                    baseURL: baseURL, verbose: verbose, force: force)
         options.pdf = pdf
+        // Pages go straight to the staging folder as they are rendered; it is removed unless swapped in.
+        let staging = OutputWriter.stagingFolder(for: options.outputFolder)
+        try? FileManager.default.removeItem(at: staging)
+        options.spoolFolder = staging
+        defer { try? FileManager.default.removeItem(at: staging) }
         let result = Pipeline.run(options)
         Terminal.report(result.diagnostics)
         if verbose {
@@ -49,7 +54,7 @@ struct BuildCommand: ParsableCommand {
             Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
             throw ExitCode(1)
         }
-        switch OutputWriter.write(result.files, to: options.outputFolder, force: force) {
+        switch OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true) {
         case nil:
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
