@@ -16,6 +16,8 @@
 #      browser folds queries (check_search.js, needs node)
 #   i. serve: edit, break, fix a procedure and a template under `congkhai serve`; the open page
 #      gets reload / errors with file:line and the server answers the rebuilt page (check_serve.py)
+#   k. check and new as editors use them: exit codes, JSON with file and line, --strict,
+#      new refusing to overwrite (check_cli.py)
 #   j. notice-board PDFs (check_pdfs.py): one per in/ page, A4 pages only, fonts embedded,
 #      text in NFC with the motto and posting line, under 200 KB each, budget tables repeat
 #      their header on every page (needs WeasyPrint and poppler-utils)
@@ -129,6 +131,7 @@ check_search() {
 }
 
 check_serve() { python3 "$SCRIPTS/check_serve.py" "${CONGKHAI_CMD[@]}" "$ROOT" 2>&1; }
+check_cli() { python3 "$SCRIPTS/check_cli.py" "${CONGKHAI_CMD[@]}" "$ROOT" 2>&1; }
 
 check_determinism() {
   build_into "$WORK/b" >/dev/null || { echo "second build failed"; return 1; }
@@ -262,8 +265,10 @@ fi
 if [ "$PREBUILT" = 0 ]; then
   if [ "${#CONGKHAI_CMD[@]}" -gt 0 ]; then
     run_check "i. serve: live reload, error overlay, recovery" check_serve
+    run_check "k. check and new: exit codes, JSON, --strict, no overwrite" check_cli
   else
     skip_check "i. serve: live reload, error overlay, recovery" "no congkhai binary"
+    skip_check "k. check and new: exit codes, JSON, --strict, no overwrite" "no congkhai binary"
   fi
 fi
 
