@@ -141,9 +141,9 @@ public final class SiteBuild: @unchecked Sendable {
 
         var settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
         settings.producesPDF = options.pdf
-        let renderer = SiteRenderer(content: site, templates: templates, targets: targets, settings: settings)
+        let renderer = clock.step("chuẩn bị dựng") { SiteRenderer(content: site, templates: templates, targets: targets, settings: settings) }
         let pages = renderer.allPages
-        let newMenu = Navigation(pages: site.pages).menuSignature
+        let newMenu = renderer.navigation.menuSignature
         let previousPaths = Set(pageOutputs.keys)
         let currentPaths = Set(pages.map(SiteRenderer.outputPath(of:)))
         let selected: [Page]

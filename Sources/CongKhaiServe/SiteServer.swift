@@ -24,6 +24,7 @@ public enum SiteServer {
 
     /// Runs until the process is stopped. `pollInterval` is how often files are compared.
     public static func run(options: BuildOptions, port: UInt16, pollInterval: Duration = .milliseconds(200), reporter: Reporter) async throws {
+        let verbose = options.verbose
         let session = ServeSession(site: SiteBuild(options: options))
         let hub = LiveReload()
         let watcher = FileWatcher(siteFolder: options.siteFolder)
@@ -62,6 +63,7 @@ public enum SiteServer {
                 let names = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? ", …" : "")
                 reporter.diagnostics(result.diagnostics.filter { $0.severity == .error })
                 reporter.info("Đã sửa \(names): dựng lại \(result.renderedPages) trang trong \(total(result)) ms · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo")
+                if verbose { reporter.info(result.timings.map { "\($0.step) \($0.milliseconds) ms" }.joined(separator: " · ")) }
                 await hub.announce(errors: result.diagnostics.filter { $0.severity == .error })
             }
         }

@@ -19,12 +19,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "Ngày tính hạn công khai (YYYY-MM-DD hoặc DD/MM/YYYY). Mặc định: SOURCE_DATE_EPOCH hoặc hôm nay.")
     var asOf: String?
 
+    @Flag(name: .long, help: "In thời gian của từng bước sau mỗi lần dựng lại.")
+    var verbose = false
+
     func run() async throws {
         guard let port = UInt16(exactly: port), port > 0 else {
             Terminal.fail("Cổng “\(self.port)” không hợp lệ.", hint: "Chọn một số từ 1024 đến 65535, ví dụ --port 8080.")
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let options = BuildOptions(siteFolder: URL(fileURLWithPath: source, relativeTo: cwd), asOf: BuildCommand.resolveAsOf(asOf))
+        let options = BuildOptions(siteFolder: URL(fileURLWithPath: source, relativeTo: cwd), asOf: BuildCommand.resolveAsOf(asOf), verbose: verbose)
         let reporter = SiteServer.Reporter(diagnostics: { Terminal.report($0) }, info: { Terminal.info($0) })
         do {
             try await SiteServer.run(options: options, port: port, reporter: reporter)
