@@ -9,14 +9,10 @@ struct BuildCommand: ParsableCommand {
         abstract: "Dựng toàn bộ trang web từ content/ và templates/ vào public/."
     )
 
-    @Option(name: .long, help: "Thư mục của trang (chứa content/ và templates/). Mặc định: thư mục hiện tại.")
-    var source: String = "."
+    @OptionGroup var site: SiteArguments
 
     @Option(name: .long, help: "Thư mục kết quả. Mặc định: public/ trong thư mục của trang.")
     var output: String?
-
-    @Option(name: .customLong("as-of"), help: "Ngày tính hạn công khai (YYYY-MM-DD hoặc DD/MM/YYYY). Mặc định: SOURCE_DATE_EPOCH hoặc hôm nay.")
-    var asOf: String?
 
     @Option(name: .customLong("base-url"), help: "Địa chỉ gốc của trang (https://...), dùng cho sitemap và nguồn tin.")
     var baseURL: String?
@@ -32,11 +28,10 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
-        let asOfDate = Self.resolveAsOf(asOf)
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let site = URL(fileURLWithPath: source, relativeTo: cwd)
+        let asOfDate = site.asOfDate
+        let cwd = site.cwd
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        var options = BuildOptions(siteFolder: site, outputFolder: outputURL, asOf: asOfDate,
+        var options = BuildOptions(siteFolder: site.siteFolder, outputFolder: outputURL, asOf: asOfDate,
                                    baseURL: baseURL, verbose: verbose, force: force)
         options.pdf = pdf
         // Pages go straight to the staging folder as they are rendered; it is removed unless swapped in.

@@ -15,11 +15,7 @@ struct CheckCommand: ParsableCommand {
         case json
     }
 
-    @Option(name: .long, help: "Thư mục của trang (chứa content/ và templates/). Mặc định: thư mục hiện tại.")
-    var source: String = "."
-
-    @Option(name: .customLong("as-of"), help: "Ngày tính hạn (YYYY-MM-DD hoặc DD/MM/YYYY).")
-    var asOf: String?
+    @OptionGroup var site: SiteArguments
 
     @Option(name: .long, help: "Cách in kết quả: text (mặc định) hoặc json cho công cụ của biên tập viên.")
     var format: Format = .text
@@ -28,9 +24,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let asOfDate = BuildCommand.resolveAsOf(asOf)
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let options = BuildOptions(siteFolder: URL(fileURLWithPath: source, relativeTo: cwd), asOf: asOfDate)
+        let options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate)
         let result = Pipeline.run(options)
         let problems = result.checklist.problems
         switch format {

@@ -10,14 +10,10 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Dựng trang trong bộ nhớ và mở xem tại http://127.0.0.1:CỔNG/, tự dựng lại và tải lại trang khi sửa tệp."
     )
 
-    @Option(name: .long, help: "Thư mục của trang (chứa content/ và templates/). Mặc định: thư mục hiện tại.")
-    var source: String = "."
+    @OptionGroup var site: SiteArguments
 
     @Option(name: .long, help: "Cổng để mở trang xem thử. Mặc định: 8080.")
     var port: Int = 8080
-
-    @Option(name: .customLong("as-of"), help: "Ngày tính hạn công khai (YYYY-MM-DD hoặc DD/MM/YYYY). Mặc định: SOURCE_DATE_EPOCH hoặc hôm nay.")
-    var asOf: String?
 
     @Flag(name: .long, help: "In thời gian của từng bước sau mỗi lần dựng lại.")
     var verbose = false
@@ -26,8 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let port = UInt16(exactly: port), port > 0 else {
             Terminal.fail("Cổng “\(self.port)” không hợp lệ.", hint: "Chọn một số từ 1024 đến 65535, ví dụ --port 8080.")
         }
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let options = BuildOptions(siteFolder: URL(fileURLWithPath: source, relativeTo: cwd), asOf: BuildCommand.resolveAsOf(asOf), verbose: verbose)
+        let options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate, verbose: verbose)
         let reporter = SiteServer.Reporter(diagnostics: { Terminal.report($0) }, info: { Terminal.info($0) })
         do {
             try await SiteServer.run(options: options, port: port, reporter: reporter)
