@@ -106,12 +106,14 @@ enum ProcedureLoader {
         return (values, false)
     }
 
+    private static let foldedSections = ProcedureSection.allCases.map { ($0, TextFolding.fold($0.rawValue)) }
+
     /// Which of the required `##` sections the body has (matched without diacritics or case).
     static func sections(in body: String) -> Set<ProcedureSection> {
         var found = Set<ProcedureSection>()
         for line in body.split(separator: "\n") where line.hasPrefix("## ") {
             let heading = TextFolding.fold(String(line.dropFirst(3)).trimmingWhitespace())
-            for section in ProcedureSection.allCases where heading.hasPrefix(TextFolding.fold(section.rawValue)) {
+            for (section, folded) in foldedSections where heading.hasPrefix(folded) {
                 found.insert(section)
             }
         }

@@ -47,7 +47,7 @@ public struct SourceText: Sendable {
     static func normalise(_ text: String) -> String {
         var result = text
         if result.hasPrefix("\u{FEFF}") { result.removeFirst() }
-        if result.contains("\r") {
+        if result.utf8.contains(UInt8(ascii: "\r")) {
             result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return result.nfc

@@ -76,6 +76,8 @@ public enum YAMLDocument {
 
     /// libyaml reports a tab in indentation at an unhelpful place; find it ourselves.
     static func firstIndentingTab(_ yaml: String) -> Int? {
+        // Almost no file has a tab at all: one byte scan answers that.
+        guard yaml.utf8.contains(UInt8(ascii: "\t")) else { return nil }
         var lineNumber = 0
         for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
