@@ -113,6 +113,8 @@ try:
           "the terminal shows the error with file:line")
     status, again = get("/")
     check(status == 200, "the server keeps answering while the content has an error")
+    late = Socket("/_congkhai/ws").message()
+    check(late["type"] == "errors", "a page opened while the error stands shows it too")
 
     open(procedure, "w", encoding="utf-8").write(original)
     check(ws.message()["type"] == "reload", "fixing the file recovers without a restart")

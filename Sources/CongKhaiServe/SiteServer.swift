@@ -32,6 +32,8 @@ public enum SiteServer {
         let first = await session.build()
         reporter.diagnostics(first.diagnostics)
         reporter.info("Đã dựng \(first.pageCount) trang trong bộ nhớ · \(first.errorCount) lỗi · \(first.warningCount) cảnh báo · \(total(first)) ms")
+        // A page opened now must show the errors the first build found, not only later ones.
+        await hub.announce(errors: first.diagnostics.filter { $0.severity == .error })
 
         let address: sockaddr_in
         do {
