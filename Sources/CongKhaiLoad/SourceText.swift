@@ -11,8 +11,20 @@ public struct SourceText: Sendable {
         self.text = Self.normalise(text)
     }
 
+    /// The largest text file read. Pages, YAML and tables are a few kilobytes; anything bigger
+    /// than this is a mistake (a scanned book saved as .md, a database dump as .csv), and reading
+    /// it whole would hold the build's memory hostage, so it is reported with its size instead.
+    public static let maximumBytes = 8 * 1024 * 1024
+
     /// Reads a file, reporting (instead of garbling) what is not UTF-8 text.
     public static func read(_ url: URL, displayPath: String, log: DiagnosticLog) -> SourceText? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > maximumBytes {
+            log.report(.error("file.too-large", at: SourceLocation(path: displayPath),
+                              "Tệp văn bản nặng \(VietnameseFormat.megabytes(size)) MB, vượt giới hạn \(maximumBytes / 1_048_576) MB nên không được đọc.",
+                              hint: "Chia nội dung thành nhiều tệp nhỏ; tài liệu dài hay bản quét thì đăng thành tệp đính kèm (.pdf)."))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             log.report(.error("file.unreadable", at: SourceLocation(path: displayPath),
                               "Không đọc được tệp.", hint: "Kiểm tra quyền đọc của tệp."))
@@ -22,7 +34,7 @@ public struct SourceText: Sendable {
     }
 
     public static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> SourceText? {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(data) {
             log.report(.error("file.utf16", at: SourceLocation(path: displayPath),
                               "Tệp được lưu theo mã UTF-16, không phải UTF-8.",
                               hint: "Mở tệp và lưu lại với mã hóa UTF-8 (trong Excel: \"CSV UTF-8\")."))
@@ -42,6 +54,17 @@ public struct SourceText: Sendable {
             return nil
         }
         return SourceText(path: displayPath, text: text)
+    }
+
+    /// UTF-16 saved without a byte order mark: every other byte of Latin text is zero, which
+    /// would otherwise be mistaken for a binary file.
+    static func looksLikeUTF16(_ data: Data) -> Bool {
+        let sample = data.prefix(4096)
+        guard sample.count >= 4 else { return false }
+        var zeros = [0, 0]
+        for (offset, byte) in sample.enumerated() where byte == 0 { zeros[offset % 2] += 1 }
+        let pairs = sample.count / 2
+        return (zeros[0] * 10 >= pairs * 3 && zeros[1] == 0) || (zeros[1] * 10 >= pairs * 3 && zeros[0] == 0)
     }
 
     static func normalise(_ text: String) -> String {
