@@ -16,6 +16,13 @@ public struct CSVTable {
         public var isBlank: Bool { fields.allSatisfy { $0.text.trimmingWhitespace().isEmpty } }
     }
 
+    /// Excel with Vietnamese regional settings saves "CSV" with semicolons, because the comma is
+    /// the decimal mark there. A first line with semicolons and no comma is read that way.
+    public static func separator(of text: String) -> Character {
+        let firstLine = text.prefix { !$0.isNewline }
+        return firstLine.contains(";") && !firstLine.contains(",") ? ";" : ","
+    }
+
     /// Records in file order; a quoted field may span lines (its line breaks become `\n`).
     /// When a quote opens and never closes, `unclosedQuoteLine` is where it opened and
     /// `unfinished` holds the record it swallowed, for callers that prefer to keep it.

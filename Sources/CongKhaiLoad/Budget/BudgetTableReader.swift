@@ -4,7 +4,7 @@ import CongKhaiModel
 /// line and column. Arithmetic (totals, rates) is left to `BudgetTable` and the checks.
 enum BudgetTableReader {
     static func rows(_ table: SourceText, columns: [BudgetColumn], log: DiagnosticLog) -> [BudgetRow] {
-        let (records, unclosed, _) = CSVTable.parse(table.text)
+        let (records, unclosed, _) = CSVTable.parse(table.text, separator: CSVTable.separator(of: table.text))
         if let unclosed {
             log.report(.error("budget.csv-quote", at: SourceLocation(path: table.path, line: unclosed, column: 1),
                               "Dấu ngoặc kép mở ở dòng này không được đóng.",
