@@ -64,6 +64,7 @@ enum BudgetTableReader {
                     row.amounts[column.id] = amount
                     row.typedAmounts[column.id] = amount
                 } else {
+                    row.unreadable.insert(column.id)
                     log.report(.error("budget.amount", at: SourceLocation(path: path, line: record.line, column: cell.column),
                                       "Ô “\(text)” (cột \(column.id)) không phải một số tiền.",
                                       hint: "Ghi số đồng, ví dụ 5.621.772.766 hoặc 5621772766, không kèm chữ."))

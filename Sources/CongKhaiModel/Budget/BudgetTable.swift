@@ -72,6 +72,9 @@ public struct BudgetRow: Sendable {
     public var typedAmounts: [String: Int]
     /// Amount columns whose value here was computed from child rows.
     public var computed: Set<String>
+    /// Amount columns whose cell here (or below) could not be read: already reported, so no
+    /// total is computed or checked from them (a second error about the sum would only mislead).
+    public var unreadable: Set<String> = []
     public var typedRates: [String: TypedRate]
     /// Rates computed from their numerator and denominator columns, in percent.
     public var rates: [String: Double]
@@ -133,6 +136,10 @@ public enum BudgetTable {
         let order = rows.indices.reversed().filter { !rows[$0].isGrandTotal } + rows.indices.filter { rows[$0].isGrandTotal }
         for index in order where rows[index].isParent {
             for id in amountIDs {
+                if rows[index].children.contains(where: { rows[$0].unreadable.contains(id) }) {
+                    rows[index].unreadable.insert(id)
+                    continue
+                }
                 let values = rows[index].children.compactMap { rows[$0].amounts[id] }
                 guard !values.isEmpty else { continue }
                 rows[index].amounts[id] = values.reduce(0, +)
