@@ -42,6 +42,14 @@ public enum ProcedureChecks {
             }
             for form in procedure.forms {
                 let folder = (procedure.source as NSString).deletingLastPathComponent
+                // The form is published beside the procedure under its own name, so a path elsewhere
+                // (`../`, `/etc/...`, a sub-folder) would publish a link to nothing, or name a file outside content/.
+                if form.file.contains("/") || form.file.contains("\\") {
+                    log.report(.error("path.outside", at: SourceLocation(path: procedure.source, line: form.line),
+                                      "Tệp mẫu đơn “\(form.file)” phải là tên một tệp đặt cạnh tệp thủ tục, không phải một đường dẫn.",
+                                      hint: "Chép tệp mẫu đơn vào \(folder)/ rồi chỉ ghi tên tệp, ví dụ `tep: \"to-khai.docx\"`."))
+                    continue
+                }
                 let path = ((folder as NSString).appendingPathComponent(form.file) as NSString).standardizingPath
                 if !attachments.contains(path) {
                     log.report(.warning("procedure.form-missing", at: SourceLocation(path: procedure.source, line: form.line),
