@@ -163,6 +163,7 @@ public enum ContentLoader {
                 .flatMap { RuleOverridesLoader.load($0, log: log) }
                 .map(Loaded.ruleOverrides)
         case let .attachment(path):
+            guard ActiveAttachment.allows(file, log: log) else { return nil }
             return .attachment(Attachment(source: file.displayPath, path: path, size: file.size))
         case .ignored:
             return nil
