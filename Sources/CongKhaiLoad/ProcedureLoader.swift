@@ -54,6 +54,13 @@ enum ProcedureLoader {
             procedure.publication = document(from: publication, numberKey: "so")
         }
         procedure.onlineURL = yaml.string("dvc_url", "địa chỉ nộp hồ sơ trực tuyến")
+        // Published as a link: anything but a web address (`javascript:...`) would run or lead nowhere.
+        if let url = procedure.onlineURL, !["http", "https"].contains(URL(string: url)?.scheme?.lowercased() ?? "") || URL(string: url)?.host == nil {
+            log.report(.error("procedure.url", at: yaml.location(ofKey: "dvc_url"),
+                              "“dvc_url” phải là một địa chỉ web đầy đủ (bắt đầu bằng https://), nhưng đang là “\(url)”.",
+                              hint: "Chép địa chỉ của thủ tục trên Cổng Dịch vụ công, ví dụ `dvc_url: https://dichvucong.gov.vn/...`."))
+            procedure.onlineURL = nil
+        }
         procedure.updated = yaml.date("cap_nhat", "ngày cập nhật")
         for key in keys { procedure.keyLines[key] = yaml.has(key) ? yaml.location(ofKey: key).line : yaml.start.line }
         yaml.finish(context: "thủ tục hành chính")
