@@ -69,6 +69,9 @@ public struct LinkTargets: Sendable {
     /// Resolves `url` as written in the file `source` (`content/tin-tuc/a.md`).
     public func resolve(_ url: String, from source: String) -> Resolution {
         let trimmed = url.trimmingWhitespace()
+        // A link into the editor's own computer (Word writes `file:///C:/...` or `C:\...`) works
+        // nowhere on the published site.
+        if Self.isLocalFile(trimmed) { return .missing(trimmed) }
         if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") || Self.hasScheme(trimmed) {
             return .external
         }
@@ -101,6 +104,13 @@ public struct LinkTargets: Sendable {
             return .found(target, fragment: fragment)
         }
         return .missing(trimmed)
+    }
+
+    private static func isLocalFile(_ url: String) -> Bool {
+        let characters = Array(url.prefix(3))
+        let drive = characters.count == 3 && characters[0].isASCII && characters[0].isLetter && characters[1] == ":"
+            && (characters[2] == "\\" || characters[2] == "/")
+        return drive || url.lowercased().hasPrefix("file:")
     }
 
     private static func hasScheme(_ url: String) -> Bool {
