@@ -16,20 +16,28 @@ public enum OutputWriter {
 
     public enum Failure: Error, Equatable {
         case notCongKhaiOutput(String)
+        /// The output is the site folder, holds it, or lies inside its content/ or templates/:
+        /// replacing it would delete the editor's own files, so not even `--force` allows it.
+        case overlapsSource(String)
         case writeFailed(String)
     }
 
-    /// nil when the new site is in place; otherwise why not (and the old output is untouched).
     /// The folder a build of `output` is assembled in before the swap (beside it, so the swap is a rename).
     public static func stagingFolder(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).dang-dung-\(getpid())")
     }
 
+    /// nil when the new site is in place; otherwise why not (and the old output is untouched).
     /// `spooled`: the staging folder already holds the files the build wrote while rendering
     /// (`BuildOptions.spoolFolder`); they are kept, not copied again.
-    public static func write(_ files: [OutputFile], to output: URL, force: Bool, spooled: Bool = false) -> Failure? {
+    /// `source` is the site folder, which the output must never replace.
+    public static func write(_ files: [OutputFile], to output: URL, force: Bool, spooled: Bool = false, source: URL? = nil) -> Failure? {
         let manager = FileManager.default
         let staging = stagingFolder(for: output)
+        if let source, let overlap = overlap(of: output, with: source) {
+            try? manager.removeItem(at: staging)
+            return .overlapsSource(overlap)
+        }
         if !force, let stranger = foreignFile(in: output) {
             try? manager.removeItem(at: staging)
             return .notCongKhaiOutput(stranger)
@@ -53,7 +61,9 @@ public enum OutputWriter {
                 case let .copy(source): try manager.copyItem(at: source, to: target)
                 }
             }
-            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
+            // The marker lists what was written, so a file added later by hand is noticed before it is deleted.
+            let manifest = files.map { $0.path + "\n" }.sorted().joined()
+            try Data((markerText + manifest).utf8).write(to: staging.appendingPathComponent(markerName))
             for name in keptNames where manager.fileExists(atPath: output.appendingPathComponent(name).path) {
                 try manager.copyItem(at: output.appendingPathComponent(name), to: staging.appendingPathComponent(name))
             }
@@ -108,11 +118,37 @@ public enum OutputWriter {
     }
 
     /// The first file in `output` that suggests CongKhai did not write it, or nil when the
-    /// folder is absent, empty, or carries the marker.
+    /// folder is absent, empty, or holds only what its marker lists (a marker written before
+    /// markers listed files vouches for the whole folder).
     static func foreignFile(in output: URL) -> String? {
         let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: output.path, isDirectory: &isFolder) else { return nil }
+        guard isFolder.boolValue else { return output.lastPathComponent }
         guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return nil }
-        if names.contains(markerName) { return nil }
-        return names.sorted().first { !keptNames.contains($0) }
+        guard names.contains(markerName) else {
+            return names.sorted().first { !keptNames.contains($0) }
+        }
+        let marker = (try? String(contentsOf: output.appendingPathComponent(markerName), encoding: .utf8)) ?? ""
+        let listed = Set(marker.split(separator: "\n").dropFirst().map(String.init))
+        guard !listed.isEmpty else { return nil }
+        let present = (manager.enumerator(atPath: output.path)?.allObjects as? [String] ?? []).sorted()
+        return present.first { path in
+            var isFolder: ObjCBool = false
+            _ = manager.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isFolder)
+            return !isFolder.boolValue && path != markerName && !keptNames.contains(path) && !listed.contains(path)
+        }
+    }
+
+    /// Why `output` may not replace anything of the site at `source`, or nil when it is apart.
+    static func overlap(of output: URL, with source: URL) -> String? {
+        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let site = source.standardizedFileURL.resolvingSymlinksInPath().path
+        func within(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") }
+        if within(site, out) { return out }
+        for protected in ["content", "templates"] where within(out, site + "/" + protected) {
+            return out
+        }
+        return nil
     }
 }

@@ -49,7 +49,7 @@ struct BuildCommand: ParsableCommand {
             Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
             throw ExitCode(1)
         }
-        switch OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true) {
+        switch OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder) {
         case nil:
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
@@ -57,6 +57,9 @@ struct BuildCommand: ParsableCommand {
         case let .notCongKhaiOutput(name)?:
             Terminal.fail("Thư mục \(shownOutput) có tệp “\(name)” không do CongKhai tạo, nên không xóa nó.",
                           hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
+        case .overlapsSource?:
+            Terminal.fail("Thư mục kết quả \(shownOutput) trùng với thư mục của trang hoặc nằm trong content/, templates/; dựng vào đó sẽ xóa chính nội dung.",
+                          hint: "Chọn một thư mục riêng bằng --output, ví dụ --output public.")
         case let .writeFailed(reason)?:
             Terminal.fail("Không ghi được kết quả vào \(shownOutput): \(reason)",
                           hint: "Kiểm tra quyền ghi và dung lượng đĩa. Thư mục cũ được giữ nguyên.")
