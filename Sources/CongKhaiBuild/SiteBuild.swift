@@ -3,6 +3,7 @@ import CongKhaiLoad
 import CongKhaiModel
 import CongKhaiRender
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -156,6 +157,17 @@ public final class SiteBuild: @unchecked Sendable {
         }
         menu = newMenu
         content = site
+        // Site-wide files (search index, open data, feed, sitemap) do not depend on the pages'
+        // HTML: they are made on another thread while the pages render.
+        let needsSiteWide = changed == nil || !(changed?.sources.isEmpty ?? true) || changed?.assets == true
+        let siteWide = Mutex<[OutputFile]>([])
+        let siteWideDone = DispatchGroup()
+        if needsSiteWide {
+            DispatchQueue.global().async(group: siteWideDone) {
+                let files = renderer.siteWideFiles()
+                siteWide.withLock { $0 = files }
+            }
+        }
         var renderedCount = 0
         clock.step("dựng trang") {
             // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
@@ -171,10 +183,11 @@ public final class SiteBuild: @unchecked Sendable {
                 start += chunk.count
             }
         }
-        if changed == nil || !(changed?.sources.isEmpty ?? true) || changed?.assets == true {
+        if needsSiteWide {
             clock.step("dựng tệp chung") {
+                siteWideDone.wait()
                 var others: [String: OutputFile] = [:]
-                for file in renderer.siteWideFiles() + assets { others[file.path] = file }
+                for file in siteWide.withLock({ $0 }) + assets { others[file.path] = file }
                 for attachment in site.attachments {
                     others[attachment.path] = OutputFile(path: attachment.path, copying: options.siteFolder.appendingPathComponent(attachment.source))
                 }
