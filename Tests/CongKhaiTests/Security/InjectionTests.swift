@@ -1,6 +1,7 @@
 import CongKhaiBuild
 import CongKhaiLoad
 import CongKhaiModel
+@testable import CongKhaiRender
 import Foundation
 import Testing
 
@@ -216,5 +217,21 @@ struct InjectionTests {
             }
         }
         return texts
+    }
+}
+
+@Suite("Open-data CSV cannot carry spreadsheet formulas")
+struct CSVFormulaTests {
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x\";\"bấm\")", "'=HYPERLINK(\"http://x\";\"bấm\")"),
+        ("+84 263 3800 000", "'+84 263 3800 000"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("-5", "-5"),
+        ("Lệ phí hộ tịch", "Lệ phí hộ tịch"),
+        ("", ""),
+    ])
+    func textThatExcelWouldRunIsKeptAsText(_ cell: String, _ written: String) {
+        #expect(OpenData.neutralisingFormula(cell) == written)
     }
 }
