@@ -63,8 +63,9 @@ extension SiteRenderer {
         page.layout = nil
         let layout = "layouts/in/" + page.kind.rawValue
         guard templates.names.contains(layout) else {
+            // Worded for the kind, not the page: identical findings are reported once, not once per page.
             log.report(.error("template.missing", at: SourceLocation(path: "templates/\(layout).mustache"),
-                              "Thiếu mẫu trang templates/\(layout).mustache để dựng bản in niêm yết của \(web.source).",
+                              "Thiếu mẫu trang templates/\(layout).mustache để dựng bản in niêm yết loại “\(page.kind.rawValue)”.",
                               hint: "Chép tệp này từ bộ mẫu mặc định của CongKhai (thư mục templates/layouts/in/)."))
             return nil
         }

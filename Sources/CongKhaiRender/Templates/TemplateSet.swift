@@ -107,7 +107,7 @@ public struct TemplateSet: Sendable {
         // Without any template the missing folder was already reported once; one line per page would bury it.
         guard !names.isEmpty else { return nil }
         log.report(.error("template.missing", at: SourceLocation(path: "templates/\(name).mustache"),
-                          "Thiếu mẫu trang templates/\(name).mustache để dựng \(page.source).",
+                          "Thiếu mẫu trang templates/\(name).mustache để dựng các trang loại “\(page.kind.rawValue)”.",
                           hint: "Chép tệp này từ bộ mẫu mặc định của CongKhai."))
         return nil
     }
