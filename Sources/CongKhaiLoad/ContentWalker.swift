@@ -73,6 +73,13 @@ enum ContentWalker {
                               hint: "Đặt tên thư mục bằng chữ, ví dụ “tin-tuc”."))
             return .ignored
         }
+        // CongKhai fills these folders itself: content there would mix with, or overwrite, what it writes.
+        if let first = folder.first, first == "in" || first == "assets" {
+            log.report(.error("path.reserved", at: SourceLocation(path: displayPath),
+                              "Thư mục “\(first)/” dành cho \(first == "in" ? "các bản in niêm yết" : "giao diện") do CongKhai tạo; tệp này sẽ lẫn vào đó.",
+                              hint: "Đổi tên thư mục chứa tệp trong content/, ví dụ “\(first)-tai-lieu/”."))
+            return .ignored
+        }
         let folderPath = folder.isEmpty ? "" : folder.joined(separator: "/") + "/"
         let stem = (fileName as NSString).deletingPathExtension
         let ext = (fileName as NSString).pathExtension.lowercased()
