@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "congkhai", targets: ["congkhai"]),
+        // For the fuzz package in fuzz/, which depends on this one by path.
+        .library(name: "CongKhaiLoad", targets: ["CongKhaiLoad"]),
+        .library(name: "CongKhaiMarkdown", targets: ["CongKhaiMarkdown"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
