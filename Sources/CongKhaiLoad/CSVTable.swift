@@ -38,7 +38,7 @@ public struct CSVTable {
         var inQuotes = false
         var quoteLine = 0
         var characters = Array(text)
-        if let last = characters.last, !last.isNewline { characters.append("\n") }
+        if let last = characters.last, !isLineEnd(last) { characters.append("\n") }
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -51,7 +51,7 @@ public struct CSVTable {
                     } else {
                         inQuotes = false
                     }
-                } else if character.isNewline {
+                } else if isLineEnd(character) {
                     current.append("\n")
                     line += 1
                     column = 0
@@ -65,7 +65,7 @@ public struct CSVTable {
                 fields.append(Field(text: current, column: fieldColumn))
                 current = ""
                 fieldColumn = column + 1
-            } else if character.isNewline {
+            } else if isLineEnd(character) {
                 fields.append(Field(text: current, column: fieldColumn))
                 records.append(Record(line: recordLine, fields: fields))
                 fields = []
@@ -83,5 +83,11 @@ public struct CSVTable {
         guard inQuotes else { return (records, nil, nil) }
         let unfinished = Record(line: recordLine, fields: fields + [Field(text: current, column: fieldColumn)])
         return (records, quoteLine, unfinished)
+    }
+
+    /// Only the line ends an editor counts: `Character.isNewline` also takes form feed, vertical tab,
+    /// NEL and the Unicode line separators, which would put every later finding on the wrong line.
+    static func isLineEnd(_ character: Character) -> Bool {
+        character == "\n" || character == "\r\n" || character == "\r"
     }
 }
