@@ -12,13 +12,19 @@ public enum YAMLDocument {
                               hint: "Thay mỗi Tab ở đầu dòng bằng hai dấu cách."))
             return nil
         }
+        // libyaml (YAML 1.1) also breaks lines at NEL, LS and PS, which editors show inside a line:
+        // as spaces, the lines it reports are the lines the editor sees.
+        let yaml = yaml.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+            ? String(yaml.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
+            : yaml
         do {
             // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
             // `.basic`: every scalar stays text (MappingReader reads numbers, dates and booleans itself in
             // Vietnamese terms), and Yams skips its regular-expression tag guessing, a tenth of the build.
             return try Yams.compose(yaml: yaml, .basic) ?? .mapping(Node.Mapping([]))
         } catch let error as YamlError {
-            log.report(diagnostic(for: error, path: path, lineOffset: lineOffset))
+            let lastLine = yaml.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            log.report(diagnostic(for: error, path: path, lineOffset: lineOffset, lastLine: lastLine))
             return nil
         } catch {
             log.report(.error("yaml.syntax", at: SourceLocation(path: path, line: lineOffset + 1),
@@ -27,14 +33,17 @@ public enum YAMLDocument {
         }
     }
 
-    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    /// `lastLine` is the YAML's last line: at the end of a text without a final line break libyaml
+    /// moves to a line of its own, which the editor's file does not have.
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int, lastLine: Int) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, detected, _), let .parser(context, problem, detected, _), let .composer(context, problem, detected, _):
             // An unclosed bracket or quote is detected lines later; the editor must fix where it opened.
             let opensEarlier = problem.contains("did not find expected ','") || problem.contains("unexpected end of stream")
                 || problem.contains("found unexpected end of stream")
             let mark = opensEarlier ? (context?.mark ?? detected) : detected
-            return .error("yaml.syntax", at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column),
+            let line = min(mark.line, lastLine)
+            return .error("yaml.syntax", at: SourceLocation(path: path, line: line + lineOffset, column: line == mark.line ? mark.column : 0),
                           "Cú pháp YAML không hợp lệ: \(explain(problem)).",
                           hint: "Mỗi dòng có dạng `khoa: gia tri`; văn bản có dấu hai chấm hay bắt đầu bằng [ { # thì đặt trong ngoặc kép.")
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -67,6 +76,7 @@ public enum YAMLDocument {
             ("block sequence entries are not allowed", "dòng danh sách “-” đặt sai chỗ"),
             ("found unknown escape character", "dấu gạch chéo ngược “\\” trong ngoặc kép không hợp lệ"),
             ("found a tab character", "có ký tự Tab; YAML chỉ chấp nhận dấu cách"),
+            ("Maximum nesting level reached", "các nhóm, danh sách lồng nhau quá 1000 tầng"),
         ]
         for (english, vietnamese) in known where problem.contains(english) {
             return vietnamese
