@@ -43,6 +43,11 @@ public enum VietnameseFormat {
 /// Reads amounts as editors type them: `5.621.772.766`, `5621772766`, `5 621 772 766`,
 /// or Excel's `5,621,772,766`. Groups must have three digits, so `1,5` is not read as 15.
 public enum AmountParser {
+    /// A million billion đồng, far above any commune's budget: a larger number is a typing
+    /// mistake, and thousands of them could not overflow a table's totals.
+    public static let largest = 999_999_999_999_999
+
+
     public static func parse(_ text: String) -> Int? {
         let trimmed = text.trimmingWhitespace()
         let negative = trimmed.hasPrefix("-")
@@ -56,7 +61,7 @@ public enum AmountParser {
             guard let first = groups.first, (1...3).contains(first.count),
                   groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
-        guard let value = Int(groups.joined()) else { return nil }
+        guard let value = Int(groups.joined()), value <= largest else { return nil }
         return negative ? -value : value
     }
 }

@@ -141,8 +141,11 @@ public enum BudgetTable {
                     continue
                 }
                 let values = rows[index].children.compactMap { rows[$0].amounts[id] }
-                guard !values.isEmpty else { continue }
-                rows[index].amounts[id] = values.reduce(0, +)
+                // A sum too large for Int keeps the typed figure rather than stopping the build.
+                guard !values.isEmpty, let total = values.reduce(0 as Int?, { sum, value in
+                    sum.flatMap { let (result, overflow) = $0.addingReportingOverflow(value); return overflow ? nil : result }
+                }) else { continue }
+                rows[index].amounts[id] = total
                 rows[index].computed.insert(id)
             }
         }
