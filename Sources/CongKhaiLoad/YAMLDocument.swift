@@ -21,7 +21,9 @@ public enum YAMLDocument {
             // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
             // `.basic`: every scalar stays text (MappingReader reads numbers, dates and booleans itself in
             // Vietnamese terms), and Yams skips its regular-expression tag guessing, a tenth of the build.
-            return try Yams.compose(yaml: yaml, .basic) ?? .mapping(Node.Mapping([]))
+            guard let root = try Yams.compose(yaml: yaml, .basic) else { return .mapping(Node.Mapping([])) }
+            let lastLine = yaml.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            return yaml.hasSuffix("\n") ? root : keepingEndInside(root, lastLine: lastLine, holder: nil)
         } catch let error as YamlError {
             let lastLine = yaml.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             log.report(diagnostic(for: error, path: path, lineOffset: lineOffset, lastLine: lastLine))
@@ -30,6 +32,32 @@ public enum YAMLDocument {
             log.report(.error("yaml.syntax", at: SourceLocation(path: path, line: lineOffset + 1),
                               "Không đọc được nội dung YAML."))
             return nil
+        }
+    }
+
+    /// libyaml puts an empty value at the very end of a text without a final line break on a line
+    /// of its own, below the editor's last line: it is placed where its key or list is instead.
+    /// Only the last value of each level can be there.
+    static func keepingEndInside(_ node: Node, lastLine: Int, holder: Mark?) -> Node {
+        switch node {
+        case var .scalar(scalar):
+            if let mark = scalar.mark, mark.line > lastLine { scalar.mark = holder }
+            return .scalar(scalar)
+        case var .mapping(mapping):
+            if !mapping.isEmpty {
+                let last = mapping.endIndex - 1
+                let key = keepingEndInside(mapping[last].key, lastLine: lastLine, holder: mapping.mark)
+                mapping[last] = (key: key, value: keepingEndInside(mapping[last].value, lastLine: lastLine, holder: key.mark))
+            }
+            return .mapping(mapping)
+        case var .sequence(sequence):
+            if !sequence.isEmpty {
+                let last = sequence.endIndex - 1
+                sequence[last] = keepingEndInside(sequence[last], lastLine: lastLine, holder: sequence.mark)
+            }
+            return .sequence(sequence)
+        case .alias:
+            return node
         }
     }
 

@@ -43,6 +43,22 @@ struct FuzzRegressionTests {
         #expect(minimal.diagnostics.filter { $0.key == "yaml.syntax" }.map(\.location.line) == [2])
     }
 
+    /// An empty value at the very end of a text without a final line break: `---` alone, a last
+    /// list item with nothing after the dash, a last key without value.
+    @Test func emptyValueAtTheEndStaysOnTheLastLine() throws {
+        let document = try Self.replay("yaml-empty-document-at-end.yaml")
+        #expect(document.problems == [])
+        #expect(document.diagnostics.contains { $0.key == "yaml.not-mapping" && $0.location.line == 1 })
+
+        let item = FuzzReplay.run(Data("tieu_de: Phí\nphi:\n  -".utf8), through: .yaml)
+        #expect(item.problems == [])
+        #expect(item.diagnostics.contains { $0.key == "yaml.not-mapping" && $0.location.line == 3 })
+        let nested = FuzzReplay.run(Data("---\nphi:\n  - id: a\n    van_ban:\n      -\n---\n".utf8), through: .frontMatter)
+        #expect(nested.problems == [])
+        let key = FuzzReplay.run(Data("tieu_de: Phí\n?".utf8), through: .yaml)
+        #expect(key.problems == [])
+    }
+
     /// A line separator (U+2028) is no line break in an editor; libyaml counted it as one.
     @Test func lineSeparatorDoesNotShiftYAMLLines() throws {
         let outcome = try Self.replay("yaml-line-separator.yaml")
