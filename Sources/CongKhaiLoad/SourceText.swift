@@ -70,8 +70,18 @@ public struct SourceText: Sendable {
     static func normalise(_ text: String) -> String {
         var result = text
         if result.hasPrefix("\u{FEFF}") { result.removeFirst() }
+        // By bytes: a CR followed by a combining mark is no "\r" to String.contains or
+        // replacingOccurrences, yet still a line break to editors and to the CSV reader.
         if result.utf8.contains(UInt8(ascii: "\r")) {
-            result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(result.utf8.count)
+            var afterCR = false
+            for byte in result.utf8 {
+                if byte == UInt8(ascii: "\n"), afterCR { afterCR = false; continue }
+                afterCR = byte == UInt8(ascii: "\r")
+                bytes.append(afterCR ? UInt8(ascii: "\n") : byte)
+            }
+            result = String(decoding: bytes, as: UTF8.self)
         }
         return result.nfc
     }

@@ -77,6 +77,15 @@ struct FuzzRegressionTests {
         #expect(table.first?.fields.first?.text == "a\u{0C}b\u{0C}c")
     }
 
+    /// A lone CR before a combining mark was left in place by String's own search (grapheme
+    /// based), but ended a CSV record: lines then ran past the end of the file.
+    @Test func carriageReturnBeforeCombiningMarkIsALineEnd() throws {
+        let outcome = try Self.replay("csv-carriage-return-before-combining-mark.csv")
+        #expect(outcome.problems == [])
+        #expect(SourceText(path: "a", text: "a\r\u{61A}b\r\n\u{301}c\rd").text == "a\n\u{61A}b\n\u{301}c\nd")
+        #expect(SourceText(path: "a", text: "\u{FEFF}a\r\nb\n\rc").text == "a\nb\n\nc")
+    }
+
     /// Two amounts near Int.max under one heading overflowed the heading's total.
     @Test func hugeAmountsAreReportedNotSummed() throws {
         let outcome = try Self.replay("csv-amount-overflow.csv")
