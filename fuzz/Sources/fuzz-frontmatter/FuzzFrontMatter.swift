@@ -17,7 +17,10 @@ public func fuzzFrontMatter(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     if let parts = FrontMatter.split(source.text) {
         if parts.hasFrontMatter {
             let bodyLines = parts.body.split(separator: "\n", omittingEmptySubsequences: false)
-            Oracle.require(parts.bodyLine - 1 + bodyLines.count == lines.count, "bodyLine \(parts.bodyLine) does not count the lines above the body")
+            // A file that ends on its closing fence has an empty body on the line after it.
+            let endsOnFence = parts.body.isEmpty && !source.text.hasSuffix("\n")
+            Oracle.require(parts.bodyLine - 1 + bodyLines.count == lines.count + (endsOnFence ? 1 : 0),
+                           "bodyLine \(parts.bodyLine) does not count the lines above the body")
             Oracle.require(lines[parts.bodyLine - 2].trimmingWhitespace() == "---" || lines[parts.bodyLine - 2].trimmingWhitespace() == "...",
                            "the line above the body is not the closing fence")
             Oracle.require(parts.yaml.isEmpty || lines[parts.yamlLine - 1] == parts.yaml.split(separator: "\n", omittingEmptySubsequences: false)[0],
