@@ -28,8 +28,9 @@ public struct Navigation: Sendable {
     /// The latest content date anywhere on the site (the home page's "cập nhật").
     let latestChange: CalendarDate?
 
-    /// `readingOrder` with the keys taken once: sorting moves indices, not pages (a section
-    /// of thousands of procedures made the comparisons and copies visible in every update).
+    /// Reading order: `thu_tu` first; then newest first (news); then title, then path. The keys
+    /// are taken once and indices sorted, not pages (a section of thousands of procedures made
+    /// the comparisons and copies visible in every update).
     static func inReadingOrder(_ pages: [Page]) -> [Page] {
         let keys = pages.map { (order: $0.order ?? Int.max, day: $0.date?.dayNumber ?? Int.min, title: $0.title, path: $0.path) }
         let order = keys.indices.sorted { a, b in
@@ -40,16 +41,6 @@ public struct Navigation: Sendable {
             return x.path < y.path
         }
         return order.map { pages[$0] }
-    }
-
-    /// `thu_tu` first; then newest first (news); then title.
-    static func readingOrder(_ a: Page, _ b: Page) -> Bool {
-        let orderA = a.order ?? Int.max, orderB = b.order ?? Int.max
-        if orderA != orderB { return orderA < orderB }
-        let dateA = a.date?.dayNumber ?? Int.min, dateB = b.date?.dayNumber ?? Int.min
-        if dateA != dateB { return dateA > dateB }
-        if a.title != b.title { return a.title < b.title }
-        return a.path < b.path
     }
 
     public func children(of page: Page) -> [Page] {
