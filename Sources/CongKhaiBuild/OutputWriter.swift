@@ -51,10 +51,7 @@ public enum OutputWriter {
             for file in files {
                 let target = staging.appendingPathComponent(file.path)
                 let folder = target.deletingLastPathComponent().path
-                // Usually the parent exists already: one mkdir instead of Foundation's walk up the path.
-                if folders.insert(folder).inserted, mkdir(folder, 0o755) != 0, errno != EEXIST {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
+                if folders.insert(folder).inserted { try makeFolder(folder) }
                 switch file.body {
                 case let .bytes(data): try writeBytes(data, to: target.path)
                 case let .copy(source) where source.standardizedFileURL.path == target.standardizedFileURL.path: continue
@@ -95,6 +92,13 @@ public enum OutputWriter {
         var path: String
         var reason: String
         var errorDescription: String? { "\(path): \(reason)" }
+    }
+
+    /// Usually the parent exists already: one mkdir instead of Foundation's walk up the path.
+    static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
     }
 
     /// Plain open/write/close: Foundation's Data.write syncs every file to disk, which made

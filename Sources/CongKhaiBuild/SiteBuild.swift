@@ -4,9 +4,6 @@ import CongKhaiModel
 import CongKhaiRender
 import Foundation
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The site as last built, kept in memory: the one pipeline behind `build` (built once,
 /// then written) and `serve` (built once, then updated file by file).
@@ -227,9 +224,7 @@ public final class SiteBuild: @unchecked Sendable {
         guard let spool = options.spoolFolder, case let .bytes(data) = file.body else { return file }
         let target = spool.appendingPathComponent(file.path)
         do {
-            if mkdir(target.deletingLastPathComponent().path, 0o755) != 0, errno != EEXIST {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            }
+            try OutputWriter.makeFolder(target.deletingLastPathComponent().path)
             try OutputWriter.writeBytes(data, to: target.path)
             return OutputFile(path: file.path, copying: target)
         } catch {
