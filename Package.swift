@@ -52,7 +52,7 @@ let package = Package(
         ]),
         // `congkhai serve`: the in-memory build answered on 127.0.0.1 with live reload.
         .target(name: "CongKhaiServe", dependencies: [
-            "CongKhaiBuild", "CongKhaiModel", "CongKhaiRender",
+            "CongKhaiBuild", "CongKhaiLoad", "CongKhaiModel", "CongKhaiRender",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "congkhai", dependencies: [

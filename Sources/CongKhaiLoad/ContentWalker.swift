@@ -25,13 +25,7 @@ enum ContentWalker {
     /// readdir and lstat directly: Foundation's enumerator with resource values and a symlink
     /// resolution per file took seconds on a 10,000-file tree.
     private static func walk(_ folder: String, relative: String, rootPath: String, into files: inout [ContentFile], log: DiagnosticLog) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+        for name in DirectoryNames.of(folder) {
             if name.hasPrefix(".") || name.hasPrefix("~$") || name.hasPrefix("_") && !name.hasPrefix("_index.") { continue }
             let path = folder + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name

@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -34,12 +35,8 @@ struct FileWatcher: Sendable {
     }
 
     private func walk(_ path: String, relative: String, into stamps: inout [String: Stamp], depth: Int) {
-        guard depth < 32, let directory = opendir(path) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+        guard depth < 32 else { return }
+        for name in DirectoryNames.of(path) {
             // Editors' swap and lock files come and go while typing; they are not content.
             if name.hasPrefix(".") || name.hasPrefix("~") || name.hasSuffix("~") { continue }
             let full = path + "/" + name
