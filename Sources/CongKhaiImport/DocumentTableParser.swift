@@ -109,20 +109,25 @@ public enum DocumentTableParser {
     static func splitForm(_ cell: String) -> (String, String?) {
         guard ImportText.matches(formFile, in: cell).first != nil else { return (cell, nil) }
         let characters = Array(cell)
+        // A sentence break, or a mark glued to the next word, means the name goes on past there:
+        // the file name can only start after the last one (one pass, whatever the cell's length).
+        var earliest = 1
         for index in 1..<characters.count {
+            let before = characters[index - 1], current = characters[index]
+            if current == " ", ".;:".contains(before) { earliest = index + 1 }
+            if ";:)".contains(before), current.isLetter || current.isNumber { earliest = max(earliest, index) }
+        }
+        guard earliest < characters.count else { return (cell, nil) }
+        for index in earliest..<characters.count {
             let before = characters[index - 1], current = characters[index]
             let next = index + 1 < characters.count ? characters[index + 1] : " "
             let glued = (".;:)".contains(before) && (current.isLetter || current.isNumber))
                 || (before.isLowercase && current.isUppercase)
                 || ((before.isUppercase || before.isNumber) && current.isUppercase && next.isLowercase && index > 1)
             guard glued else { continue }
-            let file = String(characters[index...])
             let name = String(characters[..<index])
-            // A sentence break, or a mark glued to the next word, means the name goes on past here.
-            if file.contains(". ") || file.contains("; ") || file.contains(": ") { continue }
-            if zip(file, file.dropFirst()).contains(where: { ";:)".contains($0) && ($1.isLetter || $1.isNumber) }) { continue }
             guard name.contains(where: \.isLetter), name.count >= 3 else { continue }
-            return (name.trimmingCharacters(in: .whitespaces), file)
+            return (name.trimmingCharacters(in: .whitespaces), String(characters[index...]))
         }
         return (cell, nil)
     }
@@ -133,15 +138,20 @@ public enum DocumentTableParser {
         return ImportText.value(text).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ")) }
     }
 
-    /// The groups as Markdown tables, a `###` heading above each group that has one.
+    /// The groups as Markdown tables, a `###` heading above each group that has one. The
+    /// quantity comes right after the name, so a phone shows both without scrolling; the form
+    /// column comes last, and only in a table that names a form.
     public static func markdown(_ parsed: ParsedDocuments) -> String {
         var blocks: [String] = []
         for group in parsed.groups {
             if let heading = group.heading { blocks.append("### " + ImportText.escapeInline(heading)) }
             guard !group.rows.isEmpty else { continue }
-            var lines = ["| Tên giấy tờ | Mẫu đơn, tờ khai | Số lượng |", "|---|---|---|"]
+            let hasForms = group.rows.contains { $0.form != nil }
+            var lines = hasForms ? ["| Tên giấy tờ | Số lượng | Mẫu đơn, tờ khai |", "|---|---|---|"]
+                : ["| Tên giấy tờ | Số lượng |", "|---|---|"]
             for row in group.rows {
-                lines.append("| \(cell(row.name)) | \(row.form.map(cell) ?? "") | \(cell(row.quantity)) |")
+                let form = hasForms ? " \(row.form.map(cell) ?? "") |" : ""
+                lines.append("| \(cell(row.name)) | \(cell(row.quantity)) |" + form)
             }
             blocks.append(lines.joined(separator: "\n"))
         }

@@ -15,15 +15,15 @@ enum PortalFurniture {
     static let prompt = try! NSRegularExpression(pattern: #"^-{1,3}\s*Chọn[^-]{0,60}-{1,3}"#)
 
     /// How many furniture strings `text` is made of, or nil when something else is in it.
-    static func count(_ text: String) -> Int? {
-        var rest = Substring(text)
+    static func count(_ text: Substring) -> Int? {
+        var rest = text
         var count = 0
         while true {
             rest = rest.drop { $0.isWhitespace || $0 == ":" }
             if rest.isEmpty { return count }
             if let phrase = phrases.first(where: { rest.hasPrefix($0) }) {
                 rest = rest.dropFirst(phrase.count)
-            } else if case let restText = String(rest),
+            } else if rest.first == "-", case let restText = String(rest.prefix(80)),
                       let match = prompt.firstMatch(in: restText, range: NSRange(restText.startIndex..., in: restText)),
                       let range = Range(match.range, in: restText) {
                 rest = rest.dropFirst(restText[range].count)
@@ -38,13 +38,17 @@ enum PortalFurniture {
     /// furniture and begins with one of the page's own labels ("Chọn cơ quan thực hiện", …).
     static func tailStart(_ text: String) -> (String.Index, Int)? {
         let starts = ["Chọn cơ quan thực hiện", "Hệ thống chỉ hiển thị", "Nộp hồ sơ"]
-        var index = text.startIndex
-        while index < text.endIndex {
-            let rest = text[index...]
-            if starts.contains(where: { rest.hasPrefix($0) }), let count = count(String(rest)) {
-                return (index, count)
+        // Only where one of the page's own labels begins, earliest first.
+        var candidates: [String.Index] = []
+        for start in starts {
+            var from = text.startIndex
+            while let found = text.range(of: start, range: from..<text.endIndex) {
+                candidates.append(found.lowerBound)
+                from = found.upperBound
             }
-            index = text.index(after: index)
+        }
+        for index in candidates.sorted() {
+            if let count = count(text[index...]) { return (index, count) }
         }
         return nil
     }
