@@ -92,7 +92,12 @@ public enum DVCMapper {
                 draft.deadlineUnit = unit
             }
         }
-        for problem in Set(rows.flatMap(\.problems)).sorted() { draft.check("thời hạn, phí", problem) }
+        for problem in Set(rows.flatMap(\.problems)).sorted() {
+            draft.check(problem.contains("phí") ? "thời hạn, phí" : "thời hạn", problem)
+        }
+        if rows.allSatisfy({ $0.fee == nil }) {
+            draft.check("phí", "Cổng DVC không ghi phí, lệ phí nên trang ghi “Chưa có thông tin”; ghi `phi` nếu biết")
+        }
         draft.sections.append(DraftSection(SectionName.channelNotes, channelNotes(rows)))
         // An earlier import's raw "Cách thức thực hiện" section is replaced by the table.
         draft.sections.append(DraftSection(SectionName.channels, ""))

@@ -180,6 +180,23 @@ struct DVCRealRecordTests {
         }
     }
 
+    /// The page says what the record says: an amount where it names one, "Chưa có thông tin"
+    /// where it has none, never "Không thu phí" for either.
+    @Test func builtPageShowsTheRecordsFeesAndItsOwnPortalPage() throws {
+        let site = try TestSite(["content/site.yaml": "ten: UBND xã A\nloai: xa\ntinh: T\ndvc_url: https://dichvucong.tinh.gov.vn/\n"])
+        let log = DiagnosticLog()
+        Importer.run(kind: .dvc, files: ["bo-cong-an__1.004327", "bo-tu-phap__2.001263"].map(Self.source), siteFolder: site.folder, log: log)
+        let result = site.build()
+        #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
+        let unknown = try #require(result.text(of: "thu-tuc/khieu-nai-to-cao/1.004327/index.html"))
+        #expect(unknown.contains("<td>60 ngày làm việc</td><td>Chưa có thông tin</td>"))
+        #expect(!unknown.contains("Không thu phí"))
+        #expect(unknown.contains("href=\"https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bf7-7714-7298-b44d-e3acdb438259\""))
+        #expect(!unknown.contains("Từ khóa") && !unknown.contains("Chọn cơ quan"))
+        let adoption = try #require(result.text(of: "thu-tuc/nuoi-con-nuoi/2.001263/index.html"))
+        #expect(adoption.contains("<dt>Phí, lệ phí</dt><dd>\n400.000 đồng"))
+    }
+
     @Test func reimportingTheRealRecordsChangesNothing() throws {
         let site = try ImportSite()
         let sources = ["bo-cong-an__1.010039", "bo-tu-phap__2.000528"].map(Self.source)
