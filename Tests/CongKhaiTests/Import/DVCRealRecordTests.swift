@@ -197,6 +197,21 @@ struct DVCRealRecordTests {
         #expect(adoption.contains("<dt>Phí, lệ phí</dt><dd>\n400.000 đồng"))
     }
 
+    @Test func theEditorsAddressStaysAndOnlyWebAddressesAreTaken() throws {
+        let site = try ImportSite()
+        try site.write("content/thu-tuc/khieu-nai-to-cao/1.004327.md",
+                       "---\nma: \"1.004327\"\nten: \"Giải quyết tố cáo\"\nlinh_vuc: \"Khiếu nại, tố cáo\"\ndvc_url: \"https://dichvucong.tinh.gov.vn/to-cao\"\n---\n")
+        site.run(.dvc, [Self.source("bo-cong-an__1.004327")])
+        let kept = try #require(site.read("content/thu-tuc/khieu-nai-to-cao/1.004327.md"))
+        #expect(kept.contains("dvc_url: \"https://dichvucong.tinh.gov.vn/to-cao\""))
+        #expect(!kept.contains("dichvucong.gov.vn/thu-tuc-hanh-chinh"))
+        let record = #"{"ma_thu_tuc": "1.000001", "ten_thu_tuc": "Thử", "linh_vuc": "Hộ tịch", "detail_url": "javascript:alert(1)"}"#
+        let (report, _) = site.run(.dvc, [try site.source("hong.json", Data(record.utf8))])
+        let text = try #require(site.read("content/thu-tuc/ho-tich/1.000001.md"))
+        #expect(!text.contains("dvc_url") && !text.contains("javascript"))
+        #expect(report.toCheck.first?.checks.contains { $0.topic == "địa chỉ trên Cổng DVC" } == true)
+    }
+
     @Test func reimportingTheRealRecordsChangesNothing() throws {
         let site = try ImportSite()
         let sources = ["bo-cong-an__1.010039", "bo-tu-phap__2.000528"].map(Self.source)
