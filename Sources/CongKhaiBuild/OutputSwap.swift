@@ -1,0 +1,116 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Puts a finished staging folder in place of the output without a moment where the output
+/// is missing, and clears what interrupted builds left beside it (hidden full copies of the
+/// site that a web root would serve).
+public enum OutputSwap {
+    public enum Method: Equatable, Sendable {
+        /// No output existed: one rename.
+        case created
+        /// `renameat2(RENAME_EXCHANGE)`: both names always exist; the old site ends up in staging.
+        case exchanged
+        /// The filesystem has no atomic exchange: two renames, the old site restored on failure.
+        case renamed
+    }
+
+    struct Failure: LocalizedError {
+        var reason: String
+        var errorDescription: String? { reason }
+    }
+
+    @discardableResult
+    static func replace(_ output: URL, with staging: URL, retiredAt retired: URL) throws -> Method {
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else {
+            guard rename(staging.path, output.path) == 0 else { throw Failure(reason: String(cString: strerror(errno))) }
+            return .created
+        }
+        let code = exchange(staging.path, output.path)
+        if code == 0 {
+            try? FileManager.default.removeItem(at: staging)
+            return .exchanged
+        }
+        // Only a kernel or filesystem without the exchange falls back to two renames.
+        guard code == EINVAL || code == ENOSYS || code == ENOTSUP else { throw Failure(reason: String(cString: strerror(code))) }
+        let manager = FileManager.default
+        try manager.moveItem(at: output, to: retired)
+        do {
+            try manager.moveItem(at: staging, to: output)
+        } catch {
+            try? manager.moveItem(at: retired, to: output)
+            throw error
+        }
+        try? manager.removeItem(at: retired)
+        return .renamed
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    private static let renameExchange: UInt32 = 1 << 1
+
+    /// glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module does not
+    /// set, so it is looked up at run time. 0 on success, else the errno (ENOSYS without it).
+    static func exchange(_ first: String, _ second: String) -> Int32 {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return ENOSYS }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0 ? 0 : errno
+    }
+
+    /// Removes staging folders and old copies that builds of `output` left when they were
+    /// killed (their process is gone); a build still running keeps its own. An output missing
+    /// because a build died between the two renames is first given back its old copy.
+    public static func removeLeftovers(of output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        guard let siblings = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for sibling in siblings.sorted() {
+            for infix in [OutputWriter.stagingInfix, OutputWriter.retiredInfix] {
+                let prefix = "." + name + infix
+                guard sibling.hasPrefix(prefix), let pid = Int32(sibling.dropFirst(prefix.count)), !isRunning(pid) else { continue }
+                let leftover = parent.appendingPathComponent(sibling)
+                var info = stat()
+                if infix == OutputWriter.retiredInfix, lstat(output.path, &info) != 0, rename(leftover.path, output.path) == 0 { continue }
+                try? FileManager.default.removeItem(at: leftover)
+            }
+        }
+    }
+
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        if pid == getpid() { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+}
+
+/// Removes the staging folder when the build is stopped with Ctrl+C or `kill`, so a stopped
+/// build leaves nothing behind; the output itself is either the old or the new site.
+public final class StagingCleanup {
+    private let sources: [any DispatchSourceSignal]
+
+    public init(staging: URL, output: URL) {
+        let retired = OutputWriter.retiredFolder(for: output)
+        let queue = DispatchQueue(label: "congkhai.staging-cleanup")
+        sources = [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler {
+                var info = stat()
+                // Stopped between the two renames of the fallback swap: the old site goes back.
+                if lstat(output.path, &info) != 0 { _ = rename(retired.path, output.path) }
+                try? FileManager.default.removeItem(at: staging)
+                try? FileManager.default.removeItem(at: retired)
+                _exit(128 + signalNumber)
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    deinit {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}
