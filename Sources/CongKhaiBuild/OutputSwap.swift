@@ -68,7 +68,8 @@ public enum OutputSwap {
         for sibling in siblings.sorted() {
             for infix in [OutputWriter.stagingInfix, OutputWriter.retiredInfix] {
                 let prefix = "." + name + infix
-                guard sibling.hasPrefix(prefix), let pid = Int32(sibling.dropFirst(prefix.count)), !isRunning(pid) else { continue }
+                let rest = sibling.dropFirst(prefix.count)
+                guard sibling.hasPrefix(prefix), let pid = Int32(rest.hasSuffix("-xoa") ? rest.dropLast(4) : rest), !isRunning(pid) else { continue }
                 let leftover = parent.appendingPathComponent(sibling)
                 var info = stat()
                 if infix == OutputWriter.retiredInfix, lstat(output.path, &info) != 0, rename(leftover.path, output.path) == 0 { continue }
@@ -96,15 +97,34 @@ public final class StagingCleanup {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler {
+                OutputWriter.stopping.store(true, ordering: .releasing)
                 var info = stat()
                 // Stopped between the two renames of the fallback swap: the old site goes back.
                 if lstat(output.path, &info) != 0 { _ = rename(retired.path, output.path) }
-                try? FileManager.default.removeItem(at: staging)
+                // Renamed first, so a file a rendering thread is finishing lands in the folder
+                // being removed rather than in a new staging folder.
+                let trash = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-xoa")
+                for _ in 0..<3 where lstat(staging.path, &info) == 0 {
+                    _ = rename(staging.path, trash.path)
+                    try? FileManager.default.removeItem(at: trash)
+                }
+                try? FileManager.default.removeItem(at: trash)
                 try? FileManager.default.removeItem(at: retired)
                 _exit(128 + signalNumber)
             }
             source.resume()
             return source
+        }
+    }
+
+    /// While a signal's cleanup runs, the build's own thread must not exit first (a failed
+    /// write would end the process with the staging folder half removed): it waits here until
+    /// the handler ends the process.
+    public static func holdWhileStopping() {
+        var waited = 0
+        while OutputWriter.stopping.load(ordering: .acquiring), waited < 600 {
+            usleep(100_000)
+            waited += 1
         }
     }
 

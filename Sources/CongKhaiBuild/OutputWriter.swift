@@ -1,6 +1,7 @@
 import CongKhaiModel
 import CongKhaiRender
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -95,6 +96,10 @@ public enum OutputWriter {
         return nil
     }
 
+    /// Set when the build is being stopped (Ctrl+C): rendering threads still running must not
+    /// create the staging folder again while it is being removed.
+    static let stopping = Atomic<Bool>(false)
+
     struct WriteError: LocalizedError {
         var path: String
         var reason: String
@@ -103,6 +108,7 @@ public enum OutputWriter {
 
     /// Usually the parent exists already: one mkdir instead of Foundation's walk up the path.
     static func makeFolder(_ path: String) throws {
+        guard !stopping.load(ordering: .acquiring) else { throw WriteError(path: path, reason: "dừng theo yêu cầu") }
         if mkdir(path, 0o755) != 0, errno != EEXIST {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
@@ -112,6 +118,7 @@ public enum OutputWriter {
     /// writing 10,000 pages slower than rendering them. The swap at the end is what must be
     /// atomic, not each file.
     static func writeBytes(_ data: Data, to path: String) throws {
+        guard !stopping.load(ordering: .acquiring) else { throw WriteError(path: path, reason: "dừng theo yêu cầu") }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }

@@ -45,6 +45,7 @@ struct BuildCommand: ParsableCommand {
         let cleanup = StagingCleanup(staging: staging, output: options.outputFolder)
         defer { try? FileManager.default.removeItem(at: staging); withExtendedLifetime(cleanup) {} }
         let result = Pipeline.run(options)
+        StagingCleanup.holdWhileStopping()
         Terminal.report(result.diagnostics)
         if verbose {
             for timing in result.timings { Terminal.info("  \(timing.step): \(timing.milliseconds) ms") }
@@ -54,7 +55,9 @@ struct BuildCommand: ParsableCommand {
             Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
             throw ExitCode(1)
         }
-        switch OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder) {
+        let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder)
+        StagingCleanup.holdWhileStopping()
+        switch written {
         case nil:
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
