@@ -79,6 +79,16 @@ final class HeadLimitHandler: ChannelInboundHandler {
     private var head: [UInt8] = []
     private enum State { case readingHead, passing, dropping }
     private var state = State.readingHead
+    /// A connection that never finishes its head would hold a socket for ever.
+    static let headTimeout = TimeAmount.seconds(30)
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let channel = context.channel
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: Self.headTimeout) {
+            if handler.value.state == .readingHead { channel.close(promise: nil) }
+        }
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
