@@ -79,14 +79,15 @@ final class HeadLimitHandler: ChannelInboundHandler {
     private var head: [UInt8] = []
     private enum State { case readingHead, passing, dropping }
     private var state = State.readingHead
-    /// A connection that never finishes its head would hold a socket for ever.
+    /// A connection that never finishes its request (head, or a body nobody reads) would hold
+    /// a socket for ever; every answer is written well within this time.
     static let headTimeout = TimeAmount.seconds(30)
 
     func handlerAdded(context: ChannelHandlerContext) {
         let channel = context.channel
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         context.eventLoop.scheduleTask(in: Self.headTimeout) {
-            if handler.value.state == .readingHead { channel.close(promise: nil) }
+            if handler.value.state != .passing { channel.close(promise: nil) }
         }
     }
 
@@ -149,6 +150,11 @@ final class PreviewHTTPHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case let .head(requestHead):
+            // Answered at once: a body would never reach the parser (bytes after the head are dropped).
+            guard requestHead.method == .GET || requestHead.method == .HEAD else {
+                head = nil
+                return PreviewResponse.send(.plain(405, "Trang xem thử chỉ nhận yêu cầu GET."), head: requestHead, on: context.channel)
+            }
             head = requestHead
         case .body:
             return
@@ -163,9 +169,6 @@ final class PreviewHTTPHandler: ChannelInboundHandler {
         let host = request.headers.first(name: "host")
         guard access.allows(host: host) else {
             return PreviewResponse.send(.plain(421, "Trang xem thử chỉ trả lời tại địa chỉ đã mở (127.0.0.1 hoặc localhost)."), head: request, on: channel)
-        }
-        guard request.method == .GET || request.method == .HEAD else {
-            return PreviewResponse.send(.plain(405, "Trang xem thử chỉ nhận yêu cầu GET."), head: request, on: channel)
         }
         if request.uri.split(separator: "?").first.map(String.init) == LiveReload.socketPath {
             // Reached only when the upgrader refused: a page of another origin.

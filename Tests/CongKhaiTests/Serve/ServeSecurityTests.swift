@@ -216,6 +216,18 @@ struct ServeLoopbackTests {
         #expect(!answer.contains("<html"))
     }
 
+    @Test func aPostWithABodyIsAnsweredAtOnce() async throws {
+        let preview = try await Preview()
+        let listener = preview.listener
+        defer { Task { await listener.stop() } }
+        let port = preview.port
+        let request = Array("POST / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 100000\r\n\r\nabc".utf8)
+        let start = ContinuousClock.now
+        let answer = await Self.onThread { Self.exchange(port: port, request) }
+        #expect(answer.hasPrefix("HTTP/1.1 405"))
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
     static func upgrade(port: Int, origin: String) -> [UInt8] {
         Array("GET /_congkhai/ws HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: \(origin)\r\n\r\n".utf8)
     }
