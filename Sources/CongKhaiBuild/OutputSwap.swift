@@ -21,14 +21,16 @@ public enum OutputSwap {
         var errorDescription: String? { reason }
     }
 
+    /// `exchanging` is `exchange` except in tests of the fallback.
     @discardableResult
-    static func replace(_ output: URL, with staging: URL, retiredAt retired: URL) throws -> Method {
+    static func replace(_ output: URL, with staging: URL, retiredAt retired: URL,
+                        exchanging: (String, String) -> Int32 = exchange) throws -> Method {
         var info = stat()
         guard lstat(output.path, &info) == 0 else {
             guard rename(staging.path, output.path) == 0 else { throw Failure(reason: String(cString: strerror(errno))) }
             return .created
         }
-        let code = exchange(staging.path, output.path)
+        let code = exchanging(staging.path, output.path)
         if code == 0 {
             try? FileManager.default.removeItem(at: staging)
             return .exchanged

@@ -77,6 +77,7 @@ final class HeadLimitHandler: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     private var head: [UInt8] = []
+    private var limit = RequestHeadLimit()
     private enum State { case readingHead, passing, dropping }
     private var state = State.readingHead
     /// A connection that never finishes its request (head, or a body nobody reads) would hold
@@ -99,8 +100,10 @@ final class HeadLimitHandler: ChannelInboundHandler {
         case .dropping:
             return
         case .readingHead:
-            head.append(contentsOf: buffer.readBytes(length: buffer.readableBytes) ?? [])
-            switch RequestHeadLimit.judge(head) {
+            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+            let verdict = limit.feed(bytes)
+            head.append(contentsOf: bytes)
+            switch verdict {
             case .needMore:
                 return
             case .uriTooLong:

@@ -56,7 +56,8 @@ public final class ServeAccess: Sendable {
 
 /// The request line and headers of one request, read before any parser sees them, with a cap on
 /// each: a page can send megabytes of request line to 127.0.0.1, and the old server's parser
-/// took quadratic time over them.
+/// took quadratic time over them. Fed incrementally, so a client sending one byte per packet
+/// costs one step per byte.
 struct RequestHeadLimit {
     static let maximumRequestLine = 8 * 1024
     static let maximumHead = 32 * 1024
@@ -69,23 +70,30 @@ struct RequestHeadLimit {
         case headersTooLarge
     }
 
-    /// Judges the bytes received so far; `head` starts at the request line.
-    static func judge(_ head: some Collection<UInt8>) -> Verdict {
-        var index = 0
-        var lineEnd: Int?
-        var previous: [UInt8] = []
-        for byte in head {
-            index += 1
-            if lineEnd == nil {
-                if byte == UInt8(ascii: "\n") { lineEnd = index } else if index > maximumRequestLine { return .uriTooLong }
+    private var count = 0
+    private var lineEnded = false
+    /// The last four bytes, to see `\r\n\r\n` (or a bare `\n\n`) without looking back.
+    private var lastFour: UInt32 = 0
+
+    /// Takes the next bytes of the request; the verdict once one is reached.
+    mutating func feed(_ bytes: some Sequence<UInt8>) -> Verdict {
+        for byte in bytes {
+            count += 1
+            lastFour = lastFour << 8 | UInt32(byte)
+            if byte == UInt8(ascii: "\n") {
+                if lineEnded, lastFour & 0xFFFF == 0x0A0A || lastFour == 0x0D0A_0D0A { return .complete(count: count) }
+                lineEnded = true
+            } else if !lineEnded, count > Self.maximumRequestLine {
+                return .uriTooLong
             }
-            previous.append(byte)
-            if previous.count > 4 { previous.removeFirst() }
-            if byte == UInt8(ascii: "\n"), previous.suffix(2) == [10, 10] || previous.suffix(4) == [13, 10, 13, 10] {
-                return .complete(count: index)
-            }
-            if index > maximumHead { return lineEnd == nil ? .uriTooLong : .headersTooLarge }
+            if count > Self.maximumHead { return lineEnded ? .headersTooLarge : .uriTooLong }
         }
         return .needMore
+    }
+
+    /// The verdict on a whole buffer at once.
+    static func judge(_ head: some Sequence<UInt8>) -> Verdict {
+        var limit = RequestHeadLimit()
+        return limit.feed(head)
     }
 }

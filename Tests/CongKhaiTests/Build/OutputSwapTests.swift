@@ -69,6 +69,30 @@ struct OutputSwapTests {
         #expect(folder.read("public/index.html") == "50")
     }
 
+    @Test(arguments: [EINVAL, ENOSYS])
+    func aFilesystemWithoutTheExchangeFallsBackToTwoRenames(_ code: Int32) throws {
+        let folder = try Folder()
+        try folder.make("public/index.html", "cũ")
+        try folder.make("staging/index.html", "mới")
+        let method = try OutputSwap.replace(folder.url.appendingPathComponent("public"), with: folder.url.appendingPathComponent("staging"),
+                                            retiredAt: folder.url.appendingPathComponent("retired"), exchanging: { _, _ in code })
+        #expect(method == .renamed)
+        #expect(folder.read("public/index.html") == "mới")
+        #expect(!folder.exists("staging"))
+        #expect(!folder.exists("retired"))
+    }
+
+    @Test func anotherExchangeErrorLeavesTheOutputAsItWas() throws {
+        let folder = try Folder()
+        try folder.make("public/index.html", "cũ")
+        try folder.make("staging/index.html", "mới")
+        #expect(throws: (any Error).self) {
+            try OutputSwap.replace(folder.url.appendingPathComponent("public"), with: folder.url.appendingPathComponent("staging"),
+                                   retiredAt: folder.url.appendingPathComponent("retired"), exchanging: { _, _ in EACCES })
+        }
+        #expect(folder.read("public/index.html") == "cũ")
+    }
+
     @Test func aFirstBuildRenamesTheStagingFolder() throws {
         let folder = try Folder()
         try folder.make("staging/index.html", "mới")
