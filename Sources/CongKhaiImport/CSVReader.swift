@@ -44,15 +44,28 @@ enum CSVReader {
         var lines = text
         var lineOffset = 0
         var separator = detectSeparator(text)
-        // Excel's own hint line: `sep=;`.
-        if let first = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
-           first.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().hasPrefix("sep="),
-           let declared = first.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(4).first {
+        // Excel's own hint line: `sep=;`. `\r\n` is one Character, so the line is cut by hand.
+        let first = text.prefix { !CSVTable.isLineEnd($0) }
+        let declaration = first.trimmingCharacters(in: .whitespaces)
+        if declaration.lowercased().hasPrefix("sep="), let declared = declaration.dropFirst(4).first {
             separator = declared
             lines = String(text.dropFirst(first.count + 1))
             lineOffset = 1
         }
-        return parse(lines, separator: separator).map { SheetRow(number: $0.line + lineOffset, cells: $0.cells) }
+        let table = CSVTable.parse(lines, separator: separator)
+        for problem in table.problems {
+            log.report(.error("import.csv-quote", at: SourceLocation(path: path, line: problem.line + lineOffset, column: problem.column),
+                              problem.message, hint: problem.hint))
+        }
+        guard table.problems.isEmpty else {
+            log.report(.error("import.csv-refused", at: SourceLocation(path: path),
+                              "Tệp có \(table.problems.count) lỗi dấu ngoặc kép nên chưa nhập dòng nào từ tệp này (để không dòng nào bị gộp hay mất mà không ai biết).",
+                              hint: "Sửa các dòng được nêu ở trên rồi chạy lại lệnh nhập."))
+            return nil
+        }
+        return table.records
+            .filter { record in record.fields.contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
+            .map { SheetRow(number: $0.line + lineOffset, cells: $0.fields.map { SheetCell(text: $0.text) }) }
     }
 
     /// Without a BOM, UTF-16 text of Latin letters has a zero in every other byte.
@@ -75,13 +88,5 @@ enum CSVReader {
         }
         let best = counts.max { ($0.value, $0.key == "," ? 1 : 0) < ($1.value, $1.key == "," ? 1 : 0) }
         return best.map { $0.value > 0 ? $0.key : "," } ?? ","
-    }
-
-    /// Non-blank rows; a row whose quote never closes is kept as far as it goes.
-    static func parse(_ text: String, separator: Character) -> [(line: Int, cells: [SheetCell])] {
-        let table = CSVTable.parse(text, separator: separator)
-        return (table.records + [table.unfinished].compactMap { $0 })
-            .filter { record in record.fields.contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
-            .map { ($0.line, $0.fields.map { SheetCell(text: $0.text) }) }
     }
 }
