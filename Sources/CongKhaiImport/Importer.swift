@@ -69,12 +69,12 @@ public enum Importer {
                 continue
             }
             for draft in drafts(kind: kind, data: data, path: file.displayPath, log: log) {
-                if let earlier = seen[draft.code] {
+                if let earlier = seen[ProcedureCode.base(draft.code)] {
                     log.report(.warning("import.repeated", at: SourceLocation(path: file.displayPath),
                                         "hồ sơ \(draft.code) đã có trong \(earlier); bản sau cập nhật lên bản trước.",
                                         hint: "Kiểm tra xem dữ liệu nhập có bị trùng mã không."))
                 }
-                seen[draft.code] = file.displayPath
+                seen[ProcedureCode.base(draft.code)] = file.displayPath
                 store.write(draft, source: file.displayPath, report: &report)
             }
         }
@@ -98,8 +98,11 @@ struct ProcedureStore {
     let siteFolder: URL
     let root: URL
     let log: DiagnosticLog
-    /// Code → paths (relative to the site folder) of the files that declare it.
+    /// National code (`ProcedureCode.base`) → paths (relative to the site folder) of the files
+    /// that declare it or a province's copy of it: both are the same procedure, one page.
     var byCode: [String: [String]] = [:]
+    /// Path → the code its `ma` says, to prefer the file with exactly the imported code.
+    var codeOf: [String: String] = [:]
     var isSafe = true
 
     init(siteFolder: URL, log: DiagnosticLog) {
@@ -129,7 +132,8 @@ struct ProcedureStore {
             guard url.pathExtension.lowercased() == "md", !["_index.md", "index.md"].contains(name.lowercased()),
                   let text = read(url), case let .success(file) = ExistingProcedureFile.read(text: text, path: relative(url)),
                   !file.code.isEmpty else { continue }
-            byCode[file.code, default: []].append(file.path)
+            byCode[ProcedureCode.base(file.code), default: []].append(file.path)
+            codeOf[file.path] = file.code
         }
         for key in byCode.keys { byCode[key]?.sort() }
     }
@@ -160,8 +164,11 @@ struct ProcedureStore {
     }
 
     mutating func write(_ draft: ProcedureDraft, source: String, report: inout ImportReport) {
+        var draft = draft
         let at = SourceLocation(path: source)
-        let paths = byCode[draft.code] ?? []
+        // The file with exactly this code first, then the province's or national copy.
+        let candidates = byCode[ProcedureCode.base(draft.code)] ?? []
+        let paths = candidates.filter { codeOf[$0] == draft.code } + candidates.filter { codeOf[$0] != draft.code }
         if paths.count > 1 {
             log.report(.warning("import.duplicate", at: SourceLocation(path: paths[1]),
                                 "Mã \(draft.code) có ở nhiều tệp (\(paths.joined(separator: ", "))); chỉ cập nhật \(paths[0]).",
@@ -176,6 +183,11 @@ struct ProcedureStore {
                 return
             }
             existing = file
+            // The editor's file keeps its own code; the import's is said in a comment.
+            if file.code != draft.code {
+                draft.note("ma", "Mã trong dữ liệu nhập (\(source)): \(draft.code), cùng thủ tục với mã \(file.code) của tệp này.")
+                draft.code = file.code
+            }
         }
         guard let field = draft.field ?? existing?.field.map(ImportText.oneLine), existing != nil || draft.name != nil else {
             let missing = draft.name == nil ? "tên thủ tục" : "lĩnh vực"
@@ -205,6 +217,7 @@ struct ProcedureStore {
                               hint: "Đổi tên hoặc sửa tệp đó, rồi nhập lại."))
             return
         }
+        SectionGuard.apply(&draft, existing: existing, source: source, log: log)
         let text = ProcedureFileWriter.render(draft, existing: existing)
         do {
             if existing.flatMap({ read(url($0.path)) }) != text || existing?.path != target {
@@ -221,7 +234,8 @@ struct ProcedureStore {
                               hint: "Kiểm tra quyền ghi và dung lượng đĩa."))
             return
         }
-        byCode[draft.code] = [target] + paths.dropFirst()
+        byCode[ProcedureCode.base(draft.code)] = [target] + paths.dropFirst()
+        codeOf[target] = draft.code
         if existing == nil { report.created.append(target) } else { report.updated.append(target) }
     }
 
