@@ -46,14 +46,17 @@ struct ExistingProcedureFile {
     static func read(text: String, path: String) -> Result<ExistingProcedureFile, Problem> {
         let text = SourceText(path: path, text: text).text
         guard let parts = FrontMatter.split(text), parts.hasFrontMatter else { return .failure(.noFrontMatter) }
+        // libyaml also breaks lines at NEL, LS and PS, so its key lines would not be the lines
+        // cut below (and a comment could end early): read as spaces, as the loader does.
+        let yaml = String(String.UnicodeScalarView(parts.yaml.unicodeScalars.map { ["\u{85}", "\u{2028}", "\u{2029}"].contains($0) ? " " : $0 }))
         let node: Node?
         do {
-            node = try Yams.compose(yaml: parts.yaml)
+            node = try Yams.compose(yaml: yaml)
         } catch {
             return .failure(.yaml("\(error)"))
         }
         guard case let .mapping(mapping)? = node else { return .failure(.yaml("not a mapping")) }
-        let lines = parts.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Yams lines are 1-based; a key's block runs to the line before the next key.
         var keyLines: [(key: String, line: Int)] = []
         for (key, _) in mapping {

@@ -61,13 +61,7 @@ public enum Importer {
         guard store.isSafe else { return report }
         var seen: [String: String] = [:]
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                let exists = FileManager.default.fileExists(atPath: file.url.path)
-                log.report(.error("import.unreadable", at: SourceLocation(path: file.displayPath),
-                                  exists ? "Không đọc được tệp." : "Không tìm thấy tệp.",
-                                  hint: exists ? "Kiểm tra quyền đọc của tệp (hoặc đây là một thư mục)." : "Kiểm tra lại đường dẫn và tên tệp."))
-                continue
-            }
+            guard let data = read(file, log: log) else { continue }
             for draft in drafts(kind: kind, data: data, path: file.displayPath, log: log) {
                 if let earlier = seen[ProcedureCode.base(draft.code)] {
                     log.report(.warning("import.repeated", at: SourceLocation(path: file.displayPath),
@@ -79,6 +73,37 @@ public enum Importer {
             }
         }
         return report
+    }
+
+    /// The largest source read: a province's whole export is tens of megabytes; reading
+    /// something bigger whole would hold the machine's memory hostage.
+    static let maximumSourceBytes = 128 * 1024 * 1024
+
+    /// A regular file (a FIFO or a device would block or never end) of a sane size.
+    static func read(_ file: ImportSource, log: DiagnosticLog) -> Data? {
+        let at = SourceLocation(path: file.displayPath)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.url.resolvingSymlinksInPath().path)
+        guard let attributes else {
+            log.report(.error("import.unreadable", at: at, "Không tìm thấy tệp.", hint: "Kiểm tra lại đường dẫn và tên tệp."))
+            return nil
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            log.report(.error("import.unreadable", at: at, "Đây không phải một tệp thường (có thể là thư mục hoặc thiết bị) nên không đọc.",
+                              hint: "Chỉ rõ tệp .json, .csv hoặc .xlsx cần nhập."))
+            return nil
+        }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        guard size <= maximumSourceBytes else {
+            log.report(.error("import.too-large", at: at,
+                              "Tệp lớn \(size / (1024 * 1024)) MB, quá giới hạn \(maximumSourceBytes / (1024 * 1024)) MB của lệnh nhập.",
+                              hint: "Tách dữ liệu thành nhiều tệp nhỏ hơn rồi nhập từng tệp."))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            log.report(.error("import.unreadable", at: at, "Không đọc được tệp.", hint: "Kiểm tra quyền đọc của tệp."))
+            return nil
+        }
+        return data
     }
 
     static func drafts(kind: ImportKind, data: Data, path: String, log: DiagnosticLog) -> [ProcedureDraft] {
@@ -103,6 +128,8 @@ struct ProcedureStore {
     var byCode: [String: [String]] = [:]
     /// Path → the code its `ma` says, to prefer the file with exactly the imported code.
     var codeOf: [String: String] = [:]
+    /// Procedure files whose front matter could not be read: maybe this very procedure.
+    var unreadable: Set<String> = []
     var isSafe = true
 
     init(siteFolder: URL, log: DiagnosticLog) {
@@ -129,9 +156,12 @@ struct ProcedureStore {
                 enumerator.skipDescendants()
                 continue
             }
-            guard url.pathExtension.lowercased() == "md", !["_index.md", "index.md"].contains(name.lowercased()),
-                  let text = read(url), case let .success(file) = ExistingProcedureFile.read(text: text, path: relative(url)),
-                  !file.code.isEmpty else { continue }
+            guard url.pathExtension.lowercased() == "md", !["_index.md", "index.md"].contains(name.lowercased()) else { continue }
+            guard let text = read(url), case let .success(file) = ExistingProcedureFile.read(text: text, path: relative(url)) else {
+                unreadable.insert(relative(url))
+                continue
+            }
+            guard !file.code.isEmpty else { continue }
             byCode[ProcedureCode.base(file.code), default: []].append(file.path)
             codeOf[file.path] = file.code
         }
@@ -209,6 +239,12 @@ struct ProcedureStore {
             log.report(.error("import.path", at: SourceLocation(path: target),
                               "Không ghi \(target): đường dẫn trỏ ra ngoài content/thu-tuc/.",
                               hint: "Kiểm tra các liên kết tượng trưng trong content/thu-tuc/."))
+            return
+        }
+        if existing?.path != target, unreadable.contains(target) {
+            log.report(.error("import.existing", at: SourceLocation(path: target),
+                              "Không ghi thủ tục \(draft.code): tệp \(target) đã có nhưng không đọc được phần đầu tệp (có lỗi hoặc viết theo kiểu {…}), nên không biết tệp mang mã nào.",
+                              hint: "Chạy `congkhai check` để sửa tệp này rồi nhập lại."))
             return
         }
         if existing?.path != target, FileManager.default.fileExists(atPath: targetURL.path) {

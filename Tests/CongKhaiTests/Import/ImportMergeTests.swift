@@ -127,7 +127,7 @@ struct ImportMergeTests {
         try site.write("content/thu-tuc/ho-tich/1.001193.md", broken)
         let (report, log) = site.run(.dvc, [try site.source("a.json", Data(Self.record.utf8))])
         #expect(report.total == 0)
-        #expect(log.with("import.occupied").map(\.severity) == [.error])
+        #expect(log.with("import.existing").map(\.severity) == [.error])
         #expect(site.read("content/thu-tuc/ho-tich/1.001193.md") == broken)
     }
 
