@@ -19,7 +19,17 @@ public struct SheetCell: Sendable, Equatable {
 /// Vietnamese regional settings) or tab separated, quoted fields with `""` and line breaks.
 /// Other encodings are reported, never guessed: a guess garbles every Vietnamese letter.
 enum CSVReader {
+    /// A catalogue list is a few hundred rows. The reader holds every character (16 bytes each)
+    /// at once, so a bigger file is refused before it costs gigabytes.
+    static let maximumBytes = 16 * 1024 * 1024
+
     static func rows(_ data: Data, path: String, log: DiagnosticLog) -> [SheetRow]? {
+        guard data.count <= maximumBytes else {
+            log.report(.error("import.too-large", at: SourceLocation(path: path),
+                              "Tệp CSV lớn \(data.count / (1024 * 1024)) MB, quá giới hạn \(maximumBytes / (1024 * 1024)) MB của một danh mục thủ tục.",
+                              hint: "Chỉ để lại danh mục thủ tục trong tệp, hoặc tách thành nhiều tệp nhỏ hơn."))
+            return nil
+        }
         let hint = "Mở tệp bằng Excel và chọn Lưu thành… “CSV UTF-8 (Comma delimited)”, hoặc dùng LibreOffice với bảng mã Unicode (UTF-8)."
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(data) {
             log.report(.error("import.utf16", at: SourceLocation(path: path),

@@ -59,4 +59,11 @@ struct ImportHostileInputTests {
         #expect(log.all.allSatisfy { $0.location.path == "nhieu.csv" })
         #expect(site.procedureFiles.isEmpty)
     }
+
+    @Test func aCSVBeyondACatalogueIsRefusedBeforeParsing() throws {
+        let site = try ImportSite()
+        let big = Data(repeating: UInt8(ascii: "a"), count: 17 * 1024 * 1024)
+        let (_, log) = site.run(.csv, [try site.source("lon.csv", big)])
+        #expect(log.with("import.too-large").first?.message.hasPrefix("Tệp CSV lớn 17 MB") == true)
+    }
 }
