@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.0"),
         // `serve`: SwiftNIO's HTTP/1 parser (llhttp, linear, with header limits) and WebSocket framing.
         // FlyingFox, used before, read request lines byte by byte with no cap.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
@@ -49,7 +48,6 @@ let package = Package(
         .target(name: "CongKhaiImport", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "Yams",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
         // `congkhai serve`: the in-memory build answered on 127.0.0.1 with live reload.
         .target(name: "CongKhaiServe", dependencies: [
