@@ -1,6 +1,6 @@
 # The README's commands. `deps` installs the C library CongKhai links (cmark-gfm, from
 # Debian) the first time, so a fresh machine needs nothing done by hand.
-.PHONY: site test deps check-site
+.PHONY: site test deps check-site theme
 
 site: deps
 	swift run congkhai build
@@ -13,3 +13,7 @@ check-site: deps
 
 deps:
 	@bash scripts/install-deps.sh
+
+# After changing templates/: regenerate the theme compiled into the binary (ThemeTests fails until then).
+theme:
+	bash scripts/embed-theme.sh

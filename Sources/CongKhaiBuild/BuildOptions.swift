@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable {
     public var asOf: CalendarDate
     public var baseURL: String?
     public var verbose: Bool
+    /// The address `serve` listens on (`127.0.0.1`, or a LAN address given with `--bind`), so
+    /// that its Host-header check can accept it.
+    public var bindAddress = "127.0.0.1"
     /// Replace an output folder even when it does not look like a CongKhai output.
     public var force: Bool
     /// Where `build` writes pages as soon as they are rendered (its staging folder), so a large
@@ -17,6 +20,9 @@ public struct BuildOptions: Sendable {
     var referenceTemplateEngine = false
     /// Also render the notice-board editions to `in/*.pdf` (`--pdf`).
     public var pdf = false
+    /// Overlay the site's `templates/` on the theme embedded in the binary; false: the site's
+    /// files alone (tests of a deliberately incomplete theme).
+    public var defaultTheme = true
     /// Which WeasyPrint to use; nil: `CONGKHAI_PYTHON`, else `python3`.
     public var pdfEngine: PDFEngine?
 
