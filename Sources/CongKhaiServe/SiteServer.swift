@@ -37,7 +37,7 @@ public enum SiteServer {
 
         let address: sockaddr_in
         do {
-            address = try .inet(ip4: "127.0.0.1", port: port)
+            address = try .inet(ip4: options.bindAddress, port: port)
         } catch {
             throw Failure.cannotListen(port: port, reason: "\(error)")
         }
@@ -72,7 +72,8 @@ public enum SiteServer {
         defer { watching.cancel() }
         let announcing = Task {
             try await server.waitUntilListening(timeout: 10)
-            reporter.info("Xem trang tại http://127.0.0.1:\(port)/ (trang tự tải lại khi sửa content/ hoặc templates/; Ctrl+C để dừng)")
+            let host = options.bindAddress == "0.0.0.0" ? "127.0.0.1" : options.bindAddress
+            reporter.info("Xem trang tại http://\(host):\(port)/ (trang tự tải lại khi sửa content/ hoặc templates/; Ctrl+C để dừng)")
         }
         do {
             try await server.run()

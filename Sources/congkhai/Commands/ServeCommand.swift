@@ -12,8 +12,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteArguments
 
-    @Option(name: .long, help: "Cổng để mở trang xem thử. Mặc định: 8080.")
+    @Option(name: .long, help: "Cổng để mở trang xem thử.")
     var port: Int = 8080
+
+    @Option(name: .long, help: "Địa chỉ IPv4 để mở trang xem thử: 0.0.0.0 hoặc địa chỉ của máy này trong mạng nội bộ để máy khác cùng xem. 127.0.0.1: chỉ máy này xem được.")
+    var bind: String = "127.0.0.1"
 
     @Flag(name: .long, help: "In thời gian của từng bước sau mỗi lần dựng lại.")
     var verbose = false
@@ -22,13 +25,28 @@ struct ServeCommand: AsyncParsableCommand {
         guard let port = UInt16(exactly: port), port > 0 else {
             Terminal.fail("Cổng “\(self.port)” không hợp lệ.", hint: "Chọn một số từ 1024 đến 65535, ví dụ --port 8080.")
         }
-        let options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate, verbose: verbose)
+        guard ServeCommand.isIPv4(bind) else {
+            Terminal.fail("Địa chỉ “\(bind)” không phải địa chỉ IPv4.", hint: "Ví dụ: --bind 0.0.0.0 (mọi máy trong mạng nội bộ) hoặc --bind 192.168.1.10 (địa chỉ của máy này).")
+        }
+        var options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate, verbose: verbose)
+        options.bindAddress = bind
+        if bind != "127.0.0.1" {
+            Terminal.error("cảnh báo: Trang xem thử mở cho mọi máy truy cập được địa chỉ \(bind), kể cả bản nháp chưa đăng và các lỗi nội dung.\n    gợi ý: Chỉ dùng trong mạng nội bộ tin cậy, không dùng trên mạng công cộng hay máy chủ có địa chỉ Internet; dừng bằng Ctrl+C khi xem xong.")
+        }
         let reporter = SiteServer.Reporter(diagnostics: { Terminal.report($0) }, info: { Terminal.info($0) })
         do {
             try await SiteServer.run(options: options, port: port, reporter: reporter)
         } catch let SiteServer.Failure.cannotListen(port, reason) {
-            Terminal.fail("Không mở được cổng \(port) trên 127.0.0.1 (\(reason)).",
+            Terminal.fail("Không mở được cổng \(port) trên \(bind) (\(reason)).",
                           hint: "Cổng có thể đang được chương trình khác dùng; thử --port \(port == 65535 ? 8081 : port + 1).")
+        }
+    }
+
+    /// Four decimal numbers 0-255 separated by dots: what FlyingFox's `inet(ip4:)` takes.
+    static func isIPv4(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && Int(part).map { $0 <= 255 } == true
         }
     }
 }
