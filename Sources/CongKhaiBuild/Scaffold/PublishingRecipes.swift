@@ -75,7 +75,7 @@ public enum PublishingRecipes {
     #   - Settings → CI/CD → Variables: CONGKHAI_URL = địa chỉ tệp
     #     congkhai-<phiên bản>-linux-x86_64.tar.gz (hoặc chép tệp congkhai vào thư mục bin/).
     pages:
-      image: buildpack-deps:bookworm-curl
+      image: buildpack-deps:bookworm
       script:
     \(fetchSteps.map { "    - " + YAMLScalar.single($0) }.joined(separator: "\n"))
         - .congkhai/congkhai check

@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         var options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate, verbose: verbose)
         options.bindAddress = bind
         if bind != "127.0.0.1" {
-            Terminal.error("cảnh báo: Trang xem thử mở cho mọi máy truy cập được địa chỉ \(bind), kể cả bản nháp chưa đăng và các lỗi nội dung.\n    gợi ý: Chỉ dùng trong mạng nội bộ tin cậy, không dùng trên mạng công cộng hay máy chủ có địa chỉ Internet; dừng bằng Ctrl+C khi xem xong.")
+            Terminal.error("cảnh báo: Mọi máy truy cập được địa chỉ \(bind) đều xem được trang xem thử, kể cả nội dung chưa kiểm tra và các lỗi hiện trên trang.\n    gợi ý: Chỉ dùng trong mạng nội bộ tin cậy, không dùng trên mạng công cộng hay máy chủ có địa chỉ Internet; dừng bằng Ctrl+C khi xem xong.")
         }
         let reporter = SiteServer.Reporter(diagnostics: { Terminal.report($0) }, info: { Terminal.info($0) })
         do {
