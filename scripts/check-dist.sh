@@ -48,13 +48,16 @@ ok "new site refuses a non-empty folder"
 echo "== c. CI recipes: schemas, then their steps"
 check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/congkhai.yml
 check-jsonschema --builtin-schema vendor.gitlab-ci .gitlab-ci.yml
+# ruamel.yaml comes with check-jsonschema.
 python3 - "$WORK" <<'PY'
-import sys, yaml
+import sys
+from ruamel.yaml import YAML
 work = sys.argv[1]
-github = yaml.safe_load(open(".github/workflows/congkhai.yml", encoding="utf-8"))
+load = lambda path: YAML(typ="safe", pure=True).load(open(path, encoding="utf-8"))
+github = load(".github/workflows/congkhai.yml")
 steps = [s["run"] for s in github["jobs"]["build"]["steps"] if "run" in s]
 open(f"{work}/github.sh", "w", encoding="utf-8").write("set -eo pipefail\n" + "\n".join(steps) + "\n")
-gitlab = yaml.safe_load(open(".gitlab-ci.yml", encoding="utf-8"))
+gitlab = load(".gitlab-ci.yml")
 open(f"{work}/gitlab.sh", "w", encoding="utf-8").write("set -e\n" + "\n".join(gitlab["pages"]["script"]) + "\n")
 assert "public" in gitlab["pages"]["artifacts"]["paths"]
 assert any(s.get("with", {}).get("path") == "public" for s in github["jobs"]["build"]["steps"])

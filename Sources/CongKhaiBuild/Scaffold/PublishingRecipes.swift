@@ -16,8 +16,9 @@ public enum PublishingRecipes {
 
     public static let github = """
     # Dựng trang bằng CongKhai và đăng lên GitHub Pages.
-    # Chạy mỗi khi đẩy nội dung lên nhánh main và mỗi ngày một lần (00 giờ 05 giờ Việt Nam): danh mục
-    # công khai tính “còn N ngày”, “trễ hạn” theo ngày dựng, nên trang phải được dựng lại hằng ngày.
+    # Chạy mỗi khi đẩy nội dung lên nhánh main (nhánh chính tên khác thì sửa dòng `branches`) và
+    # mỗi ngày một lần (lúc 0 giờ 05, giờ Việt Nam): danh mục công khai tính “còn N ngày”, “trễ hạn”
+    # theo ngày dựng, nên trang phải được dựng lại hằng ngày.
     # Làm một lần trên GitHub:
     #   - Settings → Pages → Build and deployment → Source: GitHub Actions.
     #   - Settings → Secrets and variables → Actions → Variables → New repository variable:
