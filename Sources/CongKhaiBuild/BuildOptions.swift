@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     var referenceTemplateEngine = false
     /// Also render the notice-board editions to `in/*.pdf` (`--pdf`).
     public var pdf = false
+    /// Overlay the site's `templates/` on the theme embedded in the binary; false: the site's
+    /// files alone (tests of a deliberately incomplete theme).
+    public var defaultTheme = true
     /// Which WeasyPrint to use; nil: `CONGKHAI_PYTHON`, else `python3`.
     public var pdfEngine: PDFEngine?
 

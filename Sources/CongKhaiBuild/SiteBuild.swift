@@ -23,6 +23,7 @@ public final class SiteBuild: @unchecked Sendable {
     private var loaded: [String: ContentLoader.LoadedFile] = [:]
     private var scanDiagnostics: [Diagnostic] = []
     private var templates = TemplateSet(library: .init(), names: [])
+    private var theme: [Theme.File] = []
     private var templateDiagnostics: [Diagnostic] = []
     private var siteDiagnostics: [Diagnostic] = []
     private var pageDiagnostics: [String: [Diagnostic]] = [:]
@@ -121,7 +122,8 @@ public final class SiteBuild: @unchecked Sendable {
 
     private func loadTemplates() {
         let log = DiagnosticLog()
-        templates = Pipeline.loadTemplates(templatesFolder, log: log)
+        theme = Theme.files(siteTemplates: templatesFolder, includeDefault: options.defaultTheme)
+        templates = Pipeline.loadTemplates(theme, log: log)
         if options.referenceTemplateEngine { templates = templates.referenceEngineOnly }
         templateDiagnostics = log.all
     }
@@ -143,7 +145,7 @@ public final class SiteBuild: @unchecked Sendable {
         // Each quarter's list is a notice-board sheet: the renderer adds it with the other `in/` pages.
         checklist = site.checklist
         var targets = LinkTargets(content: site)
-        let assets = AssetFiles.list(in: templatesFolder.appendingPathComponent("assets"), under: "assets/")
+        let assets = AssetFiles.list(theme)
         for asset in assets { targets.addGenerated(file: asset.path) }
         clock.step("kiểm tra") { SiteChecks.run(site, log: log) }
         siteDiagnostics = log.all

@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Kiểm tra toàn bộ nội dung và mẫu trang mà không ghi kết quả."
     )
 
-    enum Format: String, ExpressibleByArgument {
+    enum Format: String, CaseIterable, ExpressibleByArgument {
         case text
         case json
     }
