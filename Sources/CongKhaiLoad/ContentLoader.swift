@@ -73,6 +73,7 @@ public enum ContentLoader {
         var reports: [ReformReport] = []
         var disclosures: [Disclosure] = []
         var overrides: RuleOverrides?
+        var unwritten: [UnwrittenFile] = []
         for item in items {
             switch item {
             case let .config(value): config = value
@@ -84,6 +85,7 @@ public enum ContentLoader {
             case let .reformReport(report): reports.append(report)
             case let .disclosure(disclosure): disclosures.append(disclosure)
             case let .ruleOverrides(value): overrides = value
+            case let .unwritten(mark, _): unwritten.append(mark)
             }
         }
         if !files.contains(where: { $0.role == .siteConfig }) {
@@ -101,6 +103,8 @@ public enum ContentLoader {
         content.budgets = budgets
         content.reports = reports
         content.disclosures = disclosures
+        content.unwritten = unwritten
+        content.unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
         content.ruleOverrides = overrides ?? RuleOverrides(source: NationalProfile.path, rules: NationalProfile.rules)
         return content
     }
@@ -112,7 +116,7 @@ public enum ContentLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    enum Loaded: Sendable {
+    indirect enum Loaded: Sendable {
         case config(SiteConfig)
         case page(Page)
         case attachment(Attachment)
@@ -122,6 +126,8 @@ public enum ContentLoader {
         case reformReport(ReformReport)
         case disclosure(Disclosure)
         case ruleOverrides(RuleOverrides)
+        /// A draft or placeholder file: checked like the rest, then held back from the site.
+        case unwritten(UnwrittenFile, Loaded)
     }
 
     static func load(_ file: ContentFile, log: DiagnosticLog) -> Loaded? {
@@ -131,33 +137,23 @@ public enum ContentLoader {
                 .flatMap { SiteConfigLoader.load($0, log: log) }
                 .map(Loaded.config)
         case let .page(kind, path):
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { PageLoader.load($0, path: path, kind: kind, log: log) }
-                .map(Loaded.page)
+            return loadHoldingBack(file, log: log) { PageLoader.load($0, path: path, kind: kind, log: log).map(Loaded.page) }
         case let .leaders(path):
             return SourceText.read(file.url, displayPath: file.displayPath, log: log)
                 .flatMap { LeadersLoader.load($0, path: path, log: log) }
                 .map(Loaded.page)
         case let .procedure(fieldSlug):
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { ProcedureLoader.load($0, fieldSlug: fieldSlug, log: log) }
-                .map(Loaded.procedure)
+            return loadHoldingBack(file, log: log) { ProcedureLoader.load($0, fieldSlug: fieldSlug, log: log).map(Loaded.procedure) }
         case .fees:
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { FeeScheduleLoader.load($0, log: log) }
-                .map(Loaded.fees)
+            return loadHoldingBack(file, log: log) { FeeScheduleLoader.load($0, log: log).map(Loaded.fees) }
         case let .budget(yearFolder):
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { BudgetLoader.load($0, sidecarURL: file.url, yearFolder: yearFolder, log: log) }
-                .map(Loaded.budget)
+            return loadHoldingBack(file, log: log) {
+                BudgetLoader.load($0, sidecarURL: file.url, yearFolder: yearFolder, log: log).map(Loaded.budget)
+            }
         case .reformReport:
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { ReformReportLoader.load($0, log: log) }
-                .map(Loaded.reformReport)
+            return loadHoldingBack(file, log: log) { ReformReportLoader.load($0, log: log).map(Loaded.reformReport) }
         case .disclosure:
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { DisclosureLoader.load($0, log: log) }
-                .map(Loaded.disclosure)
+            return loadHoldingBack(file, log: log) { DisclosureLoader.load($0, log: log).map(Loaded.disclosure) }
         case .ruleOverrides:
             return SourceText.read(file.url, displayPath: file.displayPath, log: log)
                 .flatMap { RuleOverridesLoader.load($0, log: log) }
@@ -168,6 +164,17 @@ public enum ContentLoader {
         case .ignored:
             return nil
         }
+    }
+}
+
+extension ContentLoader {
+    /// Reads and loads a content file; a draft or a file still holding placeholders is reported
+    /// and held back, so it is validated but never published nor counted by the checklist.
+    static func loadHoldingBack(_ file: ContentFile, log: DiagnosticLog, _ loader: (SourceText) -> Loaded?) -> Loaded? {
+        guard let source = SourceText.read(file.url, displayPath: file.displayPath, log: log), let loaded = loader(source) else { return nil }
+        guard let mark = UnwrittenMarker.find(in: source, loaded: loaded) else { return loaded }
+        log.report(mark.diagnostic)
+        return .unwritten(mark, loaded)
     }
 }
 

@@ -64,6 +64,7 @@ enum ReformReportLoader {
         if let stated = yaml.mapping("so_lieu_cong_bo", "số liệu như trong báo cáo đã ký") {
             report.stated = statedFigures(stated, log: log)
         }
+        _ = yaml.bool("nhap", "bản nháp, chưa đăng")
         yaml.finish(context: "báo cáo cải cách hành chính")
         report.keyLines = KeyLines.collect(root, lineOffset: parts.yamlLine - 1)
         report.body = parts.body

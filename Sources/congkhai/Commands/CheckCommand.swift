@@ -23,18 +23,24 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Coi các nội dung công khai trễ hạn, thiếu, chưa đủ thời gian niêm yết hoặc cần cập nhật là lỗi (mã thoát 1).")
     var strict = false
 
+    @Flag(name: .customLong("chi-tiet"), help: "In đầy đủ mọi cảnh báo (mặc định: mỗi loại một cảnh báo mẫu kèm số lượng).")
+    var detailed = false
+
     func run() throws {
         let options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate)
         let result = Pipeline.run(options)
         let problems = result.checklist.problems
         switch format {
         case .text:
-            Terminal.report(result.diagnostics)
+            Terminal.report(result.diagnostics, detailed: detailed)
             Terminal.info("Đã kiểm tra \(result.pageCount) trang · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo")
         case .json:
             Terminal.info(DiagnosticJSON.encode(result.diagnostics + (strict ? checklistFindings(problems) : [])))
         }
-        if format == .text { ChecklistReport.print(problems, strict: strict) }
+        if format == .text {
+            ChecklistReport.print(problems, strict: strict)
+            ChecklistReport.printUpcoming(result.checklist.upcoming(within: ChecklistReport.lookAheadDays), asOf: site.asOfDate)
+        }
         if result.errorCount > 0 { throw ExitCode(1) }
         if strict, !problems.isEmpty { throw ExitCode(1) }
     }
@@ -65,6 +71,26 @@ enum ChecklistReport {
         }
     }
 
+    /// `check` also says what falls due soon, so the month's work is known before it is late.
+    static let lookAheadDays = 30
+
+    static func printUpcoming(_ items: [ChecklistItem], asOf: CalendarDate) {
+        let until = asOf.adding(days: lookAheadDays).vietnamese
+        guard !items.isEmpty else {
+            Terminal.info("Sắp đến hạn: không có nội dung nào đến hạn trong \(lookAheadDays) ngày tới (đến \(until)).")
+            return
+        }
+        Terminal.info("Sắp đến hạn trong \(lookAheadDays) ngày tới (đến \(until)): \(items.count) nội dung:")
+        for item in items {
+            Terminal.info("  \(item.deadline.map { "hạn \($0.vietnamese)" } ?? "")\(item.status.days.map { " (còn \($0) ngày)" } ?? ""): \(item.title) [\(item.id)]")
+            Terminal.info(fixLine(item))
+        }
+    }
+
+    static func fixLine(_ item: ChecklistItem) -> String {
+        item.fix.hasPrefix("content/") ? "    sửa tệp: \(item.fix)" : "    chạy: \(item.fix)"
+    }
+
     static func print(_ items: [ChecklistItem], strict: Bool) {
         guard !items.isEmpty else {
             Terminal.info("Danh mục công khai: không có nội dung trễ hạn hoặc còn thiếu.")
@@ -74,7 +100,7 @@ enum ChecklistReport {
         for item in items {
             Terminal.info("  \(item.status.text): \(item.title) [\(item.id)]")
             Terminal.info("    quy tắc \(item.rule.id), \(item.rule.legalBasis)\(item.deadline.map { "; hạn \($0.vietnamese)" } ?? "")")
-            Terminal.info(item.fix.hasPrefix("content/") ? "    sửa tệp: \(item.fix)" : "    chạy: \(item.fix)")
+            Terminal.info(fixLine(item))
         }
     }
 }
