@@ -1,11 +1,9 @@
-import CongKhaiModel
-
 /// What `build` and `check` print for their findings (see `Terminal.report`).
-enum DiagnosticSummary {
+public enum DiagnosticSummary {
     /// How many other places a summarised kind names before “…”.
-    static let placesShown = 5
+    public static let placesShown = 5
 
-    static func lines(_ diagnostics: [Diagnostic], detailed: Bool) -> [String] {
+    public static func lines(_ diagnostics: [Diagnostic], detailed: Bool) -> [String] {
         let errors = diagnostics.filter { $0.severity == .error }
         let warnings = diagnostics.filter { $0.severity == .warning }
         var lines = errors.map(\.formatted)
