@@ -172,7 +172,9 @@ extension ContentLoader {
     /// and held back, so it is validated but never published nor counted by the checklist.
     static func loadHoldingBack(_ file: ContentFile, log: DiagnosticLog, _ loader: (SourceText) -> Loaded?) -> Loaded? {
         guard let source = SourceText.read(file.url, displayPath: file.displayPath, log: log), let loaded = loader(source) else { return nil }
-        guard let mark = UnwrittenMarker.find(in: source, loaded: loaded) else { return loaded }
+        var budget: BudgetDisclosure?
+        if case let .budget(disclosure) = loaded { budget = disclosure }
+        guard let mark = UnwrittenMarker.find(in: source, budget: budget) else { return loaded }
         log.report(mark.diagnostic)
         return .unwritten(mark, loaded)
     }

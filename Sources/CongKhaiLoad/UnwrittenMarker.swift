@@ -4,10 +4,23 @@ import CongKhaiModel
 /// `congkhai new` writes (“(cần sửa)”, a document number `00/…`, a budget table of zeros).
 /// Matching the scaffold's own markers, rather than plausible defaults such as `phi: mien`, means
 /// a real file is never held back: no real document is numbered 00, no real text says “cần sửa”.
-enum UnwrittenMarker {
+public enum UnwrittenMarker {
     static let marker = "(cần sửa)"
 
-    static func find(in source: SourceText, loaded: ContentLoader.Loaded) -> UnwrittenFile? {
+    /// For the importer: whether a file's text (as read from disk) is a draft or still holds
+    /// the scaffold's placeholders, so its values may be replaced by imported ones.
+    public static func isUnwritten(text: String, path: String) -> Bool {
+        let source = SourceText(path: path, text: text)
+        return find(in: source) != nil
+    }
+
+    /// For the importer: whether one value is a placeholder `congkhai new` wrote.
+    public static func isPlaceholder(_ value: String) -> Bool {
+        value.contains(marker) || value.trimmingWhitespace().hasPrefix("00/")
+    }
+
+    /// `budget`: the disclosure loaded from the file, whose table may be the scaffold's zeros.
+    static func find(in source: SourceText, budget: BudgetDisclosure? = nil) -> UnwrittenFile? {
         let text = source.text
         let isMarkdown = source.path.hasSuffix(".md")
         var inYAML = !isMarkdown
@@ -37,7 +50,7 @@ enum UnwrittenMarker {
             }
         }
         if let placeholder { return placeholder }
-        if case let .budget(budget) = loaded, isAllZero(budget) {
+        if let budget, isAllZero(budget) {
             return UnwrittenFile(path: budget.tableSource, line: 0, reason: .placeholder("bảng số liệu toàn số 0"))
         }
         return nil

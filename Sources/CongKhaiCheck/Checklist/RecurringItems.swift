@@ -110,6 +110,7 @@ extension Evaluation {
                         since: boardList.updated ?? boardList.publishedOn, dependsOn: latestProcedure)
         }
         let unwrittenProcedure = content.unwritten.first { $0.path.hasPrefix("content/thu-tuc/") }?.path
+            ?? content.unreadable.sorted().first { $0.hasPrefix("content/thu-tuc/") }
         addStanding("tthc", key: "trang", title: "Danh mục thủ tục hành chính trên trang thông tin điện tử", present: !content.procedures.isEmpty,
                     page: "thu-tuc/", fix: unwrittenProcedure ?? "congkhai new thu-tuc \"Hộ tịch\" 1.001193", since: nil, dependsOn: nil)
         addStanding("phi", key: "trang", title: content.fees?.title ?? "Danh mục phí, lệ phí", present: content.fees != nil,

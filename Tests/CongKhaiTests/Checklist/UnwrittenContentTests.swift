@@ -1,4 +1,5 @@
 import CongKhaiBuild
+import CongKhaiLoad
 import CongKhaiModel
 import Foundation
 import Testing
@@ -110,6 +111,15 @@ struct UnwrittenContentTests {
         #expect(placeholders.contains { $0.location.path == "content/cchc/2026-quy-1.md" && $0.location.line == 4 && $0.message.contains("00/BC-UBND") })
         #expect(result.checklist.items.first { $0.id == "2026-q1/cchc/quy_1" }?.status.kind == .missing)
         #expect(result.checklist.items.first { $0.id == "2026-q1/cchc/quy_1" }?.fix == "content/cchc/2026-quy-1.md")
+    }
+
+    @Test func theImporterCanTellAScaffoldFromTheEditorsFile() throws {
+        let scaffold = try #require(try Scaffold.files(.procedure, arguments: ["Hộ tịch", "1.001193"], title: nil, today: Self.asOf).get().first)
+        #expect(UnwrittenMarker.isUnwritten(text: scaffold.text, path: scaffold.path))
+        let real = try #require(ChecklistTests.procedureFiles().first)
+        #expect(!UnwrittenMarker.isUnwritten(text: real.1, path: real.0))
+        #expect(UnwrittenMarker.isPlaceholder("00/2025/NĐ-CP") && UnwrittenMarker.isPlaceholder("Kết quả giải quyết (cần sửa)"))
+        #expect(!UnwrittenMarker.isPlaceholder("100/2025/NĐ-CP"))
     }
 
     @Test func aCommentedPlaceholderIsNotContent() throws {
