@@ -81,6 +81,22 @@ struct ChecklistYearBoundaryTests {
         #expect(status(list, "2025-q4/ns-du-toan/2026") == .notApplicable)
     }
 
+    @Test func onNewYearsEveAndDayWithAStartDate() throws {
+        let eve = try Self.checklist(asOf: Self.date("2026-12-31"), start: "2026-07-01")
+        #expect(status(eve, "2026-q2/danh-sach-quy/2026-q2") == .notApplicable)
+        #expect(status(eve, "2026-q3/danh-sach-quy/2026-q3") == .missing)
+        #expect(status(eve, "2026-q4/danh-sach-quy/2026-q4") == .notYetDue)
+        // 2025's Q4 list fell due in January 2026, but its quarter ended before the site existed.
+        #expect(status(eve, "2025-q4/danh-sach-quy/2025-q4") == .notApplicable)
+        #expect(!eve.problems.contains { $0.id.hasPrefix("2025-") })
+        let day = try Self.checklist(asOf: Self.date("2027-01-01"), start: "2026-07-01")
+        #expect(status(day, "2026-q1/ns-thuc-hien/quy_1") == .notApplicable)
+        #expect(status(day, "2026-q3/ns-thuc-hien/9_thang") == .missing)
+        #expect(status(day, "2026-q4/danh-sach-quy/2026-q4") == .notYetDue)
+        #expect(status(day, "2027-q1/danh-sach-quy/2027-q1") == .notYetDue)
+        #expect(day.upcoming(within: 30).map(\.id).contains("2026-q4/danh-sach-quy/2026-q4"))
+    }
+
     @Test func aStartDateInTheAsOfYearStillListsLastYearsDueItems() throws {
         let list = try Self.checklist(asOf: Self.date("2027-01-20"), start: "2027-01-05")
         // The Q4 list fell due after the start, but its quarter ended before the site existed.
