@@ -98,13 +98,14 @@ public enum ContentLoader {
         pages = BudgetPages.assemble(pages: pages, budgets: budgets)
         pages = ReformPages.assemble(pages: pages, reports: reports)
         pages = DisclosurePages.assemble(pages: pages, disclosures: disclosures)
-        pages += SectionPages.missing(for: pages, log: log)
+        let unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
+        pages += SectionPages.missing(for: pages, heldBack: unreadable.union(unwritten.map(\.path)), log: log)
         var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
         content.budgets = budgets
         content.reports = reports
         content.disclosures = disclosures
         content.unwritten = unwritten
-        content.unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
+        content.unreadable = unreadable
         content.ruleOverrides = overrides ?? RuleOverrides(source: NationalProfile.path, rules: NationalProfile.rules)
         return content
     }
@@ -183,7 +184,9 @@ extension ContentLoader {
 /// A folder whose pages have no `_index.md` still needs a page to list them,
 /// or breadcrumbs and menus would point at nothing.
 enum SectionPages {
-    static func missing(for pages: [Page], log: DiagnosticLog) -> [Page] {
+    /// `heldBack`: files already reported (unreadable or unwritten); their section is not told
+    /// it has no `_index.md`, which would send the editor looking for a file that exists.
+    static func missing(for pages: [Page], heldBack: Set<String> = [], log: DiagnosticLog) -> [Page] {
         let existing = Set(pages.map(\.path))
         var needed: [String: String] = [:]
         for page in pages {
@@ -198,9 +201,11 @@ enum SectionPages {
         return needed.keys.sorted().map { folder in
             let name = String(folder.dropLast().split(separator: "/").last ?? "")
             let sourceFolder = (needed[folder].map { ($0 as NSString).deletingLastPathComponent } ?? "content")
-            log.report(.warning("section.no-index", at: SourceLocation(path: sourceFolder),
-                                "Thư mục chưa có trang mục lục _index.md; tạm dùng tiêu đề “\(name)”.",
-                                hint: "Tạo \(sourceFolder)/_index.md với `tieu_de: ...` để đặt tên cho mục này."))
+            if !heldBack.contains(sourceFolder + "/_index.md") {
+                log.report(.warning("section.no-index", at: SourceLocation(path: sourceFolder),
+                                    "Thư mục chưa có trang mục lục _index.md; tạm dùng tiêu đề “\(name)”.",
+                                    hint: "Tạo \(sourceFolder)/_index.md với `tieu_de: ...` để đặt tên cho mục này."))
+            }
             var page = Page(source: sourceFolder + "/_index.md", path: folder, kind: .section, title: name)
             page.body = ""
             return page
