@@ -36,6 +36,28 @@ enum OfficeArtefacts {
         return failed ? nil : lines.joined(separator: "\n")
     }
 
+    /// `{ so: “12/QĐ-UBND”, ngay: … }` or `[“a”, “b”]`: a value that opens right after `[ { , :`
+    /// in curly quotes and holds no other quote is given straight quotes; nil when there is none.
+    static func flowQuotes(_ value: String) -> String? {
+        var result = ""
+        var changed = false
+        var rest = Substring(value)
+        while let open = rest.firstIndex(of: "“") {
+            let before = result + rest[..<open]
+            let opensValue = before.last(where: { $0 != " " }).map { "[{,:".contains($0) } ?? false
+            guard opensValue, let close = rest[rest.index(after: open)...].firstIndex(of: "”"),
+                  !rest[rest.index(after: open)..<close].contains(where: { "\"“\\".contains($0) }) else {
+                result += rest[...open]
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result = before + "\"" + rest[rest.index(after: open)..<close] + "\""
+            rest = rest[rest.index(after: close)...]
+            changed = true
+        }
+        return changed ? result + rest : nil
+    }
+
     /// Non-breaking spaces in the indentation, or right after `key:`, become spaces.
     static func indentation(_ line: String) -> String? {
         guard line.contains(where: { nonBreakingSpaces.contains($0) }) else { return nil }
@@ -88,6 +110,11 @@ enum OfficeArtefacts {
         head += spaces
         let value = rest.dropFirst(spaces.count).trimmingWhitespace()
         guard value.count >= 2, let first = value.first, let last = value.last else { return nil }
+        if first == "[" || first == "{" {
+            guard let repaired = flowQuotes(value) else { return nil }
+            return .repaired(head + repaired,
+                             "Giá trị trong danh sách hoặc nhóm được bao bằng ngoặc kép cong “…” (Word tự đổi); CongKhai đã coi chúng là ngoặc kép thẳng \"…\".")
+        }
         let inner = value.dropFirst().dropLast()
         switch (first, last) {
         case ("“", "”"), ("”", "”"), ("“", "“"):
