@@ -57,7 +57,7 @@ try:
     check(again.returncode != 0 and open(target, encoding="utf-8").read() == before, "new refuses to overwrite it")
     listed = run("check", "--as-of", "2026-11-23", cwd=work)
     check(listed.returncode == 0, "the new file passes check as created")
-    check("content/tin-tuc/hop-dan-thang-12.md:3:" in listed.stderr and "nhap: true" in listed.stderr,
+    check("content/tin-tuc/hop-dan-thang-12.md:3:" in listed.stdout and "nhap: true" in listed.stdout,
           "check lists the new file as an unpublished draft, with its line")
     check("Sắp đến hạn trong 30 ngày tới" in listed.stdout, "check prints what falls due in the next 30 days")
 finally:

@@ -32,12 +32,14 @@ struct CheckCommand: ParsableCommand {
         let problems = result.checklist.problems
         switch format {
         case .text:
-            Terminal.report(result.diagnostics, detailed: detailed)
+            // Drafts get their own list below, with the checklist: they are work to finish, not faults.
+            Terminal.report(result.diagnostics.filter { !ChecklistReport.isUnwritten($0) }, detailed: detailed)
             Terminal.info("Đã kiểm tra \(result.pageCount) trang · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo")
         case .json:
             Terminal.info(DiagnosticJSON.encode(result.diagnostics + (strict ? checklistFindings(problems) : [])))
         }
         if format == .text {
+            ChecklistReport.printUnwritten(result.diagnostics.filter(ChecklistReport.isUnwritten))
             ChecklistReport.print(problems, strict: strict)
             ChecklistReport.printUpcoming(result.checklist.upcoming(within: ChecklistReport.lookAheadDays), asOf: site.asOfDate)
         }
@@ -69,6 +71,20 @@ enum ChecklistReport {
         case .needsUpdate: return "checklist.needs-update"
         default: return "checklist.status"
         }
+    }
+
+    static func isUnwritten(_ diagnostic: Diagnostic) -> Bool { diagnostic.key.hasPrefix("draft.") }
+
+    /// Every draft and placeholder file, in full: the editor's list of what is not published yet.
+    static func printUnwritten(_ drafts: [Diagnostic]) {
+        guard !drafts.isEmpty else { return }
+        Terminal.info("Tệp chưa đăng (bản nháp hoặc còn giá trị mẫu), không được tính trong danh mục công khai: \(drafts.count) tệp:")
+        // The reason only (“Bản nháp (nhap: true)”, “Còn giá trị mẫu …”): the rest is the same for all.
+        for draft in drafts {
+            let reason = [": chưa đăng", ": tệp chưa"].compactMap { draft.message.range(of: $0) }.first.map { draft.message[..<$0.lowerBound] }
+            Terminal.info("  \(draft.location.description): \(reason.map(String.init) ?? draft.message)")
+        }
+        Terminal.info("  Điền đủ nội dung, thay các giá trị mẫu, rồi xóa dòng “nhap: true” để đăng.")
     }
 
     /// `check` also says what falls due soon, so the month's work is known before it is late.
