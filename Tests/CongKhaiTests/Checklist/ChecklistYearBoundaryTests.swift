@@ -113,6 +113,12 @@ struct ChecklistYearBoundaryTests {
         #expect(list.items.first { $0.id == "2026-q1/cchc/quy_1" }?.fix == "congkhai new cchc 2026 quy-1")
     }
 
+    @Test func periodEndsNeverFail() {
+        #expect(CalendarDate.lastDay(ofMonth: 2, year: 2028) == Self.date("2028-02-29"))
+        #expect(CalendarDate.lastDay(ofMonth: 13, year: 0) == Self.date("0001-12-31"))
+        #expect(CalendarDate.lastDay(ofMonth: 6, year: 99_999) == Self.date("9999-06-30"))
+    }
+
     @Test func lateItemsStayListedUntilPosted() throws {
         // Posted late in 2026: still listed (as late) in January 2027.
         let file = """
