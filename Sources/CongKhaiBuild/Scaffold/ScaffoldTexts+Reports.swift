@@ -16,7 +16,7 @@ extension ScaffoldTexts {
         \(basisKey):
           so: "00/\(basisKey == "nghi_quyet" ? "NQ-HĐND" : "BC-UBND")"
           ngay: \(dates.signed.iso)
-        # Ngày đăng lên trang: không được trước ngày ký\(execution || kind == "quyet_toan" ? " và trước khi hết kỳ" : "").
+        # Ngày đăng lên trang: không sớm hơn ngày ký\(execution || kind == "quyet_toan" ? ", cũng không sớm hơn ngày cuối kỳ" : "").
         ngay_cong_khai: \(dates.published.iso)
         # Niêm yết ít nhất 30 ngày liên tục.
         niem_yet:
@@ -131,7 +131,7 @@ extension ScaffoldTexts {
         van_ban:
           so: "00/QĐ-UBND"
           ngay: \(today.iso)
-        # Ngày đăng lên trang: không được trước ngày ký văn bản.
+        # Ngày đăng lên trang: không sớm hơn ngày ký văn bản.
         ngay_cong_khai: \(today.iso)
         # Niêm yết ít nhất 30 ngày liên tục tại trụ sở và các điểm niêm yết.
         niem_yet:
