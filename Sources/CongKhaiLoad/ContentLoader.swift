@@ -100,6 +100,7 @@ public enum ContentLoader {
         pages = DisclosurePages.assemble(pages: pages, disclosures: disclosures)
         let unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
         pages += SectionPages.missing(for: pages, heldBack: unreadable.union(unwritten.map(\.path)), log: log)
+        if let home = SectionPages.home(for: pages, config: config) { pages.append(home) }
         var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
         content.budgets = budgets
         content.reports = reports
@@ -184,6 +185,17 @@ extension ContentLoader {
 /// A folder whose pages have no `_index.md` still needs a page to list them,
 /// or breadcrumbs and menus would point at nothing.
 enum SectionPages {
+    /// A site made only of `site.yaml` and imported procedures still opens on a home page: the
+    /// unit's name and description from `site.yaml`, the search box and the quick links.
+    /// Not a warning: the page is complete without an `_index.md`.
+    static func home(for pages: [Page], config: SiteConfig) -> Page? {
+        guard !pages.contains(where: { $0.kind == .home }) else { return nil }
+        var page = Page(source: "content/_index.md", path: "", kind: .home, title: config.name)
+        page.description = config.description
+        page.body = ""
+        return page
+    }
+
     /// `heldBack`: files already reported (unreadable or unwritten); their section is not told
     /// it has no `_index.md`, which would send the editor looking for a file that exists.
     static func missing(for pages: [Page], heldBack: Set<String> = [], log: DiagnosticLog) -> [Page] {
