@@ -29,7 +29,8 @@ public enum ProcedureChecks {
             } else {
                 firstByCode[ProcedureCode.base(procedure.code)] = procedure
             }
-            for id in procedure.feeIDs where !feeIDs.contains(id) {
+            // A fee schedule that is broken or still a draft has its own findings: no cascade here.
+            for id in procedure.feeIDs where !feeIDs.contains(id) && !content.holdsBackFees {
                 let near = NearMiss.closest(to: id, among: feeIDs.sorted())
                 log.report(.error("procedure.unknown-fee", at: at("phi"),
                                   "Khoản phí “\(id)” không có trong content/phi-le-phi.yaml.",
@@ -89,11 +90,25 @@ public enum ProcedureChecks {
     }
 }
 
+extension SiteContent {
+    /// `content/phi-le-phi.yaml` exists but could not be read, or is a draft: it is not missing.
+    static let feeSchedulePath = "content/phi-le-phi.yaml"
+
+    var holdsBackFees: Bool {
+        fees == nil && (unreadable.contains(Self.feeSchedulePath) || unwritten.contains { $0.path == Self.feeSchedulePath })
+    }
+
+    /// The file to fix for an item whose content is held back (broken or unwritten), if any.
+    func heldBack(_ path: String) -> String? {
+        unreadable.contains(path) || unwritten.contains { $0.path == path } ? path : nil
+    }
+}
+
 /// The fee schedule on its own: unique ids, and fees no procedure charges.
 public enum FeeChecks {
     public static func run(_ content: SiteContent, log: DiagnosticLog) {
         guard let schedule = content.fees else {
-            if content.procedures.contains(where: { !$0.feeIDs.isEmpty }) {
+            if !content.holdsBackFees, content.procedures.contains(where: { !$0.feeIDs.isEmpty }) {
                 log.report(.error("fee.no-schedule", at: SourceLocation(path: "content/phi-le-phi.yaml"),
                                   "Có thủ tục ghi phí, lệ phí nhưng chưa có tệp content/phi-le-phi.yaml.",
                                   hint: "Tạo tệp phi-le-phi.yaml với danh sách `phi:`."))

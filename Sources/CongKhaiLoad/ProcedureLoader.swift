@@ -63,6 +63,7 @@ enum ProcedureLoader {
         }
         procedure.updated = yaml.date("cap_nhat", "ngày cập nhật")
         for key in keys { procedure.keyLines[key] = yaml.has(key) ? yaml.location(ofKey: key).line : yaml.start.line }
+        _ = yaml.bool("nhap", "bản nháp, chưa đăng")
         yaml.finish(context: "thủ tục hành chính")
         procedure.body = parts.body
         procedure.bodyLine = parts.bodyLine

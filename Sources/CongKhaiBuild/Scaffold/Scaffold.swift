@@ -72,7 +72,7 @@ public enum Scaffold {
                 return .failure(.usage("Cần tên tệp, ví dụ: congkhai new \(kind.rawValue) ke-hoach-nam-2027"))
             }
             let slug = TextFolding.slug(arguments[0])
-            let text = kind == .news ? ScaffoldTexts.news(title: title, today: today) : ScaffoldTexts.disclosure(title: title, today: today)
+            let text = kind == .news ? ScaffoldTexts.news(title: title, today: today) : ScaffoldTexts.disclosure(slug: slug, title: title, today: today)
             return .success([("content/\(kind.rawValue)/\(slug).md", text)])
         }
     }

@@ -26,6 +26,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "In thời gian của từng bước.")
     var verbose = false
 
+    @Flag(name: .customLong("chi-tiet"), help: "In đầy đủ mọi cảnh báo (mặc định: mỗi loại một cảnh báo mẫu kèm số lượng).")
+    var detailed = false
+
     func run() throws {
         let start = ContinuousClock.now
         let asOfDate = site.asOfDate
@@ -46,7 +49,7 @@ struct BuildCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: staging); withExtendedLifetime(cleanup) {} }
         let result = Pipeline.run(options)
         StagingCleanup.holdWhileStopping()
-        Terminal.report(result.diagnostics)
+        Terminal.report(result.diagnostics, detailed: detailed)
         if verbose {
             for timing in result.timings { Terminal.info("  \(timing.step): \(timing.milliseconds) ms") }
         }
