@@ -7,7 +7,7 @@ import CongKhaiModel
 enum SiteScaffoldTexts {
     static func files(_ unit: SiteScaffold.Unit, today: CalendarDate) -> [(path: String, text: String)] {
         [
-            ("content/site.yaml", siteYAML(unit)),
+            ("content/site.yaml", siteYAML(unit, today: today)),
             ("content/_index.md", home(unit, today: today)),
             ("content/phi-le-phi.yaml", feeSchedule(today: today)),
             ("content/gioi-thieu/_index.md", section("Giới thiệu", order: 1, today: today,
@@ -51,7 +51,7 @@ enum SiteScaffoldTexts {
         ]
     }
 
-    static func siteYAML(_ unit: SiteScaffold.Unit) -> String {
+    static func siteYAML(_ unit: SiteScaffold.Unit, today: CalendarDate) -> String {
         """
         # Thông tin chung của đơn vị: hiện ở đầu và cuối mọi trang, trên bản in niêm yết và trong
         # danh mục công khai. Dòng bắt đầu bằng # là chú thích, CongKhai bỏ qua. Muốn dùng một khóa
@@ -66,6 +66,10 @@ enum SiteScaffoldTexts {
         loai: \(unit.kind.rawValue)
         # Tỉnh hoặc thành phố trực thuộc trung ương (bắt buộc).
         tinh: \(YAMLText.quoted(unit.province))
+        # Ngày trang bắt đầu công khai: các kỳ đã kết thúc trước ngày này là “Không áp dụng” trong
+        # danh mục công khai, thay vì “Thiếu”. Nếu đơn vị đã công khai trên trang cũ từ trước, ghi
+        # ngày đó và nhập lại các nội dung đã công khai.
+        bat_dau: \(today.iso)
 
         # Liên hệ của trụ sở: hiện ở chân mọi trang. Điền rồi xóa dấu # ở đầu dòng.
         # dia_chi: "Số nhà, thôn (tổ dân phố), \(unit.inSentence), \(unit.provinceInSentence)"
