@@ -71,6 +71,7 @@ public enum ContentLoader {
         var fees: FeeSchedule?
         var budgets: [BudgetDisclosure] = []
         var reports: [ReformReport] = []
+        var plans: [ReformPlan] = []
         var disclosures: [Disclosure] = []
         var overrides: RuleOverrides?
         for item in items {
@@ -82,6 +83,7 @@ public enum ContentLoader {
             case let .fees(schedule): fees = schedule
             case let .budget(disclosure): budgets.append(disclosure)
             case let .reformReport(report): reports.append(report)
+            case let .reformPlan(plan): plans.append(plan)
             case let .disclosure(disclosure): disclosures.append(disclosure)
             case let .ruleOverrides(value): overrides = value
             }
@@ -94,12 +96,13 @@ public enum ContentLoader {
         guard let config else { return nil }
         pages = CataloguePages.assemble(pages: pages, procedures: procedures, fees: fees)
         pages = BudgetPages.assemble(pages: pages, budgets: budgets)
-        pages = ReformPages.assemble(pages: pages, reports: reports)
+        pages = ReformPages.assemble(pages: pages, reports: reports, plans: plans)
         pages = DisclosurePages.assemble(pages: pages, disclosures: disclosures)
         pages += SectionPages.missing(for: pages, log: log)
         var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
         content.budgets = budgets
         content.reports = reports
+        content.plans = plans
         content.disclosures = disclosures
         content.ruleOverrides = overrides ?? RuleOverrides(source: NationalProfile.path, rules: NationalProfile.rules)
         return content
@@ -120,6 +123,7 @@ public enum ContentLoader {
         case fees(FeeSchedule)
         case budget(BudgetDisclosure)
         case reformReport(ReformReport)
+        case reformPlan(ReformPlan)
         case disclosure(Disclosure)
         case ruleOverrides(RuleOverrides)
     }
@@ -151,9 +155,11 @@ public enum ContentLoader {
                 .flatMap { BudgetLoader.load($0, sidecarURL: file.url, yearFolder: yearFolder, log: log) }
                 .map(Loaded.budget)
         case .reformReport:
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { ReformReportLoader.load($0, log: log) }
-                .map(Loaded.reformReport)
+            guard let source = SourceText.read(file.url, displayPath: file.displayPath, log: log) else { return nil }
+            if ReformPlanLoader.isPlan(file.displayPath) {
+                return ReformPlanLoader.load(source, log: log).map(Loaded.reformPlan)
+            }
+            return ReformReportLoader.load(source, log: log).map(Loaded.reformReport)
         case .disclosure:
             return SourceText.read(file.url, displayPath: file.displayPath, log: log)
                 .flatMap { DisclosureLoader.load($0, log: log) }
