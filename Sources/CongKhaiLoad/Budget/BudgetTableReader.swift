@@ -124,7 +124,7 @@ enum BudgetTableReader {
     }
 
     static func isEmptyMark(_ text: String) -> Bool {
-        text.isEmpty || ["-", "–", "—", "x"].contains(text)
+        text.isEmpty || ["-", "–", "—"].contains(text)
     }
 
     static func row(_ record: GridRow, position: [String: Int], columns: [BudgetColumn], path: String, log: DiagnosticLog) -> BudgetRow? {

@@ -93,7 +93,7 @@ struct ReformContext: Sendable {
             "to_text": report.to.vietnamese,
             "to_iso": report.to.iso,
             "whole_name": wholeName,
-            "cases": Self.caseRow(report.cases, name: wholeName),
+            "cases": Self.caseRow(report.cases, name: wholeName).merging(["scope": wholeName.lowercased()]) { _, new in new },
             "indicators": ReformIndicator.allCases.compactMap { indicator($0, in: report) },
             "has_fields": !report.fields.isEmpty,
         ]
