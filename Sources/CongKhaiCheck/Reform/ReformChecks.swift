@@ -30,6 +30,12 @@ public enum ReformChecks {
                               "Chỉ tiêu “\(indicator.label)” là \(VietnameseFormat.decimal(target))%, vượt quá 100%.",
                               hint: "Chỉ tiêu là tỷ lệ phần trăm, từ 0 đến 100."))
         }
+        // A target the report has no figures for would otherwise vanish from the page.
+        for indicator in report.targets.keys.sorted() where report.ratio(indicator) == nil {
+            log.report(.warning("reform.target-no-figure", at: at("chi_tieu.\(indicator.rawValue)"),
+                                "Chỉ tiêu “\(indicator.label)” không có số liệu để đối chiếu trong báo cáo này.",
+                                hint: "Thêm số liệu “\(indicator.sourceKey)”, hoặc bỏ chỉ tiêu này khỏi “chi_tieu”."))
+        }
     }
 
     /// Received (carried over + new) must equal decided + pending + returned; written totals must

@@ -63,7 +63,12 @@ enum BudgetTableFile {
     static func part(_ name: String, _ archive: Archive) -> Data? {
         guard let entry = archive[name], entry.uncompressedSize <= maximumPartSize else { return nil }
         var data = Data()
-        guard (try? archive.extract(entry, skipCRC32: false) { data.append($0) }) != nil else { return nil }
+        // The size in the header is the zip's word: a part that inflates past it is cut off.
+        struct TooLarge: Error {}
+        guard (try? archive.extract(entry, skipCRC32: false) { chunk in
+            guard data.count + chunk.count <= Int(maximumPartSize) else { throw TooLarge() }
+            data.append(chunk)
+        }) != nil else { return nil }
         return data
     }
 
@@ -71,7 +76,8 @@ enum BudgetTableFile {
     static func grid(_ sheet: Data, shared: [String]) -> [BudgetTableReader.GridRow] {
         let scan = XMLScan.sheet(sheet, shared: shared)
         var cells = scan.cells
-        for range in scan.merged {
+        // A budget table is a few hundred cells: merged ranges beyond this are not one.
+        for range in scan.merged.prefix(2_000) {
             let parts = range.split(separator: ":").compactMap { reference(String($0)) }
             guard parts.count == 2, let value = cells[parts[0].row]?[parts[0].column],
                   parts[1].row - parts[0].row < 100, parts[1].column - parts[0].column < 100 else { continue }
@@ -127,6 +133,7 @@ final class XMLScan: NSObject, XMLParserDelegate {
     private var cell: (row: Int, column: Int, type: String)?
     private var value = ""
     private var mode = 0
+    private var cellCount = 0
 
     static func elements(_ data: Data, named names: Set<String>) -> [Element] {
         let scan = XMLScan()
@@ -165,7 +172,11 @@ final class XMLScan: NSObject, XMLParserDelegate {
             if local == "si" { current = "" }
             if local == "t" { inText = true }
         case 2:
-            if local == "c", let reference = attributes["r"].flatMap(BudgetTableFile.reference) {
+            // Only the top-left of the sheet can be a budget table: 200 columns, 20 000 rows,
+            // 100 000 cells. A crafted sheet with a cell at XFD1048576 cannot blow up the grid.
+            if local == "c", cellCount < 100_000, let reference = attributes["r"].flatMap(BudgetTableFile.reference),
+               reference.column <= 200, reference.row <= 20_000 {
+                cellCount += 1
                 cell = (reference.row, reference.column, attributes["t"] ?? "n")
                 value = ""
             }
@@ -178,7 +189,12 @@ final class XMLScan: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard inText else { return }
-        if mode == 1 { current? += string } else { value += string }
+        // Cells and shared strings are short; a runaway text node is cut, not accumulated.
+        if mode == 1 {
+            if (current?.utf8.count ?? 0) < 32_768 { current? += string }
+        } else if value.utf8.count < 32_768 {
+            value += string
+        }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {

@@ -71,4 +71,13 @@ struct BudgetExcelTests {
         #expect(found.count == 1)
         #expect(found.first?.message.contains("Hướng dẫn, Quý I") == true)
     }
+
+    @Test func farAwayCellsCannotBlowUpTheGrid() {
+        let sheet = Data(#"<worksheet><sheetData><row r="1"><c r="A1"><v>2</v></c><c r="XFD1048576"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>3</v></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>"#.utf8)
+        let grid = BudgetTableFile.grid(sheet, shared: [])
+        #expect(grid.count == 1)
+        #expect(grid.first?.cells.map(\.text) == ["2"])
+        #expect(BudgetTableFile.reference("C12")! == (row: 12, column: 3))
+        #expect(BudgetTableFile.reference("12C") == nil)
+    }
 }

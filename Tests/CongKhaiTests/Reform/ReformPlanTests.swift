@@ -99,4 +99,12 @@ struct ReformPlanTests {
         let result = try Self.build(plan: twoLevels)
         #expect(result.diagnostics("reform.target-bound").map(\.location.line) == [5])
     }
+
+    @Test func aReportTargetWithoutFiguresIsAWarningNotDropped() throws {
+        let text = "---\nnam: 2026\nky: quy_1\nho_so: { da_giai_quyet: 10 }\nchi_tieu: { so_hoa: 90 }\n---\nNội dung.\n"
+        let result = try TestSite.minimal(["content/cchc/2026-quy-1.md": text]).build()
+        let found = result.diagnostics("reform.target-no-figure")
+        #expect(found.map(\.location) == [SourceLocation(path: "content/cchc/2026-quy-1.md", line: 5)])
+        #expect(found.first?.message.contains("số hóa") == true)
+    }
 }
