@@ -80,7 +80,7 @@ struct ReformContext: Sendable {
                 "satisfaction_text": report.ratio(.satisfaction)?.text ?? "–",
             ]
         }
-        values["charts"] = ReformCharts.charts(reports)
+        values["charts"] = ReformCharts.charts(reports, plans: plans)
         return values
     }
 

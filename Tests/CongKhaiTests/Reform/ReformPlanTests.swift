@@ -72,6 +72,8 @@ struct ReformPlanTests {
         #expect(result.text(of: "in/cchc-2026-quy-1/index.html")?.contains("Theo dõi trạng thái trên Hệ thống") == true)
         let planPage = try #require(result.text(of: "cchc/2026-ke-hoach/index.html"))
         #expect(planPage.contains("Khảo sát sự hài lòng"))
+        // The overview's charts colour and describe each period against the plan too.
+        #expect(result.text(of: "cchc/index.html")?.contains("Chưa đạt (chỉ tiêu trên 95%)") == true)
         #expect(planPage.contains("Quý I 2026</a>: 95,0% (<span class=\"cchc-chua-dat\">Chưa đạt</span>)"))
     }
 
