@@ -249,6 +249,28 @@ for i in "${!CHECKS[@]}"; do
     skip_check "${CHECKS[$i]}" "the build failed"
   fi
 done
+# ---- begin: citizens on phones and at the notice board (issue 17) ----
+#   l. layout (check_layout.py): every page at 360x800 and 1280x900 in headless Chromium: no
+#      table cell off screen at load, <h1> within 400 px, chart text >= 12 px, no page wider
+#      than the screen
+#   m. notice-board print (check_print.py): every in/ page at A4 in print mode: a wrapping text
+#      column never narrower than a number column, no squeezed text beside spare number width,
+#      no empty "Số:" line; in the PDFs too, and no tool's remark on an official posting
+#   n. axe-core again with the viewport at 360 px (folded menu, stacked tables): 0 violations
+check_layout() { python3 "$SCRIPTS/check_layout.py" "$SITE" 360x800 1280x900 2>&1; }
+check_print() { python3 "$SCRIPTS/check_print.py" "$SITE" 2>&1; }
+check_a11y_narrow() { python3 "$SCRIPTS/check_a11y.py" "$SITE" --axe-width 360 2>&1; }
+if [ "$BUILT" = 1 ]; then
+  run_check "l. layout: 360x800 and 1280x900, no cell off screen, h1 within 400 px, chart text >= 12 px" check_layout
+  run_check "m. notice-board print: column widths by kind, no empty Số:, no tool's words" check_print
+  run_check "n. accessibility at 360 px: axe-core WCAG 2.1 A/AA on the phone layout" check_a11y_narrow
+else
+  skip_check "l. layout: 360x800 and 1280x900, no cell off screen, h1 within 400 px, chart text >= 12 px" "the build failed"
+  skip_check "m. notice-board print: column widths by kind, no empty Số:, no tool's words" "the build failed"
+  skip_check "n. accessibility at 360 px: axe-core WCAG 2.1 A/AA on the phone layout" "the build failed"
+fi
+# ---- end: citizens (issue 17) ----
+
 if [ "$PREBUILT" = 0 ]; then
   if [ "$BUILT" = 1 ]; then
     run_check "d. determinism: two builds are byte-identical" check_determinism

@@ -134,7 +134,7 @@ class Checker:
         self.root = os.path.realpath(root)
         self.pages, self.ids = {}, {}  # relative path -> Page, relative path -> set of ids
         self.broken, self.foreign, self.remote_scripts, self.handlers = [], [], [], []
-        self.counts = {"internal": 0, "external links": 0, "resources": 0}
+        self.counts = {"internal": 0, "external links": 0, "resources": 0, "404.html root-relative": 0}
 
     def files(self, *suffixes):
         return sorted(os.path.relpath(os.path.join(folder, name), self.root)
@@ -185,6 +185,10 @@ class Checker:
                                    "file:// it becomes file://host/...)")
             else:
                 self.counts["external links"] += 1
+        elif kind == "root-relative" and where.split(":")[0] == "404.html":
+            # A web server answers 404.html for a missing address at any depth: its links start
+            # at the site's own root on purpose (issue 17), its stylesheet is inline.
+            self.counts["404.html root-relative"] += 1
         elif kind in ("root-relative", "file"):
             self.broken.append(f"{where}: broken link -> {url} (absolute path: breaks under "
                                "file:// or on another machine; use a relative link)")

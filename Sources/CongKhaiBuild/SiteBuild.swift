@@ -139,6 +139,10 @@ public final class SiteBuild: @unchecked Sendable {
 
         var settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
         settings.producesPDF = options.pdf
+        // 404.html is answered at any depth: without a base URL its stylesheet goes inline.
+        if case let .bytes(css)? = assets.first(where: { $0.path == "assets/style.css" })?.body {
+            settings.notFoundCSS = String(decoding: css, as: UTF8.self)
+        }
         let renderer = clock.step("chuẩn bị dựng") { SiteRenderer(content: site, templates: templates, targets: targets, settings: settings) }
         let pages = renderer.allPages
         let newMenu = renderer.navigation.menuSignature

@@ -4,68 +4,152 @@ import Foundation
 /// One row of the portal's "Cách thức thực hiện" table.
 public struct ChannelRow: Sendable, Equatable {
     public var channel: SubmissionChannel
-    public var deadline: String
-    public var fee: String
+    /// nil where the portal says `Không có thông tin`.
+    public var deadline: String?
+    /// nil where the portal says `Không có thông tin`.
+    public var fee: String?
+    /// A fee's note too long for the table cell (a paragraph on who pays what).
+    public var feeNote: String?
     public var description: String?
+    /// What the editor must check in this row, in Vietnamese.
+    public var problems: [String] = []
 }
 
 /// The portal's channel table arrives as one run-together string:
 /// `Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp3 Ngày làm việcLệ phí : 8000 ĐồngNộp tại…`.
-/// A row is a channel name, a deadline, a fee and a description. The cells have no separators,
-/// so the parser only accepts text it can account for entirely; anything else is left to the
-/// editor rather than guessed.
+/// A row is a channel name glued to its time (`5 Ngày làm việc`, `Trong ngày`, a bare number,
+/// `Không có thông tin`), glued to its fee (`Miễn phí`, an amount and currency, `Không có
+/// thông tin`) with an optional parenthesised note, then a free description up to the next row.
+/// A channel name followed by a space (`Trực tiếp tại xã`) is prose, not a row.
 public enum ChannelTableParser {
     static let header = try! NSRegularExpression(
-        pattern: #"^\s*Hình thức nộp\s*Thời (?:gian|hạn)(?: giải quyết)?\s*Phí,? lệ phí\s*(?:Mô tả)?\s*"#,
+        pattern: #"^[\s\-]*Hình thức nộp\s*Thời (?:gian|hạn)(?: giải quyết)?\s*Phí,? lệ phí\s*(?:Mô tả)?\s*"#,
         options: [.caseInsensitive])
-    /// A channel name counts as the start of a row only where a deadline follows it; capitalised,
-    /// because descriptions say "nộp trực tuyến" in lower case.
-    static let rowStart = try! NSRegularExpression(
-        pattern: #"(Trực tiếp|Trực tuyến|Dịch vụ bưu chính(?: công ích)?|Bưu chính(?: công ích)?|Qua bưu chính)(?=\s*(?:\d|Ngay\b|ngay\b|Trong\b|trong\b|Không quá|không quá|Tối đa|tối đa|Chậm nhất|chậm nhất))"#)
+    static let channelNames = #"(Trực tiếp|Trực tuyến|Dịch vụ bưu chính(?: công ích)?|Qua bưu chính(?: công ích)?|Bưu chính(?: công ích)?)"#
+    static let unknown = "Không có thông tin"
+    static let number = #"\d+(?:[.,]\d+)?"#
+    static let unit = #"(?:Ngày làm việc|ngày làm việc|Ngày|ngày|Giờ|giờ|Tháng|tháng|Tuần|tuần|Phút|phút|Năm|năm)"#
+    static let time = "(" + number + #"(?:\s*"# + unit + ")?" + #"|Trong ngày(?: làm việc)?|"# + unknown
+        + #"|[^\s\d.:;()\n\t][^\n\t.:;()]{0,100}?)"#
     static let amount = #"(?:\d{1,3}(?:[.,]\d{3})+|\d+)"#
-    static let currency = #"(?:Việt Nam Đồng|Việt Nam đồng|VNĐ|VND|Đồng|đồng)"#
-    static let note = #"(?:\s*\([^()]*\))?"#
-    static let fee = try! NSRegularExpression(pattern:
-        #"(?:(?:(?:Lệ phí|Phí|lệ phí|phí)\s*:?\s*"# + amount + #"\s*"# + currency + note + #"\s*)+)"#
-        + "|(?:" + amount + #"\s*"# + currency + note + ")"
-        + #"|(?:Miễn phí|Miễn lệ phí|Miễn thu|Không thu phí|Không thu lệ phí|Không mất phí|Không có phí)"# + note)
-    /// "…(Trang thứ nhất)Phí : 1000 Đồng": several fee items run together read better apart.
-    static let feeSeparator = try! NSRegularExpression(pattern: #"(?<=[)\p{L}])\s*(?=(?:Lệ phí|Phí)\s*:)"#)
+    static let currency = #"(?:Việt Nam Đồng|Việt Nam đồng|VNĐ|VND|Đồng|đồng|đ(?!\p{L}))"#
+    static let feeItem = #"(?:(?:Lệ phí|Phí|lệ phí|phí)\s*:?\s*)?"# + amount + #"\s*"# + currency
+    static let feeText = "(" + unknown + #"|Miễn phí|Miễn lệ phí|Miễn thu|Không thu phí|Không thu lệ phí|Không mất phí|Không có phí|"# + feeItem + ")"
+    static let row = try! NSRegularExpression(pattern: channelNames + "(?=\\S)" + time + feeText)
+    static let moreFee = try! NSRegularExpression(pattern: #"^\s*;?\s*"# + feeItem)
     static let strictDeadline = try! NSRegularExpression(
         pattern: #"^(\d+(?:[.,]\d+)?)\s*(ngày làm việc|ngày|giờ)$"#, options: [.caseInsensitive])
+    /// A note this short reads well in the fee's table cell; longer ones go under the table.
+    static let inlineNoteLimit = 120
 
-    /// The rows, or nil when some part of the text does not fit a row.
+    /// The rows, or nil when the text is not the channel table (prose, or text before the first row).
     public static func parse(_ text: String) -> [ChannelRow]? {
-        var body = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var body = text
         if let match = header.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)),
            let range = Range(match.range, in: body) {
             body.removeSubrange(range)
         }
-        body = body.trimmingCharacters(in: .whitespaces)
-        let starts = ImportText.matches(rowStart, in: body).compactMap { Range($0.range, in: body) }
-        guard let first = starts.first, first.lowerBound == body.startIndex else { return nil }
+        let matches = ImportText.matches(row, in: body)
+        guard let first = matches.first, let firstRange = Range(first.range, in: body),
+              body[..<firstRange.lowerBound].allSatisfy({ $0.isWhitespace || $0 == "-" }) else { return nil }
         var rows: [ChannelRow] = []
-        for (index, start) in starts.enumerated() {
-            let end = index + 1 < starts.count ? starts[index + 1].lowerBound : body.endIndex
-            guard let row = row(channelText: String(body[start]), rest: String(body[start.upperBound..<end])) else { return nil }
-            rows.append(row)
+        for (index, match) in matches.enumerated() {
+            guard let range = Range(match.range, in: body),
+                  let channelText = ImportText.substring(body, match.range(at: 1)),
+                  let timeText = ImportText.substring(body, match.range(at: 2)),
+                  let feeRaw = ImportText.substring(body, match.range(at: 3)),
+                  let channel = channel(named: channelText) else { return nil }
+            let end = index + 1 < matches.count ? (Range(matches[index + 1].range, in: body)?.lowerBound ?? body.endIndex) : body.endIndex
+            var rest = body[range.upperBound..<end]
+            // Each fee item with its own note: `Phí : 2000 Đồng (Trang 1, 2)Phí : 1000 Đồng (Từ trang 3)`.
+            var items: [(fee: String, note: String?)] = [(feeRaw, nil)]
+            while true {
+                let trimmed = rest.drop { $0 == " " }
+                if let note = parenthesised(trimmed) {
+                    let text = String(note.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                    items[items.count - 1].note = [items[items.count - 1].note, text].compactMap { $0 }.joined(separator: "; ")
+                    rest = trimmed.dropFirst(note.count)
+                } else if case let restText = String(rest),
+                          let match = moreFee.firstMatch(in: restText, range: NSRange(restText.startIndex..., in: restText)),
+                          let feeRange = Range(match.range, in: restText) {
+                    let item = restText[feeRange]
+                    items.append((item.trimmingCharacters(in: CharacterSet(charactersIn: " ;")), nil))
+                    rest = rest.dropFirst(item.count)
+                } else {
+                    break
+                }
+            }
+            rows.append(makeRow(channel: channel, time: timeText, items: items, description: String(rest)))
         }
         return rows
     }
 
-    static func row(channelText: String, rest: String) -> ChannelRow? {
-        guard let channel = channel(named: channelText) else { return nil }
-        let feeMatches = ImportText.matches(fee, in: rest).compactMap { Range($0.range, in: rest) }
-        guard let feeRange = feeMatches.first, feeRange.lowerBound > rest.startIndex else { return nil }
-        // "…theo Điều 12100.000 Đồng": where the fee's digits touch the deadline's, the split is a guess.
-        if rest[rest.index(before: feeRange.lowerBound)].isNumber { return nil }
-        let deadline = rest[..<feeRange.lowerBound].trimmingCharacters(in: .whitespaces)
-        var feeText = ImportText.collapseSpaces(String(rest[feeRange]).trimmingCharacters(in: .whitespaces))
-        feeText = feeSeparator.stringByReplacingMatches(in: feeText, range: NSRange(feeText.startIndex..., in: feeText), withTemplate: "; ")
-        let description = rest[feeRange.upperBound...].trimmingCharacters(in: .whitespaces)
-        guard !deadline.isEmpty, !ImportText.isPlaceholder(deadline) else { return nil }
-        return ChannelRow(channel: channel, deadline: deadline, fee: feeText,
-                          description: description.isEmpty || ImportText.isPlaceholder(description) ? nil : description)
+    static func makeRow(channel: SubmissionChannel, time: String, items: [(fee: String, note: String?)], description: String) -> ChannelRow {
+        var row = ChannelRow(channel: channel, deadline: nil, fee: nil)
+        let timeText = ImportText.collapseSpaces(time.trimmingCharacters(in: .whitespaces))
+        if timeText != unknown { row.deadline = lowercasedUnit(timeText) }
+        var parts: [String] = []
+        var longNotes: [String] = []
+        for item in items {
+            let note = item.note.map(ImportText.oneLine).flatMap { $0.isEmpty ? nil : $0 }
+            if item.fee == unknown {
+                if let note { longNotes.append(note) }
+                continue
+            }
+            var text = normalizedFee(item.fee)
+            if let note {
+                if note.count <= inlineNoteLimit { text += " (\(note))" } else { longNotes.append(note) }
+            }
+            parts.append(text)
+        }
+        if !parts.isEmpty { row.fee = parts.joined(separator: "; ") }
+        if !longNotes.isEmpty { row.feeNote = longNotes.joined(separator: "; ") }
+        let fees = items.map(\.fee)
+        if timeText.allSatisfy(\.isNumber), let first = fees.first?.first, first.isNumber {
+            // `Trực tiếp120 VNĐ`: one day and 20 đồng, or 12 days and 0 đồng? Not guessed.
+            row.problems.append("thời hạn và phí dính liền nhau (“\(timeText)\(fees[0])”), không tách chắc chắn được nên để trống cả hai")
+            row.deadline = nil
+            row.fee = nil
+        } else if timeText.allSatisfy(\.isNumber) {
+            row.problems.append("thời hạn chỉ ghi số “\(timeText)”, không có đơn vị (ngày, ngày làm việc hay giờ)")
+        }
+        if timeText == unknown { row.problems.append("Cổng DVC không ghi thời hạn") }
+        let description = ImportText.clean(description)
+        row.description = ImportText.value(description)
+        return row
+    }
+
+    /// `(…)` at the start of `text`, nested parentheses included; nil if it is not closed.
+    static func parenthesised(_ text: Substring) -> Substring? {
+        guard text.first == "(" else { return nil }
+        var depth = 0
+        for index in text.indices {
+            if text[index] == "(" { depth += 1 }
+            if text[index] == ")" {
+                depth -= 1
+                if depth == 0 { return text[...index] }
+            }
+        }
+        return nil
+    }
+
+    /// `3 Ngày làm việc` → `3 ngày làm việc`: the portal capitalises its unit list.
+    static func lowercasedUnit(_ text: String) -> String {
+        guard let first = text.first, first.isNumber else { return text }
+        return text.lowercased()
+    }
+
+    /// `70,000 VNĐ` → `70.000 đồng`: Vietnamese digit grouping and the currency's name.
+    static func normalizedFee(_ fee: String) -> String {
+        var text = ImportText.collapseSpaces(fee.trimmingCharacters(in: .whitespaces))
+        let grouped = try! NSRegularExpression(pattern: #"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d])"#)
+        for match in ImportText.matches(grouped, in: text).reversed() {
+            guard let range = Range(match.range, in: text) else { continue }
+            text.replaceSubrange(range, with: text[range].replacingOccurrences(of: ",", with: "."))
+        }
+        let names = try! NSRegularExpression(pattern: #"\s*(?:Việt Nam Đồng|Việt Nam đồng|VNĐ|VND|Đồng)(?!\p{L})"#)
+        text = names.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " đồng")
+        return text
     }
 
     static func channel(named name: String) -> SubmissionChannel? {
@@ -76,7 +160,7 @@ public enum ChannelTableParser {
         return nil
     }
 
-    /// `3 Ngày làm việc` → (3, ngay_lam_viec); nil for anything that is not exactly a number and a unit.
+    /// `3 ngày làm việc` → (3, ngay_lam_viec); nil for anything that is not exactly a number and a unit.
     public static func deadlineAmount(_ text: String) -> (Double, DeadlineUnit)? {
         let trimmed = ImportText.collapseSpaces(text.trimmingCharacters(in: .whitespaces))
         guard let match = strictDeadline.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)),
@@ -92,7 +176,7 @@ public enum ChannelTableParser {
 
     /// The deadline of the whole procedure: only when every channel has the same one.
     public static func commonDeadline(_ rows: [ChannelRow]) -> String? {
-        let distinct = Set(rows.map { TextFolding.fold($0.deadline) })
+        let distinct = Set(rows.map { $0.deadline.map(TextFolding.fold) })
         return distinct.count == 1 ? rows.first?.deadline : nil
     }
 }

@@ -27,7 +27,13 @@ public enum DVCRecordParser {
     public static let fields = [
         "ma_thu_tuc", "ten_thu_tuc", "so_quyet_dinh", "cap_thuc_hien", "loai_thu_tuc", "linh_vuc",
         "doi_tuong_thuc_hien", "trinh_tu_thuc_hien", "cach_thuc_thuc_hien", "thanh_phan_ho_so",
-        "can_cu_phap_ly", "co_quan_thuc_hien", "yeu_cau_dieu_kien", "ket_qua_xu_ly",
+        "can_cu_phap_ly", "co_quan_thuc_hien", "yeu_cau_dieu_kien", "ket_qua_xu_ly", "detail_url", "co_quan_co_tham_quyen",
+    ]
+    /// Fields of the portal's page a crawler copies that the catalogue does not publish: known,
+    /// so not reported as unknown.
+    static let unused: Set<String> = [
+        "formality_id", "dia_chi_tiep_nhan", "co_quan_duoc_uy_quyen",
+        "co_quan_phoi_hop", "thu_tuc_lien_quan", "raw_text",
     ]
     static let aliases = ["ma": "ma_thu_tuc", "ten": "ten_thu_tuc", "ket_qua": "ket_qua_xu_ly",
                           "doi_tuong": "doi_tuong_thuc_hien", "trinh_tu": "trinh_tu_thuc_hien",
@@ -79,7 +85,7 @@ public enum DVCRecordParser {
             var problems: [(String, String)] = []
             for (key, value) in object.sorted(by: { $0.key < $1.key }) {
                 guard let field = byCompactName[compact(key)] else {
-                    unknown.insert(key)
+                    if !unused.contains(key) { unknown.insert(key) }
                     continue
                 }
                 // A code written as a number has already lost its trailing zeros (1.001190 → 1.00119).

@@ -77,6 +77,13 @@ enum ImportText {
         return line
     }
 
+    /// Text inside a table cell or a heading: nothing that would turn into a link or raw HTML.
+    static func escapeInline(_ text: String) -> String {
+        var text = text.replacingOccurrences(of: "<", with: "\\<").replacingOccurrences(of: "](", with: "]\\(")
+        if let first = text.first, "#=|>".contains(first) { text = "\\" + text }
+        return text
+    }
+
     /// Where `pattern` matches, as Swift ranges; `NSRegularExpression` counts in UTF-16.
     static func matches(_ pattern: NSRegularExpression, in text: String) -> [NSTextCheckingResult] {
         pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))

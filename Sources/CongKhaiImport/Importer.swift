@@ -33,8 +33,22 @@ public struct ImportReport: Sendable {
     public var created: [String] = []
     public var updated: [String] = []
     public var moved: [Move] = []
+    /// Files written whose record still needs the editor, with what to check.
+    public var toCheck: [(path: String, checks: [ImportCheck])] = []
+    /// Portal page furniture removed over the whole import.
+    public var furniture = 0
 
     public var total: Int { created.count + updated.count }
+
+    /// `Đã bỏ 250 cụm chữ trang trí của trang Cổng DVC; 12 thủ tục cần kiểm tra thêm.`, or nil.
+    public var cleanup: String? {
+        var parts: [String] = []
+        if furniture > 0 { parts.append("đã bỏ \(furniture) cụm chữ trang trí của trang Cổng DVC (nhãn, ô chọn, nút bấm)") }
+        if !toCheck.isEmpty { parts.append("\(toCheck.count) thủ tục cần kiểm tra thêm") }
+        guard !parts.isEmpty else { return nil }
+        let text = parts.joined(separator: "; ")
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
 
     /// `Đã nhập N thủ tục (M mới, K cập nhật), W cảnh báo.`, with the errors when there are any.
     public func summary(errors: Int, warnings: Int) -> String {
@@ -223,6 +237,8 @@ struct ProcedureStore {
         }
         byCode[draft.code] = [target] + paths.dropFirst()
         if existing == nil { report.created.append(target) } else { report.updated.append(target) }
+        report.furniture += draft.furniture
+        if !draft.checks.isEmpty { report.toCheck.append((target, draft.checks)) }
     }
 
     /// New files go to `thu-tuc/<lĩnh vực>/<mã>.md`. An updated file keeps its name; it moves

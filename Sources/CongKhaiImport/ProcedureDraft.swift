@@ -34,6 +34,12 @@ public struct ProcedureDraft: Sendable {
     /// YAML comments above a key (`# Theo Cổng DVC: …`), regenerated on every import.
     public var notes: [String: [String]] = [:]
     public var sections: [DraftSection] = []
+    /// The procedure's own page on the national portal (`dvc_url`), written when the editor has none.
+    public var onlineURL: String?
+    /// What the editor must still check, in Vietnamese.
+    public var checks: [ImportCheck] = []
+    /// Portal page furniture removed from this record.
+    public var furniture = 0
 
     public init(code: String) {
         self.code = code
@@ -51,8 +57,24 @@ enum SectionName {
     static let documents = ProcedureSection.documents.rawValue
     static let requirements = ProcedureSection.requirements.rawValue
     static let channels = "Cách thức thực hiện"
+    /// The channel table's descriptions when the table itself went to the front matter: the page
+    /// already shows a "Cách thức thực hiện" heading above the table, so these need another name.
+    static let channelNotes = "Mô tả cách thức thực hiện"
     static let legalBasis = "Căn cứ pháp lý"
     static let result = "Kết quả"
-    static let order = [steps, channels, documents, requirements, legalBasis, result]
+    static let order = [steps, channels, channelNotes, documents, requirements, legalBasis, result]
     static let required = [steps, documents, requirements]
+}
+
+/// Something in an imported record the editor must look at: a short topic for the one line
+/// printed per record, and the detail `--verbose` prints.
+public struct ImportCheck: Sendable, Equatable {
+    public var topic: String
+    public var detail: String
+}
+
+extension ProcedureDraft {
+    mutating func check(_ topic: String, _ detail: String) {
+        checks.append(ImportCheck(topic: topic, detail: detail))
+    }
 }

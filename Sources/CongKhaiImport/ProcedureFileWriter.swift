@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Merge rule, key by key: a value the import has replaces the file's; a key the import has
 /// nothing for (a placeholder, a part that could not be parsed, or a key no source fills: `phi`,
-/// `mau_don`, `dvc_url`, `ly_do_mot_phan`, `cap_nhat`, and any key the editor added) keeps the
-/// editor's lines exactly as typed. The editor's comments above a key always stay. Two keys are
-/// only ever filled, never replaced: `phi` (fee ids are the editor's) and `cong_bo` (see below).
+/// `mau_don`, `ly_do_mot_phan`, `cap_nhat`, and any key the editor added) keeps the
+/// editor's lines exactly as typed. The editor's comments above a key always stay. Three keys are
+/// only ever filled, never replaced: `phi` (fee ids are the editor's), `dvc_url` and `cong_bo`.
 /// Body sections work the same way: sections the record fills are replaced, all others are kept.
 public enum ProcedureFileWriter {
     /// The loader's keys, in the order the examples and new files use.
@@ -102,6 +102,10 @@ public enum ProcedureFileWriter {
         }
         // The portal's decision is often the ministry's, while the editor's `cong_bo` is the
         // province's, with the date the posting deadline runs from: the editor's stays.
+        // The editor may have put the province's page for this procedure here: theirs stays.
+        if let url = draft.onlineURL, existing?.block("dvc_url") == nil {
+            blocks["dvc_url"] = [YAMLText.pair("dvc_url", url)]
+        }
         if let number = draft.publicationNumber, existing?.block("cong_bo") == nil {
             blocks["cong_bo"] = ["cong_bo:", YAMLText.pair("so", number, indent: 2)]
         }

@@ -8,16 +8,23 @@ public struct ParsedResult: Sendable, Equatable {
     public var codes: [String]
     /// Text after the last result that is neither a result nor page furniture: never dropped.
     public var leftover: String?
+    /// The page's "Từ khóa" value, when it has one: metadata for the editor.
+    public var keywords: String?
+    /// Furniture strings removed.
+    public var furniture = 0
 }
 
-/// `Giấy khai sinhMã: KQ.G15.000031Bản sao Giấy khai sinhMã: KQ.G15.000032Từ khóaKhông có thông tin`.
-/// The portal copies the labels of its page ("Từ khóa", "Mô tả", …) after the results; only a
-/// tail made of nothing but those labels is removed.
+/// `Giấy khai sinhMã: KQ.G15.000031Bản sao Giấy khai sinhMã: KQ.G15.000032Từ khóaKhông có thông tin
+/// Mô tảKhông có thông tinChọn cơ quan thực hiệnTỉnh/ Thành phố…Nộp hồ sơ`. Each result ends with
+/// its code; after the last one come the page's "Từ khóa" and "Mô tả" fields, then the page's
+/// furniture (the agency picker and the submit button).
 public enum ResultParser {
-    static let code = try! NSRegularExpression(pattern: #"Mã\s*:?\s*(KQ(?:\.[A-Z]*\d+)+)"#)
-    static let furniture = try! NSRegularExpression(
-        pattern: #"(?:\s*(?:Từ khóa|Từ khoá|Mô tả|Chọn cơ quan thực hiện|Cơ quan thực hiện|Không có thông tin|Tải về|Xem chi tiết|Xem thêm)\s*:?)+\s*$"#,
-        options: [.caseInsensitive])
+    /// A code runs until the next result's name starts (a capital and a small letter) or the text ends:
+    /// `KQ.G15.000031`, `KQ-G17.000006`, `000.00.00.G04-KQ3261`, `VBTT`.
+    static let code = try! NSRegularExpression(
+        pattern: #"Mã\s*:\s*([A-Za-z0-9][A-Za-z0-9.\-]*?)(?=\p{Lu}\p{Ll}|[^A-Za-z0-9.\-]|$)"#)
+    static let keywordsLabel = ["Từ khóa", "Từ khoá"]
+    static let descriptionLabel = "Mô tả"
 
     public static func parse(_ text: String) -> ParsedResult {
         var names: [String] = []
@@ -30,16 +37,56 @@ public enum ResultParser {
             codes.append(codeText)
             cursor = range.upperBound
         }
+        var result = ParsedResult(names: [], codes: codes, leftover: nil)
         var tail = String(text[cursor...])
-        if let match = furniture.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)),
-           let range = Range(match.range, in: tail) {
-            tail.removeSubrange(range)
+        if let (start, count) = PortalFurniture.tailStart(tail) {
+            result.furniture += count
+            tail = String(tail[..<start])
         }
+        tail = fields(of: tail, into: &result)
         tail = ImportText.clean(tail)
         if codes.isEmpty {
             // No codes: the whole text is the result, as published.
-            return ParsedResult(names: tail.isEmpty ? [] : [tail], codes: [], leftover: nil)
+            result.names = tail.isEmpty ? [] : [ImportText.oneLine(tail)]
+            return result
         }
-        return ParsedResult(names: names, codes: codes, leftover: tail.isEmpty || ImportText.isPlaceholder(tail) ? nil : tail)
+        result.names = names
+        result.leftover = tail.isEmpty || ImportText.isPlaceholder(tail) ? nil : tail
+        return result
+    }
+
+    /// Takes the page's `Từ khóa…Mô tả…` fields off the end of `tail`: an empty value
+    /// (`Không có thông tin`) is furniture, keywords go to the editor, a description stays in the text.
+    static func fields(of tail: String, into result: inout ParsedResult) -> String {
+        var tail = tail
+        if let label = descriptionLabel.range(in: tail) {
+            let value = ImportText.clean(String(tail[label.upperBound...]))
+            tail = String(tail[..<label.lowerBound])
+            result.furniture += 1
+            if ImportText.value(value) == nil {
+                if !value.isEmpty { result.furniture += 1 }
+            } else {
+                tail += "\n" + value
+            }
+        }
+        for keywords in keywordsLabel {
+            guard let label = keywords.range(in: tail) else { continue }
+            let value = ImportText.clean(String(tail[label.upperBound...]))
+            tail = String(tail[..<label.lowerBound])
+            result.furniture += 1
+            if ImportText.value(value) == nil {
+                if !value.isEmpty { result.furniture += 1 }
+            } else {
+                result.keywords = ImportText.oneLine(value)
+            }
+        }
+        return tail
+    }
+}
+
+extension String {
+    /// The last occurrence of `self` in `text`: the page's fields come after the results.
+    func range(in text: String) -> Range<String.Index>? {
+        text.range(of: self, options: .backwards)
     }
 }

@@ -99,6 +99,7 @@ public enum ContentLoader {
         pages = ReformPages.assemble(pages: pages, reports: reports, plans: plans)
         pages = DisclosurePages.assemble(pages: pages, disclosures: disclosures)
         pages += SectionPages.missing(for: pages, log: log)
+        if let home = SectionPages.home(for: pages, config: config) { pages.append(home) }
         var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
         content.budgets = budgets
         content.reports = reports
@@ -180,6 +181,18 @@ public enum ContentLoader {
 /// A folder whose pages have no `_index.md` still needs a page to list them,
 /// or breadcrumbs and menus would point at nothing.
 enum SectionPages {
+    /// A site made only of `site.yaml` and imported procedures still opens on a home page: the
+    /// unit's name and description from `site.yaml`, the search box and the quick links.
+    /// Not a warning: the page is complete without an `_index.md`.
+    static func home(for pages: [Page], config: SiteConfig) -> Page? {
+        guard !pages.contains(where: { $0.kind == .home }) else { return nil }
+        var page = Page(source: "content/_index.md", path: "", kind: .home, title: config.name)
+        page.description = config.description
+        page.body = ""
+        return page
+    }
+
+
     static func missing(for pages: [Page], log: DiagnosticLog) -> [Page] {
         let existing = Set(pages.map(\.path))
         var needed: [String: String] = [:]

@@ -27,6 +27,7 @@ enum SiteConfigLoader {
         config.domain = yaml.string("ten_mien", "tên miền")
         config.baseURL = yaml.string("url_goc", "địa chỉ gốc của trang")
         config.onlineServiceURL = yaml.string("dvc_url", "cổng dịch vụ công của tỉnh")
+        config.ratingURL = yaml.string("phan_hoi_url", "địa chỉ nhận đánh giá “Thông tin này có hữu ích không?”")
         config.description = yaml.string("mo_ta", "mô tả ngắn")
         config.responsiblePerson = yaml.string("nguoi_chiu_trach_nhiem", "người chịu trách nhiệm chính")
         config.ruleProfile = yaml.string("bo_quy_tac", "bộ quy tắc công khai")
@@ -49,6 +50,7 @@ enum SiteConfigLoader {
         }
         checkURL(config.baseURL, key: "url_goc", yaml: yaml, log: log)
         checkURL(config.onlineServiceURL, key: "dvc_url", yaml: yaml, log: log)
+        checkURL(config.ratingURL, key: "phan_hoi_url", yaml: yaml, log: log)
         yaml.finish(context: "site.yaml")
         return config
     }

@@ -58,7 +58,7 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", droppedHTMLLines: dropped)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: HTMLPolish.apply(String(cString: rendered)), droppedHTMLLines: dropped)
+        return RenderedMarkdown(html: TableLabels.apply(HTMLPolish.apply(String(cString: rendered))), droppedHTMLLines: dropped)
     }
 
     private static func walk(_ document: OpaquePointer, allowRawHTML: Bool, rewrite: (MarkdownReference) -> String?) -> [Int] {
@@ -100,7 +100,7 @@ public enum MarkdownRenderer {
 enum HTMLPolish {
     static let replacements: [(String, String)] = [
         // A wide table scrolls inside its own box on a phone; the box must be reachable by keyboard.
-        ("<table>", "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng (cuộn ngang để xem hết)\" tabindex=\"0\">\n<table>"),
+        ("<table>", "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng\" tabindex=\"0\">\n<table>"),
         ("</table>", "</table>\n</div>"),
         ("<th align=\"left\">", "<th scope=\"col\" class=\"align-left\">"),
         ("<th align=\"center\">", "<th scope=\"col\" class=\"align-center\">"),

@@ -50,6 +50,9 @@ public struct SiteConfig: Sendable {
     public var domain: String?
     public var baseURL: String?
     public var onlineServiceURL: String?
+    /// `phan_hoi_url`: where each page's "Thông tin này có hữu ích không?" form posts
+    /// (NĐ 224/2026 Điều 10 khoản 3 điểm b): the province's survey system or any receiver.
+    public var ratingURL: String?
     public var description: String?
     public var responsiblePerson: String?
     public var feedback: FeedbackChannel?

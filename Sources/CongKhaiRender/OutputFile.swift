@@ -29,6 +29,9 @@ public struct RenderSettings: Sendable {
     /// The build makes the PDFs of the notice-board editions (`--pdf` with WeasyPrint found):
     /// only then do pages link to them.
     public var producesPDF = false
+    /// The minified site stylesheet, written inline into 404.html when no base URL is known: a
+    /// web server answers that page at any depth, where a relative stylesheet link breaks.
+    public var notFoundCSS: String?
 
     public init(baseURL: String?) {
         guard var base = baseURL?.trimmingCharacters(in: .whitespaces), !base.isEmpty else {

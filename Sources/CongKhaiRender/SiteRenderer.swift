@@ -97,6 +97,8 @@ public struct SiteRenderer: Sendable {
         }
         guard let layout = templates.layout(for: page, log: log) else { return nil }
         var context = builder.context(for: page, bodyHTML: body.html)
+        context.merge(PageMeta(settings: settings, config: content.config).values(for: page)) { _, new in new }
+        if page.kind == .notFound { context = PageMeta(settings: settings, config: content.config).notFound(context) }
         context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
         guard let html = templates.render(context, layout: layout) else { return nil }
         return OutputFile(path: Self.outputPath(of: page), text: html)

@@ -107,6 +107,8 @@ extension Evaluation {
                     page: "thu-tuc/", fix: "congkhai new thu-tuc", since: nil, dependsOn: nil)
         addStanding("phi", key: "trang", title: content.fees?.title ?? "Danh mục phí, lệ phí", present: content.fees != nil,
                     page: "phi-le-phi/", fix: "congkhai new phi", since: nil, dependsOn: nil)
+        addStanding("web-danh-gia", key: "trang", title: "Ô đánh giá “Thông tin này có hữu ích không?” trên mỗi trang",
+                    present: content.config.ratingURL != nil, page: "", fix: "content/site.yaml (phan_hoi_url)", since: nil, dependsOn: nil)
         let paths = Set(content.pages.filter { !$0.isDraft }.map(\.path))
         for rule in rules.values.sorted(by: { $0.id < $1.id }) where rule.appliesTo.hasPrefix("trang.") {
             let path = String(rule.appliesTo.dropFirst("trang.".count))

@@ -132,6 +132,16 @@ public enum NationalProfile {
         moc: khong
         dinh_ky: thuong_xuyen
         nhom: trang
+      web-danh-gia:
+        noi_dung: "Đánh giá của người dùng về thông tin trên từng trang"
+        van_ban: "Nghị định 224/2026/NĐ-CP"
+        dieu: 10
+        khoan: 3
+        ap_dung: cau_hinh.phan_hoi_url
+        kenh: [website]
+        moc: khong
+        dinh_ky: thuong_xuyen
+        nhom: trang
       web-lien-he:
         noi_dung: "Thông tin liên hệ của cơ quan"
         van_ban: "Luật Tiếp cận thông tin 2016"

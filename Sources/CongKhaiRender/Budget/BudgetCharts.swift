@@ -69,7 +69,7 @@ enum BudgetCharts {
                                       groups: groups.map { ($0.label, $0.points.map { (periodName($0.period), $0.rate) }) }),
             "rows": groups.map { group -> [String: Any] in
                 ["label": group.label,
-                 "cells": group.points.map { ["text": $0.rate.map { VietnameseFormat.decimal($0) + "%" } ?? "–"] }]
+                 "cells": group.points.map { ["text": $0.rate.map { VietnameseFormat.decimal($0) + "%" } ?? "–", "label": periodName($0.period)] }]
             },
         ]
     }

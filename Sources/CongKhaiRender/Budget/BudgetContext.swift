@@ -97,12 +97,13 @@ struct BudgetContext: @unchecked Sendable {
         let cells = disclosure.columns.map { column -> [String: Any] in
             switch column.kind {
             case .amount:
-                return ["text": row.amounts[column.id].map(VietnameseFormat.integer) ?? "", "is_number": true,
+                // label: the column title repeated on each cell (data-label of the stacked phone layout).
+                return ["text": row.amounts[column.id].map(VietnameseFormat.integer) ?? "", "is_number": true, "label": column.title,
                         "is_computed": row.computed.contains(column.id) && row.typedAmounts[column.id] == nil]
             case .rate:
-                return ["text": row.rates[column.id].map { VietnameseFormat.decimal($0) + "%" } ?? "", "is_number": true, "is_computed": false]
+                return ["text": row.rates[column.id].map { VietnameseFormat.decimal($0) + "%" } ?? "", "is_number": true, "is_computed": false, "label": column.title]
             case .text:
-                return ["text": row.texts[column.id] ?? "", "is_number": false, "is_computed": false]
+                return ["text": row.texts[column.id] ?? "", "is_number": false, "is_computed": false, "label": column.title]
             }
         }
         return [

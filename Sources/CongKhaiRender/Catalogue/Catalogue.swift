@@ -48,10 +48,16 @@ struct Catalogue: Sendable {
     }
 
     /// What the citizen pays, in one phrase: `Miễn phí`, `8.000 đồng (đồng/trường hợp)`, ...
+    /// Without fee ids, an imported record's channel fees speak: "Không thu phí" would be
+    /// false where the national record names an amount, or says it has no information.
     func feeSummary(_ procedure: Procedure) -> String {
         if procedure.isFree { return "Miễn phí" }
         let summaries = procedure.feeIDs.compactMap { feesByID[$0]?.summary }
-        return summaries.isEmpty ? "Không thu phí, lệ phí" : summaries.joined(separator: "; ")
+        if !summaries.isEmpty { return summaries.joined(separator: "; ") }
+        var channelFees: [String] = []
+        for fee in procedure.channels.compactMap(\.fee) where !channelFees.contains(fee) { channelFees.append(fee) }
+        if !channelFees.isEmpty { return channelFees.joined(separator: "; ") }
+        return procedure.channels.isEmpty ? "Không thu phí, lệ phí" : "Chưa có thông tin"
     }
 
     /// The deadline as a short phrase for lists: `5 ngày làm việc`, else the published text.

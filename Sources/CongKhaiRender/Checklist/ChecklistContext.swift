@@ -64,10 +64,16 @@ struct ChecklistContext: Sendable {
             return ["id": "nhom-" + id.replacingOccurrences(of: "_", with: "-"), "label": Self.groupLabels[id] ?? id,
                     "count": String(items.count), "items": items.map { item($0, root: root) }]
         }
+        // The page opens on the quarter of the date the status is computed for (else the latest);
+        // the others are collapsed, so the page is not three copies of every item long.
+        let current = checklist.asOf.map { (year: $0.year, quarter: ($0.month - 1) / 3 + 1) }
+        let open = checklist.quarters.contains { $0.year == current?.year && $0.quarter == current?.quarter }
+            ? current : checklist.quarters.last.map { (year: $0.year, quarter: $0.quarter) }
         let quarters = checklist.quarters.map { entry -> [String: Any] in
             let items = checklist.items.filter { $0.year == entry.year && $0.quarter == entry.quarter }
             return ["id": "quy-\(entry.year)-\(entry.quarter)", "label": "Quý \(roman(entry.quarter)) năm \(entry.year)",
                     "sheet_href": root + ChecklistPaths.sheet(year: entry.year, quarter: entry.quarter) + "index.html",
+                    "count": String(items.count), "is_current": entry.year == open?.year && entry.quarter == open?.quarter,
                     "items": items.map { item($0, root: root) }]
         }
         return ["as_of_text": checklist.asOf?.vietnamese ?? "", "total": String(checklist.items.count), "statuses": statuses,

@@ -33,6 +33,8 @@ struct PageContext: @unchecked Sendable {
             "is_home": page.kind == .home,
             // Lets the theme style a kind of page as a whole (the A4 notice-board sheets print without the site chrome).
             "kind": page.kind.rawValue,
+            // Sent with the page-rating form: which page was rated (site-relative, no personal data).
+            "address": page.kind == .notFound ? "404.html" : page.path,
         ]
         pageValues["description"] = page.description
         pageValues["author"] = page.author
@@ -146,6 +148,7 @@ struct PageContext: @unchecked Sendable {
         values["ten_mien"] = config.domain
         values["mo_ta"] = config.description
         values["dvc_url"] = config.onlineServiceURL
+        values["phan_hoi_url"] = config.ratingURL
         values["nguoi_chiu_trach_nhiem"] = config.responsiblePerson
         if let feedback = config.feedback {
             var channel: [String: Any] = [:]

@@ -44,7 +44,8 @@ struct NoticeHeader: Sendable {
 
     /// The sheet's number when the content gives one the commune itself issued (`12/BC-UBND`,
     /// `15/QĐ-UBND`); a resolution of the council or the province's decision on procedures is
-    /// the basis of the notice, not its number, so the line is then left to fill in.
+    /// the basis of the notice, not its number: the sheet then has no "Số:" line at all (an
+    /// empty one printed on 66 of 81 editions).
     func number(of page: Page) -> String? {
         let number: String?
         switch page.data {

@@ -4,11 +4,13 @@ import CongKhaiModel
 /// here so the template only places numbers (templates never compute); each chart also
 /// carries its data as table rows, the alternative for screen readers and print.
 enum ReformCharts {
-    static let plotTop = 24
-    static let plotHeight = 150
-    static let barWidth = 40
-    static let step = 80
-    static let left = 40
+    // Horizontal bars, one per period, its name above it: 360 units wide, so 14 px text stays
+    // legible on a 360 px phone however many periods there are (the chart grows downwards).
+    static let width = 360
+    static let left = 4
+    static let plotWidth = 250
+    static let top = 22
+    static let rowHeight = 40
 
     static let shown: [(ReformIndicator, String)] = [
         (.onTime, "Tỷ lệ hồ sơ giải quyết đúng hạn"),
@@ -29,27 +31,25 @@ enum ReformCharts {
     static func charts(_ reports: [ReformReport], plans: [ReformPlan] = []) -> [[String: Any]] {
         shown.map { indicator, title in
             let points = reports.map { report in (report, report.ratio(indicator)) }
-            let width = left + step * max(points.count, 1) + 8
-            let baseline = plotTop + plotHeight
+            let bottom = top + rowHeight * max(points.count, 1)
             var bars: [[String: Any]] = []
             for (index, (report, ratio)) in points.enumerated() {
-                let x = left + step * index + (step - barWidth) / 2
+                let y = top + rowHeight * index
                 var bar: [String: Any] = [
                     "period": report.period.label,
                     "year": String(report.year),
-                    "label_x": x + barWidth / 2,
-                    "label_y": baseline + 16,
-                    "year_y": baseline + 30,
+                    "label_y": y + 15,
                 ]
                 if let tenths = ratio?.scaledPercent(places: 1) {
-                    let height = (tenths * plotHeight + 500) / 1000
+                    let length = (min(tenths, 1000) * plotWidth + 500) / 1000
                     bar["has_value"] = true
-                    bar["x"] = x
-                    bar["y"] = baseline - height
-                    bar["width"] = barWidth
-                    bar["height"] = height
+                    bar["x"] = left
+                    bar["y"] = y + 20
+                    bar["width"] = max(length, 1)
+                    bar["height"] = 14
                     bar["value_text"] = ratio?.text ?? ""
-                    bar["value_y"] = baseline - height - 4
+                    bar["value_x"] = left + length + 6
+                    bar["value_y"] = y + 32
                     let verdict = verdict(report, indicator, ratio, plans: plans)
                     bar["met"] = verdict?.met == true
                     bar["missed"] = verdict?.met == false
@@ -57,17 +57,17 @@ enum ReformCharts {
                 bars.append(bar)
             }
             let grid = [0, 50, 100].map { percent -> [String: Any] in
-                ["y": baseline - percent * plotHeight / 100, "label": "\(percent)%", "x2": width - 4]
+                let x = left + percent * plotWidth / 100
+                return ["x": x, "anchor": percent == 0 ? "start" : "middle",
+                        "y1": top - 4, "y2": bottom, "label": "\(percent)%"]
             }
             let described = points.map { report, ratio in "\(label(report)): \(ratio?.text ?? "không có số liệu")" }
             return [
                 "id": "bieu-do-\(indicator.rawValue.replacingOccurrences(of: "_", with: "-"))",
                 "title": title,
-                "desc": "Biểu đồ cột theo kỳ báo cáo. " + described.joined(separator: "; ") + ".",
+                "desc": "Biểu đồ thanh ngang, mỗi kỳ báo cáo một thanh, thang từ 0 đến 100%. " + described.joined(separator: "; ") + ".",
                 "width": width,
-                "height": baseline + 38,
-                "baseline": baseline,
-                "axis_x2": width - 4,
+                "height": bottom + 4,
                 "grid": grid,
                 "bars": bars,
                 "rows": points.map { report, ratio -> [String: Any] in

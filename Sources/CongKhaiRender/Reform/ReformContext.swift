@@ -258,7 +258,7 @@ struct ReformContext: Sendable {
     func fieldTable(_ report: ReformReport) -> [String: Any] {
         let shown = Self.fieldColumns.filter { column in report.fields.contains { column.value($0.cases) != nil } }
         func row(_ name: String, _ cases: CaseFigures) -> [String: Any] {
-            ["name": name, "cells": shown.map { $0.value(cases) ?? Self.notGiven }]
+            ["name": name, "cells": shown.map { ["text": $0.value(cases) ?? Self.notGiven, "label": $0.title] }]
         }
         return [
             "columns": shown.map(\.title),

@@ -14,6 +14,8 @@ struct ImportCommand: ParsableCommand {
     struct Options: ParsableArguments {
         @Option(name: .long, help: "Thư mục của trang (chứa content/). Mặc định: thư mục hiện tại.")
         var source: String = "."
+        @Flag(name: .long, help: "In từng điểm cần kiểm tra của mỗi thủ tục (mặc định: một dòng cho mỗi thủ tục).")
+        var verbose = false
     }
 
     struct DVC: ParsableCommand {
@@ -25,7 +27,7 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "Các tệp JSON.") var files: [String] = []
 
         func validate() throws { try ImportCommand.requireFiles(files, example: "congkhai import dvc ho-so.json") }
-        func run() throws { try ImportCommand.run(.dvc, files: files, source: options.source) }
+        func run() throws { try ImportCommand.run(.dvc, files: files, options: options) }
     }
 
     struct CSV: ParsableCommand {
@@ -37,7 +39,7 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "Tệp CSV (UTF-8).") var files: [String] = []
 
         func validate() throws { try ImportCommand.requireFiles(files, example: "congkhai import csv danh-muc.csv") }
-        func run() throws { try ImportCommand.run(.csv, files: files, source: options.source) }
+        func run() throws { try ImportCommand.run(.csv, files: files, options: options) }
     }
 
     struct XLSX: ParsableCommand {
@@ -49,22 +51,31 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "Tệp .xlsx.") var files: [String] = []
 
         func validate() throws { try ImportCommand.requireFiles(files, example: "congkhai import xlsx danh-muc.xlsx") }
-        func run() throws { try ImportCommand.run(.xlsx, files: files, source: options.source) }
+        func run() throws { try ImportCommand.run(.xlsx, files: files, options: options) }
     }
 
     static func requireFiles(_ files: [String], example: String) throws {
         if files.isEmpty { throw ValidationError("Thiếu tệp cần nhập. Ví dụ: \(example)") }
     }
 
-    static func run(_ kind: ImportKind, files: [String], source: String) throws {
+    static func run(_ kind: ImportKind, files: [String], options: Options) throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let site = URL(fileURLWithPath: source, relativeTo: cwd)
+        let site = URL(fileURLWithPath: options.source, relativeTo: cwd)
         let sources = files.map { ImportSource(url: URL(fileURLWithPath: $0, relativeTo: cwd), displayPath: $0) }
         let log = DiagnosticLog()
         let report = Importer.run(kind: kind, files: sources, siteFolder: site, log: log)
         Terminal.report(log.all)
         for move in report.moved { Terminal.info("Đã chuyển \(move.from) → \(move.to)") }
-        Terminal.info(report.summary(errors: log.errorCount, warnings: log.warningCount))
+        // One line per record the editor must still open; the details only when asked for.
+        for (path, checks) in report.toCheck {
+            var topics: [String] = []
+            for check in checks where !topics.contains(check.topic) { topics.append(check.topic) }
+            Terminal.info("\(path): cần kiểm tra: \(topics.joined(separator: ", ")).")
+            if options.verbose {
+                for check in checks { Terminal.info("    \(check.topic): \(check.detail).") }
+            }
+        }
+        Terminal.info(([report.summary(errors: log.errorCount, warnings: log.warningCount)] + [report.cleanup].compactMap { $0 }).joined(separator: " "))
         if log.hasErrors { throw ExitCode(1) }
     }
 }

@@ -33,9 +33,9 @@ struct BudgetTableTests {
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
         let page = try #require(result.text(of: "ngan-sach/2026/bao-cao/index.html"))
         // 1.1 = a + b; 1 = 1.1 + 1.2; I = 1 + 2 (the grand total also checks I).
-        #expect(page.contains("<td class=\"align-right\">1.000<span aria-hidden=\"true\">*</span>"))
-        #expect(page.contains("<td class=\"align-right\">2.000<span aria-hidden=\"true\">*</span>"))
-        #expect(page.contains("<td class=\"align-right\">2.100</td>"), "typed total kept unmarked")
+        #expect(page.contains(">1.000<span class=\"tu-tinh\"><span aria-hidden=\"true\">*</span>"))
+        #expect(page.contains(">2.000<span class=\"tu-tinh\"><span aria-hidden=\"true\">*</span>"))
+        #expect(page.contains("\">2.100</td>"), "typed total kept unmarked")
         #expect(page.contains("class=\"cap-4\"") && page.contains("class=\"cap-3 budget-parent\""))
         #expect(page.contains("<th scope=\"row\"><strong>Quản lý hành chính</strong></th>"))
         #expect(page.contains("40,0%"), "1.1: 400 / 1.000")

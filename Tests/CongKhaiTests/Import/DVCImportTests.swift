@@ -19,9 +19,9 @@ struct DVCImportTests {
         #expect(procedure.fieldSlug == "ho-tich")
         // Channels with their deadline and fee, and one clear deadline for the whole procedure.
         #expect(procedure.channels.map(\.channel) == [.inPerson, .online, .post])
-        #expect(procedure.channels.map(\.fee) == ["Lệ phí : 8000 Đồng (Trường hợp đăng ký khai sinh quá hạn)", "Miễn phí", "7,000 Việt Nam Đồng"])
-        #expect(procedure.channels.allSatisfy { $0.deadline == "3 Ngày làm việc" })
-        #expect(procedure.deadline == "3 Ngày làm việc")
+        #expect(procedure.channels.map(\.fee) == ["Lệ phí : 8000 đồng (Trường hợp đăng ký khai sinh quá hạn)", "Miễn phí", "7.000 đồng"])
+        #expect(procedure.channels.allSatisfy { $0.deadline == "3 ngày làm việc" })
+        #expect(procedure.deadline == "3 ngày làm việc")
         #expect(procedure.deadlineAmount == 3)
         #expect(procedure.deadlineUnit == .workingDays)
         // Legal documents with their numbers.
@@ -34,7 +34,7 @@ struct DVCImportTests {
         let text = try #require(site.read("content/thu-tuc/ho-tich/1.001193.md"))
         #expect(text.contains("# Theo Cổng DVC: mã kết quả KQ.G15.000031."))
         #expect(!text.contains("Từ khóa") && !text.contains("Chọn cơ quan"))
-        #expect(text.contains("- **Trực tuyến:** Nộp hồ sơ trực tuyến trên Cổng Dịch vụ công"))
+        #expect(text.contains("**Trực tuyến (3 ngày làm việc):** Nộp hồ sơ trực tuyến trên Cổng Dịch vụ công"))
     }
 
     @Test func outputIsNFCAndPlaceholdersAreMissing() throws {
@@ -51,20 +51,20 @@ struct DVCImportTests {
         #expect(text.contains("# Cần bổ sung: nội dung mục “## Yêu cầu, điều kiện”"))
     }
 
-    @Test func unparsedTextIsKeptWholeAndReportedByRecordAndField() throws {
+    @Test func unparsedTextIsKeptWholeAndListedForTheEditorByRecord() throws {
         let site = try ImportSite()
-        let (_, log) = site.run(.dvc, [ImportSite.fixture("dvc-khai-sinh.json"), ImportSite.fixture("dvc-nhieu-ho-so.json")])
-        let unparsed = log.with("import.unparsed")
-        let legal = try #require(unparsed.first { $0.message.contains("can_cu_phap_ly") })
-        #expect(legal.location.path == "dvc-nhieu-ho-so.json")
-        #expect(legal.message.hasPrefix("hồ sơ 2.000908, trường can_cu_phap_ly: không tách được"))
-        #expect(legal.formatted.hasPrefix("dvc-nhieu-ho-so.json: cảnh báo: hồ sơ 2.000908, trường can_cu_phap_ly:"))
-        #expect(unparsed.contains { $0.message.hasPrefix("hồ sơ 1.001193, trường thanh_phan_ho_so:") })
-        #expect(unparsed.contains { $0.message.hasPrefix("hồ sơ 1.000894.000.00.00.H36, trường ket_qua_xu_ly:") })
+        let (report, log) = site.run(.dvc, [ImportSite.fixture("dvc-khai-sinh.json"), ImportSite.fixture("dvc-nhieu-ho-so.json")])
+        // Per-field problems are no longer warnings: one entry per file, with topic and detail.
+        #expect(log.with("import.unparsed").isEmpty)
+        let checks = Dictionary(uniqueKeysWithValues: report.toCheck.map { ($0.path, $0.checks) })
+        let legal = try #require(checks["content/thu-tuc/chung-thuc/2.000908.md"]?.first { $0.topic == "căn cứ pháp lý" })
+        #expect(legal.detail.hasPrefix("không tách được tên và số hiệu"))
+        #expect(checks["content/thu-tuc/ho-tich/1.000894.000.00.00.H36.md"]?.contains { $0.topic == "kết quả" } == true)
+        #expect(checks["content/thu-tuc/ho-tich/1.001193.md"]?.contains { $0.topic == "mẫu đơn" && $0.detail.contains("“Tờ khai đăng ký khai sinh.docx”") } == true)
         let chungThuc = try #require(site.read("content/thu-tuc/chung-thuc/2.000908.md"))
         #expect(chungThuc.contains("## Căn cứ pháp lý\n\nNghị định về chứng thực và các thông tư hướng dẫn\n"))
         let khaiSinh = try #require(site.read("content/thu-tuc/ho-tich/1.001193.md"))
-        #expect(khaiSinh.contains("Tờ khai đăng ký khai sinh theo mẫuTờ khai đăng ký khai sinh.docxBản chính: 1Bản sao: 0Bản chính Giấy chứng sinhBản chính: 1Bản sao: 0"))
+        #expect(khaiSinh.contains("| Tên giấy tờ | Số lượng | Mẫu đơn, tờ khai |\n|---|---|---|\n| Tờ khai đăng ký khai sinh theo mẫu | 1 bản chính | Tờ khai đăng ký khai sinh.docx |\n| Bản chính Giấy chứng sinh | 1 bản chính |  |"))
         let ketHon = try #require(site.read("content/thu-tuc/ho-tich/1.000894.000.00.00.H36.md"))
         #expect(ketHon.contains("## Kết quả\n\nGhi chú riêng của cán bộ\n"))
         #expect(site.load().1.errorCount == 0)
@@ -81,7 +81,7 @@ struct DVCImportTests {
         #expect(loadLog.errorCount == 0, "\(loadLog.all.map(\.formatted))")
         let ketHon = try #require(content?.procedures.first { $0.code == "1.000894.000.00.00.H36" })
         // Channels with different deadlines: no deadline for the procedure as a whole.
-        #expect(ketHon.channels.map(\.deadline) == ["5 Ngày làm việc", "3 Ngày làm việc"])
+        #expect(ketHon.channels.map(\.deadline) == ["5 ngày làm việc", "3 ngày làm việc"])
         #expect(ketHon.deadline == nil)
         #expect(ketHon.legalBasis.map(\.number) == ["60/2014/QH13", "123/2015/NĐ-CP"])
         #expect(ketHon.result == "Giấy chứng nhận kết hôn; Bản sao Giấy chứng nhận kết hôn")
@@ -90,7 +90,7 @@ struct DVCImportTests {
         #expect(chungThuc.deadline == "Trong ngày làm việc hoặc ngày làm việc tiếp theo nếu tiếp nhận sau 15 giờ")
         #expect(chungThuc.deadlineAmount == nil)
         #expect(chungThuc.publication == nil)
-        #expect(chungThuc.body.contains("| Bản sao cần chứng thực | 0 | 1 |"))
+        #expect(chungThuc.body.contains("| Tên giấy tờ | Số lượng |\n|---|---|\n| Bản chính giấy tờ, văn bản | 1 bản chính |\n| Bản sao cần chứng thực | 1 bản sao |"))
     }
 
     @Test func malformedRecordsAreSkippedWithAWarningEach() throws {

@@ -7,8 +7,23 @@ struct MarkdownRendererTests {
         let html = MarkdownRenderer.render("| Tên | Số |\n|:--|--:|\n| A | 1 |\n").html
         #expect(html.contains("<th scope=\"col\" class=\"align-left\">Tên</th>"))
         #expect(html.contains("<th scope=\"col\" class=\"align-right\">Số</th>"))
-        #expect(html.contains("<td class=\"align-right\">1</td>"))
+        #expect(html.contains("<td data-label=\"Số\" class=\"align-right\">1</td>"))
         #expect(!html.contains("align=\""))
+    }
+
+    /// On a phone each row becomes a block of "label: value" lines; the labels are written here.
+    @Test func tableCellsCarryTheirColumnHeaderAsLabel() {
+        let html = MarkdownRenderer.render("| Giấy tờ | **Số lượng** | |\n|---|---|---|\n| Tờ khai | 1 | x |\n| CCCD | 2 |\n").html
+        #expect(html.contains("<table class=\"stack\">"))
+        #expect(html.contains("<td data-label=\"Giấy tờ\">Tờ khai</td><td data-label=\"Số lượng\">1</td><td>x</td>")
+            || html.contains("<td data-label=\"Giấy tờ\">Tờ khai</td>\n<td data-label=\"Số lượng\">1</td>\n<td>x</td>"))
+        #expect(html.contains("<td data-label=\"Giấy tờ\">CCCD</td>"))
+        #expect(!html.contains("data-label=\"\""))
+    }
+
+    @Test func textWithoutTablesIsUnchangedByLabels() {
+        let html = MarkdownRenderer.render("Chữ `<table>` và `<td>`\n").html
+        #expect(html == "<p>Chữ <code>&lt;table&gt;</code> và <code>&lt;td&gt;</code></p>\n")
     }
 
     @Test func gfmExtensionsWork() {

@@ -113,8 +113,8 @@ struct ReformSiteTests {
         let result = site.build()
         let html = try #require(result.text(of: "cchc/2026-quy-1/index.html"))
         // On time 9/10 = 90,0% < 95: missed; online 4/10 = 40,0% ≥ 30: met.
-        #expect(html.contains("<td class=\"number\">90,0%</td><td class=\"number\">95%</td><td><span class=\"cchc-chua-dat\">Chưa đạt</span>"))
-        #expect(html.contains("<td class=\"number\">40,0%</td><td class=\"number\">30%</td><td><span class=\"cchc-dat\">Đạt</span>"))
+        #expect(html.contains("<td class=\"number\" data-label=\"Tỷ lệ\">90,0%</td><td class=\"number\" data-label=\"Chỉ tiêu\">95%</td><td data-label=\"Đánh giá\"><span class=\"cchc-chua-dat\">Chưa đạt</span>"))
+        #expect(html.contains("<td class=\"number\" data-label=\"Tỷ lệ\">40,0%</td><td class=\"number\" data-label=\"Chỉ tiêu\">30%</td><td data-label=\"Đánh giá\"><span class=\"cchc-dat\">Đạt</span>"))
         #expect(html.contains("Nội dung."))
     }
 

@@ -70,7 +70,7 @@ struct StatedFigureTests {
         #expect(result.diagnostics.filter { $0.key.hasPrefix("reform.") }.isEmpty, "\(result.diagnostics.map(\.formatted))")
         let html = try Self.page(result)
         #expect(html.contains("<tr><th scope=\"col\">Lĩnh vực</th><th scope=\"col\">Tiếp nhận mới</th><th scope=\"col\">Đã giải quyết</th></tr>"))
-        #expect(html.contains("<tr><th scope=\"row\">Đất đai</th><td class=\"number\">454</td><td class=\"number\">471</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Đất đai</th><td class=\"number\" data-label=\"Tiếp nhận mới\">454</td><td class=\"number\" data-label=\"Đã giải quyết\">471</td></tr>"))
         // A lĩnh vực total that does not add up is still found.
         let wrong = try Self.site(fields.replacingOccurrences(of: "tiep_nhan: 454", with: "tiep_nhan: 450")).build()
         #expect(wrong.diagnostics("reform.field-sum").first?.message.contains("“tiep_nhan”: các lĩnh vực cộng lại 1.250") == true)

@@ -1,0 +1,41 @@
+import CongKhaiBuild
+import CongKhaiModel
+import Foundation
+import Testing
+
+@Suite("A home page always exists")
+struct HomePageTests {
+    static let procedure = """
+    ---
+    ma: "1.001193"
+    ten: "Thủ tục đăng ký khai sinh"
+    linh_vuc: "Hộ tịch"
+    ---
+    ## Trình tự thực hiện
+
+    Nộp hồ sơ.
+    """
+
+    @Test func siteWithOnlySiteYAMLAndProceduresGetsAHomePageWithTheSearch() throws {
+        let site = try TestSite([
+            "content/site.yaml": "ten: Ủy ban nhân dân xã Thử Nghiệm\nloai: xa\ntinh: Tỉnh Lâm Đồng\nmo_ta: Trang của xã Thử Nghiệm.\n",
+            "content/thu-tuc/ho-tich/1.001193.md": Self.procedure,
+        ])
+        let result = site.build()
+        #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.diagnostics.allSatisfy { $0.key != "section.no-index" })
+        let home = try #require(result.text(of: "index.html"))
+        #expect(home.contains("<h1>Ủy ban nhân dân xã Thử Nghiệm</h1>"))
+        #expect(home.contains("Trang của xã Thử Nghiệm."))
+        // The procedure search (header box) and a way into the catalogue.
+        #expect(home.contains("role=\"search\""))
+        #expect(home.contains("href=\"thu-tuc/index.html\"") || home.contains("href=\"thu-tuc/\""))
+    }
+
+    @Test func anEditorsHomePageIsKept() throws {
+        let result = try TestSite.minimal(["content/thu-tuc/ho-tich/1.001193.md": Self.procedure]).build()
+        let home = try #require(result.text(of: "index.html"))
+        #expect(home.contains("Chào mừng."))
+        #expect(result.files.filter { $0.path == "index.html" }.count == 1)
+    }
+}
