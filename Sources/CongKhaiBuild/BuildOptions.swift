@@ -30,6 +30,23 @@ public struct BuildOptions: Sendable {
     }
 }
 
+/// `--base-url` is written into `feed.xml`, the sitemap and every page's canonical link, so it is
+/// held to the rule of `url_goc`: a full http(s) address with a host, and nothing a browser
+/// would read as markup or script.
+public enum BaseAddress {
+    /// nil when `value` may be the site's base address; otherwise why not, in Vietnamese.
+    public static func problem(_ value: String) -> String? {
+        let forbidden = value.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>`\\{}|^".unicodeScalars.contains($0) }
+        guard !forbidden, let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty, value.lowercased().hasPrefix(scheme + "://") else {
+            return "“\(value)” không phải là một địa chỉ web đầy đủ (bắt đầu bằng https:// hoặc http://)."
+        }
+        return nil
+    }
+
+    static let hint = "Ví dụ: --base-url https://hoaphong.lamdong.gov.vn/"
+}
+
 /// Decides the build date: `--as-of`, else `SOURCE_DATE_EPOCH`, else today in Vietnam.
 public enum BuildClock {
     public enum Problem: Error, Equatable {

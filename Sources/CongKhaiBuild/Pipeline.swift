@@ -29,6 +29,11 @@ public enum Pipeline {
         let pdfEngine = PDFEngine.requested(by: options, log: pdfLog)
         var rendering = options
         rendering.pdf = pdfEngine != nil
+        // The command line refuses a bad address first; a library caller gets the same error.
+        if let base = options.baseURL, let problem = BaseAddress.problem(base) {
+            pdfLog.report(.error("build.base-url", at: SourceLocation(path: "--base-url"), problem, hint: BaseAddress.hint))
+            rendering.baseURL = nil
+        }
         var result = SiteBuild(options: rendering).build()
         if let pdfEngine { pdfEngine.add(to: &result, log: pdfLog) }
         result.diagnostics += pdfLog.all

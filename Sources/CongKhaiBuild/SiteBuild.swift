@@ -4,6 +4,9 @@ import CongKhaiModel
 import CongKhaiRender
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The site as last built, kept in memory: the one pipeline behind `build` (built once,
 /// then written) and `serve` (built once, then updated file by file).
@@ -78,8 +81,11 @@ public final class SiteBuild: @unchecked Sendable {
         let wholeSite: Set<String> = ["content/site.yaml", "content/quy-tac.yaml"]
         let known = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         // A file added, removed or renamed changes paths, links and lists everywhere.
+        // A file swapped for a symbolic link goes through the full walk, which refuses links
+        // that leave content/; the incremental path would have read through it.
         let structural = content == nil || contentPaths.contains { path in
             wholeSite.contains(path) || known[path] == nil || !FileManager.default.fileExists(atPath: known[path]!.url.path)
+                || Self.isLink(known[path]!.url.path)
         }
         if structural { return build() }
 
@@ -99,6 +105,11 @@ public final class SiteBuild: @unchecked Sendable {
             changed.assets = templatePaths.contains { $0.hasPrefix("templates/assets/") }
         }
         return assembleAndRender(clock: &clock, changed: changed)
+    }
+
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// What an update touched; nil in `assembleAndRender` means everything.

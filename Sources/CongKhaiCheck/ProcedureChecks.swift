@@ -5,10 +5,8 @@ import Foundation
 /// NĐ 63/2010 Điều 8 requires a published procedure to have.
 public enum ProcedureChecks {
     /// `1.001193`, optionally with the provincial suffix `.000.00.00.H12`.
-    static let codePattern = try! NSRegularExpression(pattern: #"^\d\.\d{6}(\.000\.00\.00\.H\d{2})?$"#)
-
     public static func isValidCode(_ code: String) -> Bool {
-        codePattern.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)) != nil
+        ProcedureCode.isValid(code)
     }
 
     public static func run(_ content: SiteContent, log: DiagnosticLog) {
@@ -22,12 +20,14 @@ public enum ProcedureChecks {
                                   "Mã thủ tục “\(procedure.code)” không đúng dạng d.dddddd (ví dụ 1.001193, hoặc 1.001193.000.00.00.H36 với mã của tỉnh).",
                                   hint: "Chép đúng mã từ Cơ sở dữ liệu quốc gia về thủ tục hành chính."))
             }
-            if let first = firstByCode[procedure.code] {
+            // A province's copy (`….H36`) is the same procedure as the national code: one page.
+            if let first = firstByCode[ProcedureCode.base(procedure.code)] {
+                let same = first.code == procedure.code ? "" : " (mã \(first.code), cùng một thủ tục)"
                 log.report(.error("procedure.duplicate", at: at("ma"),
-                                  "Mã thủ tục \(procedure.code) đã có ở \(first.source).",
+                                  "Mã thủ tục \(procedure.code) đã có ở \(first.source)\(same).",
                                   hint: "Mỗi thủ tục chỉ có một tệp; xóa hoặc sửa mã của một trong hai tệp."))
             } else {
-                firstByCode[procedure.code] = procedure
+                firstByCode[ProcedureCode.base(procedure.code)] = procedure
             }
             for id in procedure.feeIDs where !feeIDs.contains(id) {
                 let near = NearMiss.closest(to: id, among: feeIDs.sorted())

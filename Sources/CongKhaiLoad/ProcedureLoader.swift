@@ -72,8 +72,7 @@ enum ProcedureLoader {
 
     /// Codes copied from web pages bring invisible characters along; they are removed, and said.
     static func cleanCode(_ code: String, yaml: MappingReader, log: DiagnosticLog) -> String {
-        let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{00A0}", "\u{2060}", " ", "\t"]
-        let cleaned = String(String.UnicodeScalarView(code.unicodeScalars.filter { !invisible.contains($0) }))
+        let cleaned = ProcedureCode.clean(code)
         if cleaned != code {
             log.report(.warning("procedure.code-invisible", at: yaml.location(ofKey: "ma"),
                                 "Mã thủ tục “\(cleaned)” có dấu cách hoặc ký tự ẩn (thường do sao chép từ trang web); đã bỏ đi.",

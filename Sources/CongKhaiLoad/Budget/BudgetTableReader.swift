@@ -15,15 +15,16 @@ enum BudgetTableReader {
         var isBlank: Bool { cells.allSatisfy { $0.text.trimmingWhitespace().isEmpty } }
     }
 
-    static func rows(_ table: SourceText, columns: [BudgetColumn], log: DiagnosticLog) -> [BudgetRow] {
-        let (records, unclosed, _) = CSVTable.parse(table.text, separator: CSVTable.separator(of: table.text))
-        if let unclosed {
-            log.report(.error("budget.csv-quote", at: SourceLocation(path: table.path, line: unclosed, column: 1),
-                              "Dấu ngoặc kép mở ở dòng này không được đóng.",
-                              hint: "Mỗi ô bắt đầu bằng \" phải kết thúc bằng \"."))
+    static func rows(_ source: SourceText, columns: [BudgetColumn], log: DiagnosticLog) -> [BudgetRow] {
+        let table = CSVTable.parse(source.text, separator: CSVTable.separator(of: source.text))
+        for problem in table.problems {
+            log.report(.error("budget.csv-quote", at: SourceLocation(path: source.path, line: problem.line, column: problem.column),
+                              problem.message, hint: problem.hint))
         }
-        let grid = records.map { GridRow(line: $0.line, cells: $0.fields.map { ($0.text, $0.column) }) }
-        return rows(grid, path: table.path, columns: columns, log: log)
+        // Cells read past a quote problem are guesses: no totals or rates are built from them.
+        guard table.problems.isEmpty else { return [] }
+        let grid = table.records.map { GridRow(line: $0.line, cells: $0.fields.map { ($0.text, $0.column) }) }
+        return rows(grid, path: source.path, columns: columns, log: log)
     }
 
     /// Headings as communes write them, folded (no diacritics, lower case, single spaces).

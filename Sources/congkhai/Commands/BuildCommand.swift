@@ -30,16 +30,22 @@ struct BuildCommand: ParsableCommand {
         let start = ContinuousClock.now
         let asOfDate = site.asOfDate
         let cwd = site.cwd
+        if let baseURL, let problem = BaseAddress.problem(baseURL) {
+            Terminal.fail("--base-url \(problem)", hint: "Ví dụ: --base-url https://hoaphong.lamdong.gov.vn/")
+        }
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         var options = BuildOptions(siteFolder: site.siteFolder, outputFolder: outputURL, asOf: asOfDate,
                                    baseURL: baseURL, verbose: verbose, force: force)
         options.pdf = pdf
         // Pages go straight to the staging folder as they are rendered; it is removed unless swapped in.
         let staging = OutputWriter.stagingFolder(for: options.outputFolder)
+        OutputSwap.removeLeftovers(of: options.outputFolder)
         try? FileManager.default.removeItem(at: staging)
         options.spoolFolder = staging
-        defer { try? FileManager.default.removeItem(at: staging) }
+        let cleanup = StagingCleanup(staging: staging, output: options.outputFolder)
+        defer { try? FileManager.default.removeItem(at: staging); withExtendedLifetime(cleanup) {} }
         let result = Pipeline.run(options)
+        StagingCleanup.holdWhileStopping()
         Terminal.report(result.diagnostics)
         if verbose {
             for timing in result.timings { Terminal.info("  \(timing.step): \(timing.milliseconds) ms") }
@@ -49,13 +55,18 @@ struct BuildCommand: ParsableCommand {
             Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
             throw ExitCode(1)
         }
-        switch OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder) {
+        let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder)
+        StagingCleanup.holdWhileStopping()
+        switch written {
         case nil:
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             Terminal.info("Đã dựng \(result.pageCount) trang (\(result.files.count) tệp) vào \(shownOutput) · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo · \(milliseconds) ms · ngày tính hạn \(asOfDate.vietnamese)")
         case let .notCongKhaiOutput(name)?:
             Terminal.fail("Thư mục \(shownOutput) có tệp “\(name)” không do CongKhai tạo, nên không xóa nó.",
+                          hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
+        case .unrecognisedMarker?:
+            Terminal.fail("Thư mục \(shownOutput) có tệp “\(OutputWriter.markerName)” nhưng không phải do CongKhai ghi (rỗng, là thư mục, sai bảng mã hoặc không có danh sách tệp), nên không xóa thư mục này.",
                           hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
         case .overlapsSource?:
             Terminal.fail("Thư mục kết quả \(shownOutput) trùng với thư mục của trang hoặc nằm trong content/, templates/; dựng vào đó sẽ xóa chính nội dung.",
