@@ -30,7 +30,9 @@ let package = Package(
         // Pure domain types: no files, no YAML, no HTML.
         .target(name: "CongKhaiModel"),
         // Stage 1: walk content/, split front matter, decode YAML with source locations, NFC.
-        .target(name: "CongKhaiLoad", dependencies: ["CongKhaiModel", "Yams"]),
+        // ZIPFoundation: budget tables are read straight from .xlsx (BudgetTableFile).
+        .target(name: "CongKhaiLoad", dependencies: ["CongKhaiModel", "Yams",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The cmark-gfm wrapper: Markdown to safe, accessible HTML.
         .target(name: "CongKhaiMarkdown", dependencies: ["CCmarkGFM"]),
         // Stage 2: validation across the whole site (links, duplicates, required parts).
