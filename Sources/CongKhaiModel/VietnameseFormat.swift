@@ -20,7 +20,10 @@ public enum VietnameseFormat {
     public static func decimal(_ value: Double, places: Int = 1) -> String {
         var scale = 1
         for _ in 0..<places { scale *= 10 }
-        let scaled = Int((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
+        // Saturated, not trapped: inf, nan and 1e19 never reach here from content (readers
+        // refuse them), but a ratio of two huge counts could.
+        let product = (abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero)
+        let scaled = product.isFinite ? Int(min(product, 9.0e18)) : 0
         let whole = integer(scaled / scale)
         let sign = value < 0 && scaled != 0 ? "-" : ""
         guard places > 0 else { return sign + whole }

@@ -18,7 +18,7 @@ extension Evaluation {
             addBudget("ns-du-toan", key: String(year), estimate,
                       trigger: estimate?.basis?.date ?? CalendarDate(year: year - 1, month: 12, day: 31), year: year, slug: "du-toan")
             for period in [BudgetPeriod.firstQuarter, .halfYear, .nineMonths] {
-                let end = CalendarDate(year: year, month: period.months, day: CalendarDate.daysIn(month: period.months, year: year))!
+                let end = CalendarDate.lastDay(ofMonth: period.months, year: year)
                 let found = ofYear.first { $0.kind == .execution && $0.period == period }
                 guard end < asOf || found != nil else { continue }
                 addBudget("ns-thuc-hien", key: period.rawValue, found, trigger: end, year: year,
@@ -65,7 +65,7 @@ extension Evaluation {
     mutating func quarterlyLists() {
         let lists = content.disclosures.filter { $0.effectiveRuleID == "danh-sach-quy" }
         for quarter in 1...Evaluation.quarter(of: asOf) {
-            let end = CalendarDate(year: asOf.year, month: quarter * 3, day: CalendarDate.daysIn(month: quarter * 3, year: asOf.year))!
+            let end = CalendarDate.lastDay(ofMonth: quarter * 3, year: asOf.year)
             let key = "\(asOf.year)-q\(quarter)"
             let found = lists.first { $0.period == key }
             add("danh-sach-quy", key: key, title: found?.title ?? "Danh mục thông tin đã công khai quý \(["I", "II", "III", "IV"][quarter - 1]) năm \(asOf.year)",

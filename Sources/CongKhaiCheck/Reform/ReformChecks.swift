@@ -58,7 +58,7 @@ public enum ReformChecks {
         guard !report.fields.isEmpty else { return }
         var differences: [String] = []
         for key in CaseFigures.figureKeys {
-            let sum = report.fields.reduce(0) { $0 + $1.cases.value(of: key) }
+            let sum = report.fields.reduce(0) { $0.saturatingAdding($1.cases.value(of: key)) }
             let total = report.cases.value(of: key)
             if sum != total {
                 differences.append("“\(key)”: các lĩnh vực cộng lại \(VietnameseFormat.integer(sum)), toàn xã \(VietnameseFormat.integer(total))")
