@@ -42,6 +42,8 @@ struct ExistingProcedureFile {
         let text = SourceText(path: path, text: text).text
         guard let parts = FrontMatter.split(text), parts.hasFrontMatter else { return .failure(.noFrontMatter) }
         let node: Node?
+        // Counted before Yams composes: an alias used as a key is hashed in full while composing.
+        if let line = YAMLBudget.exceeded(parts.yaml) { return .failure(.yaml("aliases expand past \(YAMLBudget.nodes) nodes (line \(line + 1))")) }
         do {
             node = try Yams.compose(yaml: parts.yaml)
         } catch {

@@ -6,14 +6,14 @@ import CongKhaiModel
 /// small in memory, but anything that walks it (or hashes a key that is an alias, as Yams'
 /// duplicate-key check does while composing) visits every expanded node. This pass counts the
 /// expanded size from libyaml's events once, in linear time, before Yams composes anything.
-enum YAMLBudget {
+public enum YAMLBudget {
     /// Nodes a document may expand to. The largest content file of a real commune is a few
     /// thousand nodes; a file without any alias is never refused.
-    static let nodes = 100_000
+    public static let nodes = 100_000
 
     /// The line (0-based, libyaml's) where the expansion passes `limit`; nil when within it,
     /// or when the text has a syntax error (Yams then reports that error itself).
-    static func exceeded(_ yaml: String, limit: Int = nodes) -> Int? {
+    public static func exceeded(_ yaml: String, limit: Int = nodes) -> Int? {
         // An alias needs an anchor: text without both characters is small by construction.
         let bytes = yaml.utf8
         guard bytes.contains(UInt8(ascii: "*")), bytes.contains(UInt8(ascii: "&")) else { return nil }

@@ -49,7 +49,7 @@ public final class SiteMutator {
         renames = []
     }
 
-    static func contentFiles(in folder: URL) -> [String] {
+    public static func contentFiles(in folder: URL) -> [String] {
         let root = folder.appendingPathComponent("content")
         var paths: [String] = []
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])

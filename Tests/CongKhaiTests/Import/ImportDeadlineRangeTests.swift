@@ -22,4 +22,22 @@ struct ImportDeadlineRangeTests {
         #expect(procedures["1.000002"]?.deadlineAmount == nil)
         #expect(procedures["1.000002"]?.deadline == "99999999999999999999 ngày")
     }
+
+    /// Importing next to a file whose front matter is a "billion laughs" with alias keys: Yams
+    /// would hash every expanded key while composing (a hang). Now the file is refused unread.
+    @Test func existingFileWithAliasBombIsAnErrorNotAHang() throws {
+        let site = try ImportSite()
+        var front = "ma: \"1.000001\"\nl0: &l0 [\"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\"]\n"
+        for level in 1..<9 { front += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]\n" }
+        front += "k:\n  ? *l8\n  : 1\n"
+        try site.write("content/thu-tuc/ho-tich/1.000001.md", "---\n" + front + "---\nNội dung.\n")
+        let csv = "Mã thủ tục,Tên thủ tục hành chính,Tên lĩnh vực\n1.000001,Thủ tục A,Hộ tịch\n"
+        let start = ContinuousClock.now
+        let (_, log) = site.run(.csv, [try site.source("a.csv", Data(csv.utf8))])
+        #expect(ContinuousClock.now - start < .seconds(20))
+        // The file is not read as this procedure's: an error at it, and it is left as it was.
+        #expect(log.all.filter { $0.severity == .error }.map(\.location.path) == ["content/thu-tuc/ho-tich/1.000001.md"],
+                "\(log.all.map(\.formatted))")
+        #expect(site.read("content/thu-tuc/ho-tich/1.000001.md")?.contains("k:\n  ? *l8") == true)
+    }
 }
