@@ -2,6 +2,7 @@
 # Whole-site fuzzing (issue 12): mutates the example site (content/ + templates/) seed by seed
 # and builds each mutated copy in memory with congkhai-fuzz-site, for a bounded time:
 #   bash scripts/fuzz-site.sh [SECONDS] [FIRST_SEED]     (default 120 s from seed 1)
+#   FUZZ_SITE_CONFIG=debug bash scripts/fuzz-site.sh 120  (CI: reuses the debug build)
 # Mutations: numbers to extremes (negative, Int.max, 1e19, inf, nan), impossible dates, huge or
 # control-laden strings, YAML anchors/aliases/merge keys ("billion laughs"), budget year folders
 # renamed (202, 20266, 2090), extreme budget figures, rule deadlines, lines deleted or cut.
@@ -20,9 +21,12 @@ seconds=${1:-120}
 seed=${2:-1}
 batch=${FUZZ_SITE_BATCH:-50}
 
-echo "== building congkhai-fuzz-site (release)"
-swift build -c release --product congkhai-fuzz-site 2>&1 | grep -E "error|Compiling|Build" || true
-binary="$(swift build -c release --show-bin-path)/congkhai-fuzz-site"
+# FUZZ_SITE_CONFIG=debug reuses the debug build (CI has just made it with `swift build`):
+# no release compile, at the price of slower sites.
+config=${FUZZ_SITE_CONFIG:-release}
+echo "== building congkhai-fuzz-site ($config)"
+swift build -c "$config" --product congkhai-fuzz-site 2>&1 | grep -E "error|Compiling|Build" || true
+binary="$(swift build -c "$config" --show-bin-path)/congkhai-fuzz-site"
 [ -x "$binary" ] || { echo "fuzz-site: congkhai-fuzz-site was not built" >&2; exit 1; }
 
 log="$(mktemp "${TMPDIR:-/tmp}/congkhai-fuzz-site.XXXXXX")"
