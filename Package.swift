@@ -63,9 +63,12 @@ let package = Package(
             "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The whole-site fuzzer: seeded mutations of a site, built in memory (scripts/fuzz-site.sh).
+        .target(name: "CongKhaiSiteFuzz", dependencies: ["CongKhaiBuild", "CongKhaiModel"]),
+        .executableTarget(name: "congkhai-fuzz-site", dependencies: ["CongKhaiSiteFuzz"]),
         .testTarget(name: "CongKhaiTests", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck",
-            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe",
+            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe", "CongKhaiSiteFuzz",
             // The CLI's Vietnamese messages are tested against the parser's real output.
             "congkhai",
         ]),

@@ -73,6 +73,8 @@ struct ExistingProcedureFile {
         // cut below (and a comment could end early): read as spaces, as the loader does.
         let yaml = String(String.UnicodeScalarView(parts.yaml.unicodeScalars.map { ["\u{85}", "\u{2028}", "\u{2029}"].contains($0) ? " " : $0 }))
         let node: Node?
+        // Counted before Yams composes: an alias used as a key is hashed in full while composing.
+        if let line = YAMLBudget.exceeded(parts.yaml) { return .failure(.yaml("aliases expand past \(YAMLBudget.nodes) nodes (line \(line + 1))")) }
         do {
             node = try Yams.compose(yaml: yaml)
         } catch {

@@ -83,7 +83,7 @@ public enum ReformChecks {
         for key in CaseFigures.figureKeys + CaseFigures.totalKeys {
             let values = report.fields.map { $0.cases.value(of: key) }
             guard let total = report.cases.value(of: key), values.allSatisfy({ $0 != nil }) else { continue }
-            let sum = values.reduce(0) { $0 + ($1 ?? 0) }
+            let sum = values.reduce(0) { $0.saturatingAdding($1 ?? 0) }
             if sum != total {
                 differences.append("“\(key)”: các lĩnh vực cộng lại \(VietnameseFormat.integer(sum)), \(whole) \(VietnameseFormat.integer(total))")
             }

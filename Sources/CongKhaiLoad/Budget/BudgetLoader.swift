@@ -25,8 +25,16 @@ enum BudgetLoader {
             log.report(.error("budget.period", at: yaml.start, "Công khai tình hình thực hiện cần ghi kỳ báo cáo “ky”.",
                               hint: "Thêm một dòng, ví dụ `ky: quy_1` (quy_1, 6_thang, 9_thang hoặc nam)."))
         }
-        let folderYear = Int(yearFolder)
-        let year = yaml.int("nam", "năm ngân sách") ?? folderYear
+        // A folder named `202` or `20266` would otherwise make the checklist expect every
+        // budget since that year: the disclosure is refused, at its folder.
+        let folderYear = ContentLimits.year(folder: yearFolder)
+        if folderYear == nil {
+            let folder = (sidecar.path as NSString).deletingLastPathComponent
+            log.report(.error("budget.folder-year", at: SourceLocation(path: folder + "/"),
+                              "Thư mục “\(yearFolder)” phải là một năm đủ bốn chữ số, từ \(ContentLimits.years.lowerBound) đến \(ContentLimits.years.upperBound).",
+                              hint: "Đổi tên thư mục thành năm ngân sách, ví dụ ngan-sach/2026/."))
+        }
+        let year = yaml.has("nam") ? yaml.year("nam", "năm ngân sách") : folderYear
         if let year, let folderYear, year != folderYear {
             log.report(.error("budget.year", at: yaml.location(ofKey: "nam"),
                               "Năm ngân sách \(year) khác với thư mục ngan-sach/\(yearFolder)/.",
@@ -60,7 +68,7 @@ enum BudgetLoader {
             earliest.append(PublicationDates.periodEnd(end))
         }
         PublicationDates.check(yaml, published: published, posting: posting, earliest: earliest, log: log)
-        guard let kind, let year else { return nil }
+        guard let kind, let year, folderYear != nil else { return nil }
 
         let stem = sidecarURL.deletingPathExtension().lastPathComponent
         let csvURL = sidecarURL.deletingPathExtension().appendingPathExtension("csv")

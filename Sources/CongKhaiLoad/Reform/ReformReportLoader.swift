@@ -11,11 +11,7 @@ enum ReformReportLoader {
     static func load(_ source: SourceText, log: DiagnosticLog) -> ReformReport? {
         guard let (yaml, parts, root) = FrontMatter.open(source, what: "Báo cáo cải cách hành chính",
                                                    example: "Chép một tệp báo cáo có sẵn trong content/cchc/ rồi sửa số liệu.", log: log) else { return nil }
-        let year = yaml.int("nam", "năm của kỳ báo cáo, ví dụ 2026", required: true)
-        if let year, !(2000...2100).contains(year) {
-            log.report(.error("reform.year", at: yaml.location(ofKey: "nam"), "“nam” phải là một năm, ví dụ 2026 (đang là \(year)).",
-                              hint: "Ví dụ: `nam: 2026`."))
-        }
+        let year = yaml.year("nam", "năm của kỳ báo cáo, ví dụ 2026", required: true)
         var period: ReportPeriod?
         if let text = yaml.string("ky", "kỳ báo cáo: quy_1, 6_thang, quy_3 hoặc nam", required: true) {
             period = ReportPeriod(rawValue: text)
