@@ -211,7 +211,7 @@ struct ServeLoopbackTests {
         async let second = Self.onThread { Self.timed { Self.exchange(port: port, line) } }
         for (answer, elapsed) in await [first, second] {
             #expect(answer.hasPrefix("HTTP/1.1 414"), "\(answer.prefix(80))")
-            #expect(elapsed < .seconds(5))
+            #expect(elapsed < .seconds(30))  // linear: the old parser took minutes; 30 s leaves room for a loaded machine
         }
         // And the server still answers.
         let after = await Self.onThread { Self.exchange(port: port, Array("GET / HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n".utf8)) }
@@ -246,7 +246,7 @@ struct ServeLoopbackTests {
         let request = Array("POST / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 100000\r\n\r\nabc".utf8)
         let (answer, elapsed) = await Self.onThread { Self.timed { Self.exchange(port: port, request) } }
         #expect(answer.hasPrefix("HTTP/1.1 405"))
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < .seconds(30))  // linear: the old parser took minutes; 30 s leaves room for a loaded machine
     }
 
     static func upgrade(port: Int, origin: String) -> [UInt8] {
@@ -270,7 +270,7 @@ struct ServeLoopbackTests {
         let answer = await Self.onThread { () -> String in
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             defer { close(fd) }
-            var timeout = timeval(tv_sec: 60, tv_usec: 0)
+            var timeout = timeval(tv_sec: 120, tv_usec: 0)
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
