@@ -55,13 +55,18 @@ let package = Package(
             "CongKhaiBuild", "CongKhaiLoad", "CongKhaiModel", "CongKhaiRender",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
+        // A province: every commune of `xa/` built with CongKhaiBuild, plus the province's
+        // index, compliance dashboard and assessor open data.
+        .target(name: "CongKhaiProvince", dependencies: [
+            "CongKhaiBuild", "CongKhaiLoad", "CongKhaiModel", "CongKhaiRender", "Yams",
+        ]),
         .executableTarget(name: "congkhai", dependencies: [
-            "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe",
+            "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe", "CongKhaiProvince",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CongKhaiTests", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck",
-            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe",
+            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe", "CongKhaiProvince",
         ]),
     ]
 )
