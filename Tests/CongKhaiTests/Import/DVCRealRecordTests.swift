@@ -189,7 +189,7 @@ struct DVCRealRecordTests {
         let result = site.build()
         #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
         let unknown = try #require(result.text(of: "thu-tuc/khieu-nai-to-cao/1.004327/index.html"))
-        #expect(unknown.contains("<td>60 ngày làm việc</td><td>Chưa có thông tin</td>"))
+        #expect(unknown.contains("<td data-label=\"Thời hạn\">60 ngày làm việc</td><td data-label=\"Phí, lệ phí\">Chưa có thông tin</td>"))
         #expect(!unknown.contains("Không thu phí"))
         #expect(unknown.contains("href=\"https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bf7-7714-7298-b44d-e3acdb438259\""))
         #expect(!unknown.contains("Từ khóa") && !unknown.contains("Chọn cơ quan"))
