@@ -172,6 +172,38 @@ import Testing
     }
 }
 
+/// A province of two minimal communes sharing the province's theme.
+@Suite struct ProvinceFailureTests {
+    static let commune = "ten: Ủy ban nhân dân xã A\nten_ngan: Xã A\nloai: xa\ntinh: Tỉnh B\n"
+    static let home = "---\ntieu_de: Trang chủ\n---\nChào mừng.\n"
+
+    @Test func anErrorInOneCommuneLeavesThePreviousOutputWholeAndNamesTheCommunesFile() throws {
+        let site = try TestSite(["tinh.yaml": "ten: Tỉnh B\n",
+                                 "xa/a/content/site.yaml": Self.commune, "xa/a/content/_index.md": Self.home,
+                                 "xa/b/content/site.yaml": Self.commune, "xa/b/content/_index.md": Self.home])
+        let log = DiagnosticLog()
+        let province = try #require(ProvinceLoader.load(site.folder, log: log))
+        let asOf = CalendarDate(year: 2026, month: 11, day: 23)!
+        var builder = ProvinceBuild(province: province, asOf: asOf)
+        builder.parallelCommunes = 2
+        let first = builder.buildAll()
+        #expect(first.errorCount == 0 && first.failure == nil, "\(first.diagnostics.map(\.formatted))")
+        let output = site.folder.appendingPathComponent("public")
+        let before = try String(contentsOf: output.appendingPathComponent("tong-hop/index.html"), encoding: .utf8)
+        #expect(before.contains("../b/cong-khai/index.html"))
+
+        try site.write("xa/b/content/site.yaml", "ten: Ủy ban nhân dân xã B\nloai: lang\ntinh: Tỉnh B\n")
+        let second = builder.buildAll()
+        let errors = second.diagnostics.filter { $0.severity == .error }
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0.location.path == "xa/b/content/site.yaml" }, "\(errors.map(\.formatted))")
+        #expect(try String(contentsOf: output.appendingPathComponent("tong-hop/index.html"), encoding: .utf8) == before)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("b/index.html").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".public") }
+        #expect(leftovers.isEmpty)
+    }
+}
+
 @Suite struct ProvinceLoaderTests {
     func load(_ files: [String: String]) throws -> (ProvinceConfig?, [Diagnostic]) {
         let site = try TestSite(files, theme: false)
