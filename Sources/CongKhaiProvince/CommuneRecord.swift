@@ -15,6 +15,8 @@ public struct CommuneRecord: Sendable {
     public var email: String?
     public var formerUnits: [String]
     public var rows: [ChecklistRow]
+    /// Its published procedures (`du-lieu/thu-tuc.json`), text fields by column name.
+    public var procedures: [[String: String]] = []
 }
 
 /// One row of a commune's published checklist (columns documented on its `du-lieu/` page).
@@ -71,6 +73,19 @@ enum CommuneReader {
             return nil
         }
         record.rows = rows
+        // A commune without procedures publishes no catalogue file: no rows, not an error.
+        let procedurePath = "\(commune.slug)/du-lieu/thu-tuc.json"
+        if let data = FileManager.default.contents(atPath: output.appendingPathComponent(procedurePath).path) {
+            guard let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+                log.report(.error("province.commune-procedures", at: SourceLocation(path: "public/" + procedurePath),
+                                  "Tệp \(procedurePath) không đúng định dạng danh mục thủ tục của CongKhai.",
+                                  hint: "Dựng lại xã bằng: congkhai build --xa \(commune.slug)"))
+                return nil
+            }
+            record.procedures = list.map { entry in
+                entry.compactMapValues { ($0 as? String).map { $0.precomposedStringWithCanonicalMapping } }
+            }
+        }
         return record
     }
 

@@ -1,11 +1,30 @@
 import CongKhaiModel
 import CongKhaiRender
 
-/// `du-lieu/cong-khai-toan-tinh.json` and `.csv`: every commune's checklist rows, each with the
-/// commune's id, for the province's assessors (same columns as a commune's own list, plus `xa`).
+/// The province's open data for assessors: `du-lieu/cong-khai-toan-tinh.json/.csv` (every
+/// commune's checklist rows) and `du-lieu/thu-tuc-toan-tinh.json/.csv` (every procedure each
+/// commune publishes), each row with the commune's id; otherwise a commune's own columns.
 enum ProvinceOpenData {
     static let jsonPath = "du-lieu/cong-khai-toan-tinh.json"
     static let csvPath = "du-lieu/cong-khai-toan-tinh.csv"
+    static let procedureJSONPath = "du-lieu/thu-tuc-toan-tinh.json"
+    static let procedureCSVPath = "du-lieu/thu-tuc-toan-tinh.csv"
+
+    static let procedureColumns: [(name: String, meaning: String)] = [
+        ("xa", "Mã của xã: tên thư mục của xã, cũng là thư mục trang của xã trên cổng"),
+        ("ten_xa", "Tên đơn vị"),
+        ("ma", "Mã thủ tục hành chính (Cơ sở dữ liệu quốc gia)"),
+        ("ten", "Tên thủ tục"),
+        ("linh_vuc", "Lĩnh vực"),
+        ("cap_thuc_hien", "Cấp thực hiện"),
+        ("muc_do", "Mức độ trực tuyến: toan_trinh, mot_phan, truc_tiep"),
+        ("thoi_han", "Thời hạn giải quyết như xã đã công bố"),
+        ("muc_phi", "Mức phí, lệ phí tóm tắt"),
+        ("co_quan_thuc_hien", "Cơ quan thực hiện"),
+        ("quyet_dinh_cong_bo", "Số quyết định công bố thủ tục"),
+        ("ngay_cong_bo", "Ngày của quyết định công bố (YYYY-MM-DD)"),
+        ("dia_chi", "Đường dẫn trang thủ tục, tính từ gốc cổng của tỉnh"),
+    ]
 
     static let columns: [(name: String, meaning: String)] = [
         ("xa", "Mã của xã: tên thư mục của xã, cũng là thư mục trang của xã trên cổng"),
@@ -47,9 +66,23 @@ enum ProvinceOpenData {
         }
     }
 
+    static func procedureRows(_ communes: [CommuneRecord]) -> [[String: Value]] {
+        communes.flatMap { commune in
+            commune.procedures.map { procedure -> [String: Value] in
+                var row: [String: Value] = ["xa": .text(commune.slug), "ten_xa": .text(commune.name)]
+                for column in procedureColumns.dropFirst(2) { row[column.name] = .text(procedure[column.name]) }
+                row["dia_chi"] = .text(procedure["dia_chi"].map { commune.slug + "/" + $0 })
+                return row
+            }
+        }
+    }
+
     static func files(_ communes: [CommuneRecord]) -> [OutputFile] {
         let rows = rows(communes)
-        return [OutputFile(path: jsonPath, text: json(rows)), OutputFile(path: csvPath, text: csv(rows))]
+        let procedures = procedureRows(communes)
+        return [OutputFile(path: jsonPath, text: json(rows)), OutputFile(path: csvPath, text: csv(rows, columns: columns)),
+                OutputFile(path: procedureJSONPath, text: json(procedures)),
+                OutputFile(path: procedureCSVPath, text: csv(procedures, columns: procedureColumns))]
     }
 
     /// Pretty-printed, keys sorted, one object per row: stable bytes for the same input.
@@ -92,7 +125,7 @@ enum ProvinceOpenData {
     }
 
     /// RFC 4180 with a BOM and CRLF for Excel; a cell Excel would run as a formula is prefixed with `'`.
-    static func csv(_ rows: [[String: Value]]) -> String {
+    static func csv(_ rows: [[String: Value]], columns: [(name: String, meaning: String)]) -> String {
         var lines = [columns.map(\.name).joined(separator: ",")]
         for row in rows {
             lines.append(columns.map { column -> String in

@@ -156,10 +156,15 @@ struct ProvincePages {
 
     func openDataPage() -> String {
         let root = ProvinceHTML.root(of: Self.openDataPage)
-        var body = "<p>Danh mục công khai của mọi đơn vị trong một tệp, mỗi dòng kèm mã của đơn vị (cột <code>xa</code>): "
+        var body = "<h2>Danh mục công khai của các xã</h2>\n<p>Danh mục công khai của mọi đơn vị trong một tệp, mỗi dòng kèm mã của đơn vị (cột <code>xa</code>): "
         body += ProvinceHTML.link(root + ProvinceOpenData.jsonPath, "JSON") + " · " + ProvinceHTML.link(root + ProvinceOpenData.csvPath, "CSV (Excel)") + ".</p>\n"
         body += ProvinceHTML.table(label: "Các cột của cong-khai-toan-tinh", head: ["Cột", "Ý nghĩa"],
                                    rows: ProvinceOpenData.columns.map { ["<code>\($0.name)</code>", ProvinceHTML.escape($0.meaning)] })
+        body += "<h2>Thủ tục hành chính của các xã</h2>\n<p>Mọi thủ tục mỗi đơn vị đang công khai, mỗi dòng kèm mã của đơn vị: "
+        body += ProvinceHTML.link(root + ProvinceOpenData.procedureJSONPath, "JSON") + " · "
+            + ProvinceHTML.link(root + ProvinceOpenData.procedureCSVPath, "CSV (Excel)") + ".</p>\n"
+        body += ProvinceHTML.table(label: "Các cột của thu-tuc-toan-tinh", head: ["Cột", "Ý nghĩa"],
+                                   rows: ProvinceOpenData.procedureColumns.map { ["<code>\($0.name)</code>", ProvinceHTML.escape($0.meaning)] })
         return ProvinceHTML.page(path: Self.openDataPage, title: "Dữ liệu mở của tỉnh", province: province.name, body: body)
     }
 }

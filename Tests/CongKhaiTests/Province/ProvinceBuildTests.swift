@@ -95,6 +95,25 @@ import Testing
         #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == expected + 1)
     }
 
+    @Test func procedureOpenDataListsWhatEachCommunePublishes() throws {
+        let scratch = try Scratch()
+        let output = scratch.url("public")
+        _ = try buildAll(into: output)
+        let data = try #require(FileManager.default.contents(atPath: output.appendingPathComponent(ProvinceOpenData.procedureJSONPath).path))
+        let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        for slug in ["hoa-van", "suoi-da", "tan-lap"] {
+            let own = try #require(FileManager.default.contents(atPath: output.appendingPathComponent("\(slug)/du-lieu/thu-tuc.json").path))
+            let codes = try #require(try JSONSerialization.jsonObject(with: own) as? [[String: Any]]).compactMap { $0["ma"] as? String }
+            #expect(!codes.isEmpty)
+            #expect(rows.filter { $0["xa"] as? String == slug }.compactMap { $0["ma"] as? String } == codes)
+        }
+        let marriage = try #require(rows.first { $0["xa"] as? String == "suoi-da" && $0["ma"] as? String == "1.000894" })
+        #expect(marriage["dia_chi"] as? String == "suoi-da/thu-tuc/ho-tich/1.000894/index.html")
+        #expect(marriage["ten_xa"] as? String == "Ủy ban nhân dân xã Suối Đá")
+        let csv = try #require(FileManager.default.contents(atPath: output.appendingPathComponent(ProvinceOpenData.procedureCSVPath).path))
+        #expect(String(decoding: csv.dropFirst(3), as: UTF8.self).hasPrefix("xa,ten_xa,ma,ten,"))
+    }
+
     @Test func dashboardFiltersArePagesAndRowsLinkToTheCommunesChecklist() throws {
         let scratch = try Scratch()
         let output = scratch.url("public")
