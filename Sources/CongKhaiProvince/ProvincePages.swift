@@ -97,8 +97,8 @@ struct ProvincePages {
 
     func quarterLabel(_ period: String) -> String {
         let parts = period.split(separator: "-")
-        guard parts.count == 2 else { return period }
-        return "Quý \(parts[1].dropFirst())/\(parts[0])"
+        guard parts.count == 2, let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) else { return period }
+        return "Quý \(["I", "II", "III", "IV"][quarter - 1])/\(parts[0])"
     }
 
     func summary(root: String, rows: [(commune: CommuneRecord, row: ChecklistRow)]) -> String {

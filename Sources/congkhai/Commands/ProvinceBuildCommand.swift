@@ -23,6 +23,10 @@ struct ProvinceBuildCommand {
         if build.pdf {
             Terminal.fail("--pdf chưa dùng được cho thư mục của tỉnh.", hint: "Bỏ --pdf, hoặc dựng từng xã như một trang riêng.")
         }
+        if build.baseURL != nil {
+            Terminal.fail("--base-url chưa dùng được cho thư mục của tỉnh: mỗi xã lấy địa chỉ gốc từ url_goc trong site.yaml của xã.",
+                          hint: "Bỏ --base-url.")
+        }
         let log = DiagnosticLog()
         guard let province = ProvinceLoader.load(folder, log: log) else {
             Terminal.report(log.all)
