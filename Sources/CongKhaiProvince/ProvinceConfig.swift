@@ -44,8 +44,17 @@ public enum ProvinceLoader {
         }
         let listed = yaml.has("xa")
         let communeFolderName = yaml.string("thu_muc_xa", "thư mục chứa các xã") ?? ProvinceConfig.defaultCommuneFolder
-        let slugs = listed ? yaml.strings("xa", "danh sách xã") : []
         let listLocation = yaml.location(ofKey: listed ? "xa" : "thu_muc_xa")
+        // Each listed commune's own line, so a problem with one entry points at it.
+        var lines: [String: SourceLocation] = [:]
+        if case let .sequence(items)? = yaml.node("xa") {
+            for item in items {
+                if let text = item.scalar?.string.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces), let mark = item.mark {
+                    lines[text] = lines[text] ?? SourceLocation(path: path, line: mark.line, column: mark.column)
+                }
+            }
+        }
+        let slugs = listed ? yaml.strings("xa", "danh sách xã") : []
         yaml.finish(context: "tinh.yaml")
         guard !communeFolderName.contains(".."), !communeFolderName.hasPrefix("/") else {
             log.report(.error("province.commune-folder", at: yaml.location(ofKey: "thu_muc_xa"),
@@ -59,6 +68,7 @@ public enum ProvinceLoader {
         var communes: [ProvinceConfig.Commune] = []
         var seen = Set<String>()
         for slug in names {
+            let listLocation = lines[slug] ?? listLocation
             guard isSlug(slug) else {
                 log.report(.error("province.commune-slug", at: listLocation,
                                   "Tên thư mục xã “\(slug)” chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang.",

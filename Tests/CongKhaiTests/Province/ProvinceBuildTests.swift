@@ -246,9 +246,10 @@ import Testing
         #expect(byKey["province.portal-url"]?.first?.location.line == 2)
         #expect(byKey["field.unknown"]?.first?.location.line == 7)
         #expect(byKey["province.commune-slug"]?.first?.message.contains("Xã Sai") == true)
+        #expect(byKey["province.commune-slug"]?.first?.location.line == 5)
         let missing = try #require(byKey["province.commune-missing"]?.first)
-        // Reported at the list (its first item, line 4), in tinh.yaml.
-        #expect(missing.location.path == "tinh.yaml" && missing.location.line == 4)
+        // Reported at the entry's own line in tinh.yaml.
+        #expect(missing.location.path == "tinh.yaml" && missing.location.line == 6)
         #expect(missing.message.contains("xa/khong-co/content/site.yaml"))
     }
 
