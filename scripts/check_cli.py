@@ -3,7 +3,8 @@
 
 check: the example site passes (exit 0, nothing written), JSON output parses, a broken copy
 gives exit 1 with the file:line in text and in JSON, --strict fails on the example's late and
-missing disclosures. new: creates a file in the right folder, then refuses to overwrite it.
+missing disclosures. new: creates a file in the right folder, then refuses to overwrite it; the
+file is a draft that check lists; check prints what falls due in the next 30 days.
 Standard library only.
 """
 import json, os, shutil, subprocess, sys, tempfile
@@ -54,7 +55,11 @@ try:
     before = open(target, encoding="utf-8").read() if os.path.exists(target) else ""
     again = run("new", "tin-tuc", "hop-dan-thang-12", cwd=work)
     check(again.returncode != 0 and open(target, encoding="utf-8").read() == before, "new refuses to overwrite it")
-    check(run("check", "--as-of", "2026-11-23", cwd=work).returncode == 0, "the new file passes check as created")
+    listed = run("check", "--as-of", "2026-11-23", cwd=work)
+    check(listed.returncode == 0, "the new file passes check as created")
+    check("content/tin-tuc/hop-dan-thang-12.md:3:" in listed.stdout and "nhap: true" in listed.stdout,
+          "check lists the new file as an unpublished draft, with its line")
+    check("Sắp đến hạn trong 30 ngày tới" in listed.stdout, "check prints what falls due in the next 30 days")
 finally:
     shutil.rmtree(work, ignore_errors=True)
 

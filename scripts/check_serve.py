@@ -24,7 +24,8 @@ class Socket:
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=15)
         key = base64.b64encode(os.urandom(16)).decode()
         self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                           f"Origin: http://127.0.0.1:{port}\r\n\r\n").encode())
         head = b""
         while b"\r\n\r\n" not in head:
             head += self.sock.recv(1)

@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     var referenceTemplateEngine = false
     /// Also render the notice-board editions to `in/*.pdf` (`--pdf`).
     public var pdf = false
+    /// Overlay the site's `templates/` on the theme embedded in the binary; false: the site's
+    /// files alone (tests of a deliberately incomplete theme).
+    public var defaultTheme = true
     /// Which WeasyPrint to use; nil: `CONGKHAI_PYTHON`, else `python3`.
     public var pdfEngine: PDFEngine?
     /// The theme to use instead of `templates/` in the site folder: a province's communes
@@ -31,6 +34,23 @@ public struct BuildOptions: Sendable {
         self.verbose = verbose
         self.force = force
     }
+}
+
+/// `--base-url` is written into `feed.xml`, the sitemap and every page's canonical link, so it is
+/// held to the rule of `url_goc`: a full http(s) address with a host, and nothing a browser
+/// would read as markup or script.
+public enum BaseAddress {
+    /// nil when `value` may be the site's base address; otherwise why not, in Vietnamese.
+    public static func problem(_ value: String) -> String? {
+        let forbidden = value.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>`\\{}|^".unicodeScalars.contains($0) }
+        guard !forbidden, let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty, value.lowercased().hasPrefix(scheme + "://") else {
+            return "“\(value)” không phải là một địa chỉ web đầy đủ (bắt đầu bằng https:// hoặc http://)."
+        }
+        return nil
+    }
+
+    static let hint = "Ví dụ: --base-url https://hoaphong.lamdong.gov.vn/"
 }
 
 /// Decides the build date: `--as-of`, else `SOURCE_DATE_EPOCH`, else today in Vietnam.

@@ -1,6 +1,7 @@
 import CongKhaiModel
 import CongKhaiRender
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,6 +17,9 @@ public enum OutputWriter {
 
     public enum Failure: Error, Equatable {
         case notCongKhaiOutput(String)
+        /// The folder has a `.congkhai` marker CongKhai did not write (empty, a folder, another
+        /// encoding, no file list): it vouches for nothing.
+        case unrecognisedMarker
         /// The output is the site folder, holds it, or lies inside its content/ or templates/:
         /// replacing it would delete the editor's own files, so not even `--force` allows it.
         case overlapsSource(String)
@@ -24,8 +28,17 @@ public enum OutputWriter {
 
     /// The folder a build of `output` is assembled in before the swap (beside it, so the swap is a rename).
     public static func stagingFolder(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).dang-dung-\(getpid())")
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(stagingInfix)\(getpid())")
     }
+
+    /// Where the previous output waits while the new one is swapped in (only on filesystems
+    /// without an atomic exchange).
+    static func retiredFolder(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(retiredInfix)\(getpid())")
+    }
+
+    static let stagingInfix = ".dang-dung-"
+    static let retiredInfix = ".cu-"
 
     /// nil when the new site is in place; otherwise why not (and the old output is untouched).
     /// `spooled`: the staging folder already holds the files the build wrote while rendering
@@ -38,12 +51,18 @@ public enum OutputWriter {
             try? manager.removeItem(at: staging)
             return .overlapsSource(overlap)
         }
-        if !force, let stranger = foreignFile(in: output) {
-            try? manager.removeItem(at: staging)
-            return .notCongKhaiOutput(stranger)
+        if !force {
+            switch ownership(of: output) {
+            case .ours: break
+            case let .foreign(stranger):
+                try? manager.removeItem(at: staging)
+                return .notCongKhaiOutput(stranger)
+            case .unrecognisedMarker:
+                try? manager.removeItem(at: staging)
+                return .unrecognisedMarker
+            }
         }
-        let parent = output.deletingLastPathComponent()
-        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).cu-\(getpid())")
+        let retired = retiredFolder(for: output)
         do {
             if !spooled { try? manager.removeItem(at: staging) }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -69,24 +88,17 @@ public enum OutputWriter {
             return .writeFailed(error.localizedDescription)
         }
         do {
-            if manager.fileExists(atPath: output.path) {
-                try manager.moveItem(at: output, to: retired)
-                do {
-                    try manager.moveItem(at: staging, to: output)
-                } catch {
-                    try? manager.moveItem(at: retired, to: output)
-                    throw error
-                }
-                try? manager.removeItem(at: retired)
-            } else {
-                try manager.moveItem(at: staging, to: output)
-            }
+            try OutputSwap.replace(output, with: staging, retiredAt: retired)
         } catch {
             try? manager.removeItem(at: staging)
             return .writeFailed(error.localizedDescription)
         }
         return nil
     }
+
+    /// Set when the build is being stopped (Ctrl+C): rendering threads still running must not
+    /// create the staging folder again while it is being removed.
+    static let stopping = Atomic<Bool>(false)
 
     struct WriteError: LocalizedError {
         var path: String
@@ -96,6 +108,7 @@ public enum OutputWriter {
 
     /// Usually the parent exists already: one mkdir instead of Foundation's walk up the path.
     static func makeFolder(_ path: String) throws {
+        guard !stopping.load(ordering: .acquiring) else { throw WriteError(path: path, reason: "dừng theo yêu cầu") }
         if mkdir(path, 0o755) != 0, errno != EEXIST {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
@@ -105,6 +118,7 @@ public enum OutputWriter {
     /// writing 10,000 pages slower than rendering them. The swap at the end is what must be
     /// atomic, not each file.
     static func writeBytes(_ data: Data, to path: String) throws {
+        guard !stopping.load(ordering: .acquiring) else { throw WriteError(path: path, reason: "dừng theo yêu cầu") }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -121,27 +135,49 @@ public enum OutputWriter {
         }
     }
 
-    /// The first file in `output` that suggests CongKhai did not write it, or nil when the
-    /// folder is absent, empty, or holds only what its marker lists (a marker written before
-    /// markers listed files vouches for the whole folder).
-    static func foreignFile(in output: URL) -> String? {
+    enum Ownership: Equatable {
+        case ours
+        case foreign(String)
+        case unrecognisedMarker
+    }
+
+    /// Whether `output` may be replaced without `--force`: absent, empty, or holding only what a
+    /// well-formed marker lists. A marker is a regular UTF-8 file that starts with `markerText`
+    /// and lists at least one relative path; anything else vouches for nothing, so a stray or
+    /// hand-made `.congkhai` cannot get the user's files deleted.
+    static func ownership(of output: URL) -> Ownership {
         let manager = FileManager.default
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: output.path, isDirectory: &isFolder) else { return nil }
-        guard isFolder.boolValue else { return output.lastPathComponent }
-        guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return nil }
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else { return .ours }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return .foreign(output.lastPathComponent) }
+        guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return .foreign(output.lastPathComponent) }
         guard names.contains(markerName) else {
-            return names.sorted().first { !keptNames.contains($0) }
+            return names.sorted().first { !keptNames.contains($0) }.map(Ownership.foreign) ?? .ours
         }
-        let marker = (try? String(contentsOf: output.appendingPathComponent(markerName), encoding: .utf8)) ?? ""
-        let listed = Set(marker.split(separator: "\n").dropFirst().map(String.init))
-        guard !listed.isEmpty else { return nil }
+        guard let listed = listedFiles(inMarker: output.appendingPathComponent(markerName)) else { return .unrecognisedMarker }
         let present = (manager.enumerator(atPath: output.path)?.allObjects as? [String] ?? []).sorted()
-        return present.first { path in
+        let stranger = present.first { path in
             var isFolder: ObjCBool = false
             _ = manager.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isFolder)
             return !isFolder.boolValue && path != markerName && !keptNames.contains(path) && !listed.contains(path)
         }
+        return stranger.map(Ownership.foreign) ?? .ours
+    }
+
+    /// The paths a marker written by CongKhai lists, or nil when the marker is not one.
+    static func listedFiles(inMarker marker: URL) -> Set<String>? {
+        var info = stat()
+        guard lstat(marker.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              let data = FileManager.default.contents(atPath: marker.path),
+              let text = String(validating: data, as: UTF8.self),
+              text.hasPrefix(markerText), !text.contains("\0") else { return nil }
+        let lines = text.dropFirst(markerText.count).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.last == "" else { return nil }
+        let paths = lines.dropLast()
+        guard !paths.isEmpty, paths.allSatisfy({ line in
+            !line.isEmpty && !line.hasPrefix("/") && !line.split(separator: "/").contains("..")
+        }) else { return nil }
+        return Set(paths.map(String.init))
     }
 
     /// Why `output` may not replace anything of the site at `source`, or nil when it is apart.

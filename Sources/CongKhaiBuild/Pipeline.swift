@@ -29,37 +29,42 @@ public enum Pipeline {
         let pdfEngine = PDFEngine.requested(by: options, log: pdfLog)
         var rendering = options
         rendering.pdf = pdfEngine != nil
+        // The command line refuses a bad address first; a library caller gets the same error.
+        if let base = options.baseURL, let problem = BaseAddress.problem(base) {
+            pdfLog.report(.error("build.base-url", at: SourceLocation(path: "--base-url"), problem, hint: BaseAddress.hint))
+            rendering.baseURL = nil
+        }
         var result = SiteBuild(options: rendering).build()
         if let pdfEngine { pdfEngine.add(to: &result, log: pdfLog) }
         result.diagnostics += pdfLog.all
         return result
     }
 
-    static func loadTemplates(_ folder: URL, log: DiagnosticLog) -> TemplateSet {
-        guard FileManager.default.fileExists(atPath: folder.path) else {
+    /// The templates of `theme`; none at all only when the default theme is switched off and
+    /// the site has no `templates/`.
+    static func loadTemplates(_ theme: [Theme.File], log: DiagnosticLog) -> TemplateSet {
+        guard !theme.isEmpty else {
             log.report(.error("template.no-folder", at: SourceLocation(path: "templates/"),
                               "Không tìm thấy thư mục templates/ (bộ mẫu trang).",
-                              hint: "Chép thư mục templates/ mặc định của CongKhai vào thư mục trang."))
+                              hint: "Chạy `congkhai theme export` để chép bộ mẫu mặc định vào thư mục trang."))
             return TemplateSet(library: .init(), names: [])
         }
-        return TemplateSet.load(from: folder, log: log)
+        return TemplateSet.load(files: theme.map { file in (file.path, file.displayPath, { file.data }) }, log: log)
     }
 }
 
-/// Theme assets (CSS, JS, images) are published as they are.
+/// Theme assets (CSS, JS, images) are published as they are, CSS minified.
 enum AssetFiles {
-    static func list(in folder: URL, under prefix: String) -> [OutputFile] {
-        let manager = FileManager.default
-        guard let names = manager.enumerator(atPath: folder.path)?.allObjects as? [String] else { return [] }
-        return names.sorted().compactMap { name in
-            let url = folder.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-                  !(name as NSString).lastPathComponent.hasPrefix(".") else { return nil }
-            if name.hasSuffix(".css"), let data = manager.contents(atPath: url.path), let css = String(data: data, encoding: .utf8) {
-                return OutputFile(path: prefix + name, text: CSSMinifier.minify(css))
+    static func list(_ theme: [Theme.File]) -> [OutputFile] {
+        theme.filter { $0.path.hasPrefix("assets/") }.compactMap { file in
+            if file.path.hasSuffix(".css") {
+                guard let data = file.data, let css = String(data: data, encoding: .utf8) else { return nil }
+                return OutputFile(path: file.path, text: CSSMinifier.minify(css))
             }
-            return OutputFile(path: prefix + name, copying: url)
+            switch file.source {
+            case let .site(url): return OutputFile(path: file.path, copying: url)
+            case let .embedded(data): return OutputFile(path: file.path, bytes: data)
+            }
         }
     }
 }

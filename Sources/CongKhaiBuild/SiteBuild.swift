@@ -4,6 +4,9 @@ import CongKhaiModel
 import CongKhaiRender
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The site as last built, kept in memory: the one pipeline behind `build` (built once,
 /// then written) and `serve` (built once, then updated file by file).
@@ -20,6 +23,7 @@ public final class SiteBuild: @unchecked Sendable {
     private var loaded: [String: ContentLoader.LoadedFile] = [:]
     private var scanDiagnostics: [Diagnostic] = []
     private var templates = TemplateSet(library: .init(), names: [])
+    private var theme: [Theme.File] = []
     private var templateDiagnostics: [Diagnostic] = []
     private var siteDiagnostics: [Diagnostic] = []
     private var pageDiagnostics: [String: [Diagnostic]] = [:]
@@ -78,8 +82,11 @@ public final class SiteBuild: @unchecked Sendable {
         let wholeSite: Set<String> = ["content/site.yaml", "content/quy-tac.yaml"]
         let known = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         // A file added, removed or renamed changes paths, links and lists everywhere.
+        // A file swapped for a symbolic link goes through the full walk, which refuses links
+        // that leave content/; the incremental path would have read through it.
         let structural = content == nil || contentPaths.contains { path in
             wholeSite.contains(path) || known[path] == nil || !FileManager.default.fileExists(atPath: known[path]!.url.path)
+                || Self.isLink(known[path]!.url.path)
         }
         if structural { return build() }
 
@@ -101,6 +108,11 @@ public final class SiteBuild: @unchecked Sendable {
         return assembleAndRender(clock: &clock, changed: changed)
     }
 
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// What an update touched; nil in `assembleAndRender` means everything.
     struct ChangeSet {
         var sources: Set<String>
@@ -110,7 +122,8 @@ public final class SiteBuild: @unchecked Sendable {
 
     private func loadTemplates() {
         let log = DiagnosticLog()
-        templates = Pipeline.loadTemplates(templatesFolder, log: log)
+        theme = Theme.files(siteTemplates: templatesFolder, includeDefault: options.defaultTheme)
+        templates = Pipeline.loadTemplates(theme, log: log)
         if options.referenceTemplateEngine { templates = templates.referenceEngineOnly }
         templateDiagnostics = log.all
     }
@@ -132,7 +145,7 @@ public final class SiteBuild: @unchecked Sendable {
         // Each quarter's list is a notice-board sheet: the renderer adds it with the other `in/` pages.
         checklist = site.checklist
         var targets = LinkTargets(content: site)
-        let assets = AssetFiles.list(in: templatesFolder.appendingPathComponent("assets"), under: "assets/")
+        let assets = AssetFiles.list(theme)
         for asset in assets { targets.addGenerated(file: asset.path) }
         clock.step("kiểm tra") { SiteChecks.run(site, log: log) }
         siteDiagnostics = log.all

@@ -5,10 +5,8 @@ import Foundation
 /// NĐ 63/2010 Điều 8 requires a published procedure to have.
 public enum ProcedureChecks {
     /// `1.001193`, optionally with the provincial suffix `.000.00.00.H12`.
-    static let codePattern = try! NSRegularExpression(pattern: #"^\d\.\d{6}(\.000\.00\.00\.H\d{2})?$"#)
-
     public static func isValidCode(_ code: String) -> Bool {
-        codePattern.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)) != nil
+        ProcedureCode.isValid(code)
     }
 
     public static func run(_ content: SiteContent, log: DiagnosticLog) {
@@ -22,14 +20,17 @@ public enum ProcedureChecks {
                                   "Mã thủ tục “\(procedure.code)” không đúng dạng d.dddddd (ví dụ 1.001193, hoặc 1.001193.000.00.00.H36 với mã của tỉnh).",
                                   hint: "Chép đúng mã từ Cơ sở dữ liệu quốc gia về thủ tục hành chính."))
             }
-            if let first = firstByCode[procedure.code] {
+            // A province's copy (`….H36`) is the same procedure as the national code: one page.
+            if let first = firstByCode[ProcedureCode.base(procedure.code)] {
+                let same = first.code == procedure.code ? "" : " (mã \(first.code), cùng một thủ tục)"
                 log.report(.error("procedure.duplicate", at: at("ma"),
-                                  "Mã thủ tục \(procedure.code) đã có ở \(first.source).",
+                                  "Mã thủ tục \(procedure.code) đã có ở \(first.source)\(same).",
                                   hint: "Mỗi thủ tục chỉ có một tệp; xóa hoặc sửa mã của một trong hai tệp."))
             } else {
-                firstByCode[procedure.code] = procedure
+                firstByCode[ProcedureCode.base(procedure.code)] = procedure
             }
-            for id in procedure.feeIDs where !feeIDs.contains(id) {
+            // A fee schedule that is broken or still a draft has its own findings: no cascade here.
+            for id in procedure.feeIDs where !feeIDs.contains(id) && !content.holdsBackFees {
                 let near = NearMiss.closest(to: id, among: feeIDs.sorted())
                 log.report(.error("procedure.unknown-fee", at: at("phi"),
                                   "Khoản phí “\(id)” không có trong content/phi-le-phi.yaml.",
@@ -89,11 +90,25 @@ public enum ProcedureChecks {
     }
 }
 
+extension SiteContent {
+    /// `content/phi-le-phi.yaml` exists but could not be read, or is a draft: it is not missing.
+    static let feeSchedulePath = "content/phi-le-phi.yaml"
+
+    var holdsBackFees: Bool {
+        fees == nil && (unreadable.contains(Self.feeSchedulePath) || unwritten.contains { $0.path == Self.feeSchedulePath })
+    }
+
+    /// The file to fix for an item whose content is held back (broken or unwritten), if any.
+    func heldBack(_ path: String) -> String? {
+        unreadable.contains(path) || unwritten.contains { $0.path == path } ? path : nil
+    }
+}
+
 /// The fee schedule on its own: unique ids, and fees no procedure charges.
 public enum FeeChecks {
     public static func run(_ content: SiteContent, log: DiagnosticLog) {
         guard let schedule = content.fees else {
-            if content.procedures.contains(where: { !$0.feeIDs.isEmpty }) {
+            if !content.holdsBackFees, content.procedures.contains(where: { !$0.feeIDs.isEmpty }) {
                 log.report(.error("fee.no-schedule", at: SourceLocation(path: "content/phi-le-phi.yaml"),
                                   "Có thủ tục ghi phí, lệ phí nhưng chưa có tệp content/phi-le-phi.yaml.",
                                   hint: "Tạo tệp phi-le-phi.yaml với danh sách `phi:`."))

@@ -19,7 +19,17 @@ public struct SheetCell: Sendable, Equatable {
 /// Vietnamese regional settings) or tab separated, quoted fields with `""` and line breaks.
 /// Other encodings are reported, never guessed: a guess garbles every Vietnamese letter.
 enum CSVReader {
+    /// A catalogue list is a few hundred rows. The reader holds every character (16 bytes each)
+    /// at once, so a bigger file is refused before it costs gigabytes.
+    static let maximumBytes = 16 * 1024 * 1024
+
     static func rows(_ data: Data, path: String, log: DiagnosticLog) -> [SheetRow]? {
+        guard data.count <= maximumBytes else {
+            log.report(.error("import.too-large", at: SourceLocation(path: path),
+                              "Tệp CSV lớn \(data.count / (1024 * 1024)) MB, quá giới hạn \(maximumBytes / (1024 * 1024)) MB của một danh mục thủ tục.",
+                              hint: "Chỉ để lại danh mục thủ tục trong tệp, hoặc tách thành nhiều tệp nhỏ hơn."))
+            return nil
+        }
         let hint = "Mở tệp bằng Excel và chọn Lưu thành… “CSV UTF-8 (Comma delimited)”, hoặc dùng LibreOffice với bảng mã Unicode (UTF-8)."
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(data) {
             log.report(.error("import.utf16", at: SourceLocation(path: path),
@@ -44,15 +54,28 @@ enum CSVReader {
         var lines = text
         var lineOffset = 0
         var separator = detectSeparator(text)
-        // Excel's own hint line: `sep=;`.
-        if let first = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
-           first.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().hasPrefix("sep="),
-           let declared = first.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(4).first {
+        // Excel's own hint line: `sep=;`. `\r\n` is one Character, so the line is cut by hand.
+        let first = text.prefix { !CSVTable.isLineEnd($0) }
+        let declaration = first.trimmingCharacters(in: .whitespaces)
+        if declaration.lowercased().hasPrefix("sep="), let declared = declaration.dropFirst(4).first {
             separator = declared
             lines = String(text.dropFirst(first.count + 1))
             lineOffset = 1
         }
-        return parse(lines, separator: separator).map { SheetRow(number: $0.line + lineOffset, cells: $0.cells) }
+        let table = CSVTable.parse(lines, separator: separator)
+        for problem in table.problems {
+            log.report(.error("import.csv-quote", at: SourceLocation(path: path, line: problem.line + lineOffset, column: problem.column),
+                              problem.message, hint: problem.hint))
+        }
+        guard table.problems.isEmpty else {
+            log.report(.error("import.csv-refused", at: SourceLocation(path: path),
+                              "Tệp có \(table.problems.count) lỗi dấu ngoặc kép nên chưa nhập dòng nào từ tệp này (để không dòng nào bị gộp hay mất mà không ai biết).",
+                              hint: "Sửa các dòng được nêu ở trên rồi chạy lại lệnh nhập."))
+            return nil
+        }
+        return table.records
+            .filter { record in record.fields.contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
+            .map { SheetRow(number: $0.line + lineOffset, cells: $0.fields.map { SheetCell(text: $0.text) }) }
     }
 
     /// Without a BOM, UTF-16 text of Latin letters has a zero in every other byte.
@@ -75,13 +98,5 @@ enum CSVReader {
         }
         let best = counts.max { ($0.value, $0.key == "," ? 1 : 0) < ($1.value, $1.key == "," ? 1 : 0) }
         return best.map { $0.value > 0 ? $0.key : "," } ?? ","
-    }
-
-    /// Non-blank rows; a row whose quote never closes is kept as far as it goes.
-    static func parse(_ text: String, separator: Character) -> [(line: Int, cells: [SheetCell])] {
-        let table = CSVTable.parse(text, separator: separator)
-        return (table.records + [table.unfinished].compactMap { $0 })
-            .filter { record in record.fields.contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
-            .map { ($0.line, $0.fields.map { SheetCell(text: $0.text) }) }
     }
 }

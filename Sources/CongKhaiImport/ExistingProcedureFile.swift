@@ -19,6 +19,10 @@ struct ExistingProcedureFile {
     var trailingComments: [String]
     var publicationNumber: String?
     var body: MarkdownSections
+    /// Line of the file where the body starts, to name a section's heading line.
+    var bodyLine: Int = 1
+    /// What the previous import wrote into each body section, by fingerprint (see `ImportMarks`).
+    var importMarks: ImportMarks = ImportMarks()
 
     func block(_ key: String) -> [String]? {
         blocks.first { $0.key == key }?.lines
@@ -30,7 +34,8 @@ struct ExistingProcedureFile {
     }
 
     /// Comments the import writes itself; they are rewritten on every import, not kept.
-    static let generatedCommentPrefixes = ["# Cần bổ sung:", "# Theo Cổng DVC:", "# Theo danh mục:"]
+    static let generatedCommentPrefixes = ["# Cần bổ sung:", "# Theo Cổng DVC:", "# Theo danh mục:", "# Mã trong dữ liệu nhập",
+                                           ImportMarks.prefix]
 
     enum Problem: Error {
         case noFrontMatter
@@ -41,14 +46,17 @@ struct ExistingProcedureFile {
     static func read(text: String, path: String) -> Result<ExistingProcedureFile, Problem> {
         let text = SourceText(path: path, text: text).text
         guard let parts = FrontMatter.split(text), parts.hasFrontMatter else { return .failure(.noFrontMatter) }
+        // libyaml also breaks lines at NEL, LS and PS, so its key lines would not be the lines
+        // cut below (and a comment could end early): read as spaces, as the loader does.
+        let yaml = String(String.UnicodeScalarView(parts.yaml.unicodeScalars.map { ["\u{85}", "\u{2028}", "\u{2029}"].contains($0) ? " " : $0 }))
         let node: Node?
         do {
-            node = try Yams.compose(yaml: parts.yaml)
+            node = try Yams.compose(yaml: yaml)
         } catch {
             return .failure(.yaml("\(error)"))
         }
         guard case let .mapping(mapping)? = node else { return .failure(.yaml("not a mapping")) }
-        let lines = parts.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Yams lines are 1-based; a key's block runs to the line before the next key.
         var keyLines: [(key: String, line: Int)] = []
         for (key, _) in mapping {
@@ -83,7 +91,8 @@ struct ExistingProcedureFile {
         return .success(ExistingProcedureFile(
             path: path, code: scalar("ma").map(ProcedureCode.clean) ?? "", field: scalar("linh_vuc"),
             leadingComments: leading, blocks: blocks, trailingComments: keep(pendingComments), publicationNumber: publication,
-            body: MarkdownSections(parts.body)))
+            body: MarkdownSections(parts.body), bodyLine: parts.bodyLine,
+            importMarks: ImportMarks(commentLines: lines.filter { $0.hasPrefix(ImportMarks.prefix) })))
     }
 
     static func keep(_ comments: [String]) -> [String] {
@@ -96,15 +105,18 @@ struct ExistingProcedureFile {
 struct MarkdownSections {
     var preamble: String
     var sections: [(heading: String, text: String)]
+    /// 0-based line of each section's heading within the body, in the order of `sections`.
+    var headingLines: [Int] = []
 
     init(_ body: String) {
         var preamble: [String] = []
         var sections: [(heading: String, lines: [String])] = []
         var inFence = false
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        for (number, line) in body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             if !inFence, line.hasPrefix("## ") {
+                headingLines.append(number)
                 sections.append((String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), []))
             } else if sections.isEmpty {
                 preamble.append(line)
@@ -119,5 +131,11 @@ struct MarkdownSections {
     /// Matched as the loader matches them: without accents or case, by the heading's start.
     static func same(_ heading: String, as name: String) -> Bool {
         TextFolding.fold(heading).hasPrefix(TextFolding.fold(name))
+    }
+
+    /// Whether an import section named `name` replaces the file's section `heading`: the
+    /// writer's rule (the required sections by their start, the others by their whole name).
+    static func owned(_ heading: String, by name: String) -> Bool {
+        SectionName.required.contains(name) ? same(heading, as: name) : TextFolding.fold(heading) == TextFolding.fold(name)
     }
 }

@@ -94,20 +94,3 @@ enum ImportText {
         return String(text[swiftRange])
     }
 }
-
-/// Procedure codes copied from web pages and spreadsheets.
-public enum ProcedureCode {
-    static let pattern = try! NSRegularExpression(pattern: #"^\d\.\d{6}(\.000\.00\.00\.H\d\d)?$"#)
-
-    /// Without spaces and the invisible characters that come along with copying.
-    public static func clean(_ raw: String) -> String {
-        let dropped: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{00A0}", "\u{2060}", "\u{202F}", " ", "\t", "\n", "\r"]
-        return String(String.UnicodeScalarView(raw.nfc.unicodeScalars.filter { !dropped.contains($0) }))
-    }
-
-    /// Only digits, dots and the `H` of a provincial suffix can pass, so a valid code is also a
-    /// safe file name: no `/`, no `..`.
-    public static func isValid(_ code: String) -> Bool {
-        pattern.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)) != nil
-    }
-}

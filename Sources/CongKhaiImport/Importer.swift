@@ -75,24 +75,49 @@ public enum Importer {
         guard store.isSafe else { return report }
         var seen: [String: String] = [:]
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                let exists = FileManager.default.fileExists(atPath: file.url.path)
-                log.report(.error("import.unreadable", at: SourceLocation(path: file.displayPath),
-                                  exists ? "Không đọc được tệp." : "Không tìm thấy tệp.",
-                                  hint: exists ? "Kiểm tra quyền đọc của tệp (hoặc đây là một thư mục)." : "Kiểm tra lại đường dẫn và tên tệp."))
-                continue
-            }
+            guard let data = read(file, log: log) else { continue }
             for draft in drafts(kind: kind, data: data, path: file.displayPath, log: log) {
-                if let earlier = seen[draft.code] {
+                if let earlier = seen[ProcedureCode.base(draft.code)] {
                     log.report(.warning("import.repeated", at: SourceLocation(path: file.displayPath),
                                         "hồ sơ \(draft.code) đã có trong \(earlier); bản sau cập nhật lên bản trước.",
                                         hint: "Kiểm tra xem dữ liệu nhập có bị trùng mã không."))
                 }
-                seen[draft.code] = file.displayPath
+                seen[ProcedureCode.base(draft.code)] = file.displayPath
                 store.write(draft, source: file.displayPath, report: &report)
             }
         }
         return report
+    }
+
+    /// The largest source read: a province's whole export is tens of megabytes; reading
+    /// something bigger whole would hold the machine's memory hostage.
+    static let maximumSourceBytes = 128 * 1024 * 1024
+
+    /// A regular file (a FIFO or a device would block or never end) of a sane size.
+    static func read(_ file: ImportSource, log: DiagnosticLog) -> Data? {
+        let at = SourceLocation(path: file.displayPath)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.url.resolvingSymlinksInPath().path)
+        guard let attributes else {
+            log.report(.error("import.unreadable", at: at, "Không tìm thấy tệp.", hint: "Kiểm tra lại đường dẫn và tên tệp."))
+            return nil
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            log.report(.error("import.unreadable", at: at, "Đây không phải một tệp thường (có thể là thư mục hoặc thiết bị) nên không đọc.",
+                              hint: "Chỉ rõ tệp .json, .csv hoặc .xlsx cần nhập."))
+            return nil
+        }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        guard size <= maximumSourceBytes else {
+            log.report(.error("import.too-large", at: at,
+                              "Tệp lớn \(size / (1024 * 1024)) MB, quá giới hạn \(maximumSourceBytes / (1024 * 1024)) MB của lệnh nhập.",
+                              hint: "Tách dữ liệu thành nhiều tệp nhỏ hơn rồi nhập từng tệp."))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            log.report(.error("import.unreadable", at: at, "Không đọc được tệp.", hint: "Kiểm tra quyền đọc của tệp."))
+            return nil
+        }
+        return data
     }
 
     static func drafts(kind: ImportKind, data: Data, path: String, log: DiagnosticLog) -> [ProcedureDraft] {
@@ -112,8 +137,13 @@ struct ProcedureStore {
     let siteFolder: URL
     let root: URL
     let log: DiagnosticLog
-    /// Code → paths (relative to the site folder) of the files that declare it.
+    /// National code (`ProcedureCode.base`) → paths (relative to the site folder) of the files
+    /// that declare it or a province's copy of it: both are the same procedure, one page.
     var byCode: [String: [String]] = [:]
+    /// Path → the code its `ma` says, to prefer the file with exactly the imported code.
+    var codeOf: [String: String] = [:]
+    /// Procedure files whose front matter could not be read: maybe this very procedure.
+    var unreadable: Set<String> = []
     var isSafe = true
 
     init(siteFolder: URL, log: DiagnosticLog) {
@@ -140,10 +170,14 @@ struct ProcedureStore {
                 enumerator.skipDescendants()
                 continue
             }
-            guard url.pathExtension.lowercased() == "md", !["_index.md", "index.md"].contains(name.lowercased()),
-                  let text = read(url), case let .success(file) = ExistingProcedureFile.read(text: text, path: relative(url)),
-                  !file.code.isEmpty else { continue }
-            byCode[file.code, default: []].append(file.path)
+            guard url.pathExtension.lowercased() == "md", !["_index.md", "index.md"].contains(name.lowercased()) else { continue }
+            guard let text = read(url), case let .success(file) = ExistingProcedureFile.read(text: text, path: relative(url)) else {
+                unreadable.insert(relative(url))
+                continue
+            }
+            guard !file.code.isEmpty else { continue }
+            byCode[ProcedureCode.base(file.code), default: []].append(file.path)
+            codeOf[file.path] = file.code
         }
         for key in byCode.keys { byCode[key]?.sort() }
     }
@@ -174,8 +208,11 @@ struct ProcedureStore {
     }
 
     mutating func write(_ draft: ProcedureDraft, source: String, report: inout ImportReport) {
+        var draft = draft
         let at = SourceLocation(path: source)
-        let paths = byCode[draft.code] ?? []
+        // The file with exactly this code first, then the province's or national copy.
+        let candidates = byCode[ProcedureCode.base(draft.code)] ?? []
+        let paths = candidates.filter { codeOf[$0] == draft.code } + candidates.filter { codeOf[$0] != draft.code }
         if paths.count > 1 {
             log.report(.warning("import.duplicate", at: SourceLocation(path: paths[1]),
                                 "Mã \(draft.code) có ở nhiều tệp (\(paths.joined(separator: ", "))); chỉ cập nhật \(paths[0]).",
@@ -190,6 +227,11 @@ struct ProcedureStore {
                 return
             }
             existing = file
+            // The editor's file keeps its own code; the import's is said in a comment.
+            if file.code != draft.code {
+                draft.note("ma", "Mã trong dữ liệu nhập (\(source)): \(draft.code), cùng thủ tục với mã \(file.code) của tệp này.")
+                draft.code = file.code
+            }
         }
         guard let field = draft.field ?? existing?.field.map(ImportText.oneLine), existing != nil || draft.name != nil else {
             let missing = draft.name == nil ? "tên thủ tục" : "lĩnh vực"
@@ -213,12 +255,19 @@ struct ProcedureStore {
                               hint: "Kiểm tra các liên kết tượng trưng trong content/thu-tuc/."))
             return
         }
+        if existing?.path != target, unreadable.contains(target) {
+            log.report(.error("import.existing", at: SourceLocation(path: target),
+                              "Không ghi thủ tục \(draft.code): tệp \(target) đã có nhưng không đọc được phần đầu tệp (có lỗi hoặc viết theo kiểu {…}), nên không biết tệp mang mã nào.",
+                              hint: "Chạy `congkhai check` để sửa tệp này rồi nhập lại."))
+            return
+        }
         if existing?.path != target, FileManager.default.fileExists(atPath: targetURL.path) {
             log.report(.error("import.occupied", at: SourceLocation(path: target),
                               "Không ghi thủ tục \(draft.code): tệp \(target) đã có và không mang mã này.",
                               hint: "Đổi tên hoặc sửa tệp đó, rồi nhập lại."))
             return
         }
+        SectionGuard.apply(&draft, existing: existing, source: source, log: log)
         let text = ProcedureFileWriter.render(draft, existing: existing)
         do {
             if existing.flatMap({ read(url($0.path)) }) != text || existing?.path != target {
@@ -235,7 +284,8 @@ struct ProcedureStore {
                               hint: "Kiểm tra quyền ghi và dung lượng đĩa."))
             return
         }
-        byCode[draft.code] = [target] + paths.dropFirst()
+        byCode[ProcedureCode.base(draft.code)] = [target] + paths.dropFirst()
+        codeOf[target] = draft.code
         if existing == nil { report.created.append(target) } else { report.updated.append(target) }
         report.furniture += draft.furniture
         if !draft.checks.isEmpty { report.toCheck.append((target, draft.checks)) }

@@ -73,6 +73,7 @@ public enum ContentLoader {
         var reports: [ReformReport] = []
         var disclosures: [Disclosure] = []
         var overrides: RuleOverrides?
+        var unwritten: [UnwrittenFile] = []
         for item in items {
             switch item {
             case let .config(value): config = value
@@ -84,6 +85,7 @@ public enum ContentLoader {
             case let .reformReport(report): reports.append(report)
             case let .disclosure(disclosure): disclosures.append(disclosure)
             case let .ruleOverrides(value): overrides = value
+            case let .unwritten(mark, _): unwritten.append(mark)
             }
         }
         if !files.contains(where: { $0.role == .siteConfig }) {
@@ -96,12 +98,15 @@ public enum ContentLoader {
         pages = BudgetPages.assemble(pages: pages, budgets: budgets)
         pages = ReformPages.assemble(pages: pages, reports: reports)
         pages = DisclosurePages.assemble(pages: pages, disclosures: disclosures)
-        pages += SectionPages.missing(for: pages, log: log)
+        let unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
+        pages += SectionPages.missing(for: pages, heldBack: unreadable.union(unwritten.map(\.path)), log: log)
         if let home = SectionPages.home(for: pages, config: config) { pages.append(home) }
         var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
         content.budgets = budgets
         content.reports = reports
         content.disclosures = disclosures
+        content.unwritten = unwritten
+        content.unreadable = unreadable
         content.ruleOverrides = overrides ?? RuleOverrides(source: NationalProfile.path, rules: NationalProfile.rules)
         return content
     }
@@ -113,7 +118,7 @@ public enum ContentLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    enum Loaded: Sendable {
+    indirect enum Loaded: Sendable {
         case config(SiteConfig)
         case page(Page)
         case attachment(Attachment)
@@ -123,6 +128,8 @@ public enum ContentLoader {
         case reformReport(ReformReport)
         case disclosure(Disclosure)
         case ruleOverrides(RuleOverrides)
+        /// A draft or placeholder file: checked like the rest, then held back from the site.
+        case unwritten(UnwrittenFile, Loaded)
     }
 
     static func load(_ file: ContentFile, log: DiagnosticLog) -> Loaded? {
@@ -132,33 +139,23 @@ public enum ContentLoader {
                 .flatMap { SiteConfigLoader.load($0, log: log) }
                 .map(Loaded.config)
         case let .page(kind, path):
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { PageLoader.load($0, path: path, kind: kind, log: log) }
-                .map(Loaded.page)
+            return loadHoldingBack(file, log: log) { PageLoader.load($0, path: path, kind: kind, log: log).map(Loaded.page) }
         case let .leaders(path):
             return SourceText.read(file.url, displayPath: file.displayPath, log: log)
                 .flatMap { LeadersLoader.load($0, path: path, log: log) }
                 .map(Loaded.page)
         case let .procedure(fieldSlug):
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { ProcedureLoader.load($0, fieldSlug: fieldSlug, log: log) }
-                .map(Loaded.procedure)
+            return loadHoldingBack(file, log: log) { ProcedureLoader.load($0, fieldSlug: fieldSlug, log: log).map(Loaded.procedure) }
         case .fees:
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { FeeScheduleLoader.load($0, log: log) }
-                .map(Loaded.fees)
+            return loadHoldingBack(file, log: log) { FeeScheduleLoader.load($0, log: log).map(Loaded.fees) }
         case let .budget(yearFolder):
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { BudgetLoader.load($0, sidecarURL: file.url, yearFolder: yearFolder, log: log) }
-                .map(Loaded.budget)
+            return loadHoldingBack(file, log: log) {
+                BudgetLoader.load($0, sidecarURL: file.url, yearFolder: yearFolder, log: log).map(Loaded.budget)
+            }
         case .reformReport:
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { ReformReportLoader.load($0, log: log) }
-                .map(Loaded.reformReport)
+            return loadHoldingBack(file, log: log) { ReformReportLoader.load($0, log: log).map(Loaded.reformReport) }
         case .disclosure:
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { DisclosureLoader.load($0, log: log) }
-                .map(Loaded.disclosure)
+            return loadHoldingBack(file, log: log) { DisclosureLoader.load($0, log: log).map(Loaded.disclosure) }
         case .ruleOverrides:
             return SourceText.read(file.url, displayPath: file.displayPath, log: log)
                 .flatMap { RuleOverridesLoader.load($0, log: log) }
@@ -169,6 +166,19 @@ public enum ContentLoader {
         case .ignored:
             return nil
         }
+    }
+}
+
+extension ContentLoader {
+    /// Reads and loads a content file; a draft or a file still holding placeholders is reported
+    /// and held back, so it is validated but never published nor counted by the checklist.
+    static func loadHoldingBack(_ file: ContentFile, log: DiagnosticLog, _ loader: (SourceText) -> Loaded?) -> Loaded? {
+        guard let source = SourceText.read(file.url, displayPath: file.displayPath, log: log), let loaded = loader(source) else { return nil }
+        var budget: BudgetDisclosure?
+        if case let .budget(disclosure) = loaded { budget = disclosure }
+        guard let mark = UnwrittenMarker.find(in: source, budget: budget) else { return loaded }
+        log.report(mark.diagnostic)
+        return .unwritten(mark, loaded)
     }
 }
 
@@ -186,8 +196,9 @@ enum SectionPages {
         return page
     }
 
-
-    static func missing(for pages: [Page], log: DiagnosticLog) -> [Page] {
+    /// `heldBack`: files already reported (unreadable or unwritten); their section is not told
+    /// it has no `_index.md`, which would send the editor looking for a file that exists.
+    static func missing(for pages: [Page], heldBack: Set<String> = [], log: DiagnosticLog) -> [Page] {
         let existing = Set(pages.map(\.path))
         var needed: [String: String] = [:]
         for page in pages {
@@ -202,9 +213,11 @@ enum SectionPages {
         return needed.keys.sorted().map { folder in
             let name = String(folder.dropLast().split(separator: "/").last ?? "")
             let sourceFolder = (needed[folder].map { ($0 as NSString).deletingLastPathComponent } ?? "content")
-            log.report(.warning("section.no-index", at: SourceLocation(path: sourceFolder),
-                                "Thư mục chưa có trang mục lục _index.md; tạm dùng tiêu đề “\(name)”.",
-                                hint: "Tạo \(sourceFolder)/_index.md với `tieu_de: ...` để đặt tên cho mục này."))
+            if !heldBack.contains(sourceFolder + "/_index.md") {
+                log.report(.warning("section.no-index", at: SourceLocation(path: sourceFolder),
+                                    "Thư mục chưa có trang mục lục _index.md; tạm dùng tiêu đề “\(name)”.",
+                                    hint: "Tạo \(sourceFolder)/_index.md với `tieu_de: ...` để đặt tên cho mục này."))
+            }
             var page = Page(source: sourceFolder + "/_index.md", path: folder, kind: .section, title: name)
             page.body = ""
             return page

@@ -17,6 +17,7 @@ enum FeeScheduleLoader {
         let title = yaml.string("tieu_de", "tiêu đề trang") ?? "Phí, lệ phí"
         let updated = yaml.date("cap_nhat", "ngày cập nhật")
         let fees = yaml.mappings("phi", "danh sách phí, lệ phí", required: true).compactMap { fee(from: $0, log: log) }
+        _ = yaml.bool("nhap", "bản nháp, chưa đăng")
         yaml.finish(context: "tệp phí, lệ phí")
         return FeeSchedule(source: source.path, title: title, updated: updated, fees: fees)
     }

@@ -63,6 +63,7 @@ enum ProcedureLoader {
         }
         procedure.updated = yaml.date("cap_nhat", "ngày cập nhật")
         for key in keys { procedure.keyLines[key] = yaml.has(key) ? yaml.location(ofKey: key).line : yaml.start.line }
+        _ = yaml.bool("nhap", "bản nháp, chưa đăng")
         yaml.finish(context: "thủ tục hành chính")
         procedure.body = parts.body
         procedure.bodyLine = parts.bodyLine
@@ -72,8 +73,7 @@ enum ProcedureLoader {
 
     /// Codes copied from web pages bring invisible characters along; they are removed, and said.
     static func cleanCode(_ code: String, yaml: MappingReader, log: DiagnosticLog) -> String {
-        let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{00A0}", "\u{2060}", " ", "\t"]
-        let cleaned = String(String.UnicodeScalarView(code.unicodeScalars.filter { !invisible.contains($0) }))
+        let cleaned = ProcedureCode.clean(code)
         if cleaned != code {
             log.report(.warning("procedure.code-invisible", at: yaml.location(ofKey: "ma"),
                                 "Mã thủ tục “\(cleaned)” có dấu cách hoặc ký tự ẩn (thường do sao chép từ trang web); đã bỏ đi.",

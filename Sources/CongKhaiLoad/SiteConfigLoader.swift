@@ -33,6 +33,7 @@ enum SiteConfigLoader {
         config.ruleProfile = yaml.string("bo_quy_tac", "bộ quy tắc công khai")
         config.formerUnits = yaml.strings("truoc_sap_xep", "các đơn vị trước sắp xếp")
         config.holidays = holidays(yaml)
+        config.startDate = yaml.date("bat_dau", "ngày trang bắt đầu công khai")
         // One line of free text is accepted too: "Bộ phận Một cửa, UBND xã ...; điện thoại ...".
         if let text = yaml.node("kenh_phan_anh")?.scalar?.string {
             config.feedback = FeedbackChannel(address: text.trimmingWhitespace())

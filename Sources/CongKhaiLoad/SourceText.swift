@@ -36,8 +36,8 @@ public struct SourceText: Sendable {
     public static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> SourceText? {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(data) {
             log.report(.error("file.utf16", at: SourceLocation(path: displayPath),
-                              "Tệp được lưu theo mã UTF-16, không phải UTF-8.",
-                              hint: "Mở tệp và lưu lại với mã hóa UTF-8 (trong Excel: \"CSV UTF-8\")."))
+                              "Tệp được lưu theo mã UTF-16 (“Unicode”), không phải UTF-8.",
+                              hint: resaveHint(displayPath)))
             return nil
         }
         if data.contains(0) {
@@ -54,6 +54,13 @@ public struct SourceText: Sendable {
             return nil
         }
         return SourceText(path: displayPath, text: text)
+    }
+
+    /// How to save the file again as UTF-8, in the program that most likely wrote it.
+    static func resaveHint(_ path: String) -> String {
+        path.lowercased().hasSuffix(".csv")
+            ? "Mở tệp bằng Excel, chọn Tệp > Lưu thành (File > Save As), ở ô kiểu tệp chọn “CSV UTF-8 (Comma delimited)” rồi lưu."
+            : "Mở tệp bằng Notepad, chọn Tệp > Lưu thành (File > Save As), ở ô Mã hóa (Encoding) chọn “UTF-8” rồi lưu."
     }
 
     /// UTF-16 saved without a byte order mark: every other byte of Latin text is zero, which

@@ -5,8 +5,10 @@ import Yams
 /// syntax problem into a Vietnamese diagnostic at the right line of the editor's file.
 public enum YAMLDocument {
     /// `lineOffset` is added to Yams' lines: front matter starts below the `---` line.
-    public static func parse(_ yaml: String, path: String, lineOffset: Int = 0, log: DiagnosticLog) -> Node? {
-        if let tabLine = firstIndentingTab(yaml) {
+    public static func parse(_ typed: String, path: String, lineOffset: Int = 0, log: DiagnosticLog) -> Node? {
+        // Word's curly quotes and non-breaking spaces are named (and repaired where safe) first.
+        guard let repaired = OfficeArtefacts.repair(typed, path: path, lineOffset: lineOffset, log: log) else { return nil }
+        if let tabLine = firstIndentingTab(repaired) {
             log.report(.error("yaml.tab", at: SourceLocation(path: path, line: tabLine + lineOffset, column: 1),
                               "Dòng này thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách.",
                               hint: "Thay mỗi Tab ở đầu dòng bằng hai dấu cách."))
@@ -14,9 +16,9 @@ public enum YAMLDocument {
         }
         // libyaml (YAML 1.1) also breaks lines at NEL, LS and PS, which editors show inside a line:
         // as spaces, the lines it reports are the lines the editor sees.
-        let yaml = yaml.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" })
-            ? String(yaml.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
-            : yaml
+        let yaml = repaired.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+            ? String(repaired.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
+            : repaired
         do {
             // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
             // `.basic`: every scalar stays text (MappingReader reads numbers, dates and booleans itself in

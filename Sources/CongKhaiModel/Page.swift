@@ -153,6 +153,11 @@ public struct SiteContent: Sendable {
     public var ruleOverrides: RuleOverrides?
     /// The posting checklist as of the build date; filled after loading.
     public var checklist = Checklist()
+    /// Drafts and files still holding `congkhai new`'s placeholders: loaded, checked, never published.
+    public var unwritten: [UnwrittenFile] = []
+    /// Files that could not be read at all (already reported): rules about what they would have
+    /// held say nothing more, so one broken file gives its own errors and no others.
+    public var unreadable: Set<String> = []
 
     public init(config: SiteConfig, pages: [Page], attachments: [Attachment], procedures: [Procedure] = [], fees: FeeSchedule? = nil) {
         self.config = config

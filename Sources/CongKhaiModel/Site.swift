@@ -60,6 +60,8 @@ public struct SiteConfig: Sendable {
     public var holidays: [CalendarDate]
     public var ruleProfile: String?
     public var formerUnits: [String]
+    /// `bat_dau`: the day the site started publishing; items due before it are “không áp dụng”.
+    public var startDate: CalendarDate?
 
     public init(name: String, shortName: String, kind: UnitKind, province: String) {
         self.name = name

@@ -8,7 +8,8 @@ public struct ProvinceConfig: Sendable {
     public struct Commune: Sendable, Hashable {
         public var slug: String
         public var folder: URL
-        /// The commune's own `templates/`, else the province's.
+        /// The commune's own `templates/`, else the province's (either may be absent: the
+        /// embedded theme fills in whatever they do not override).
         public var templates: URL
     }
 
@@ -88,14 +89,9 @@ public enum ProvinceLoader {
                                   hint: "Tạo thư mục \(communeFolderName)/\(slug)/ bằng cách chép một trang xã, hoặc bỏ “\(slug)” khỏi danh sách."))
                 continue
             }
+            // Neither is required: missing files come from the theme built into congkhai.
             let own = communeFolder.appendingPathComponent("templates")
             let templates = FileManager.default.fileExists(atPath: own.path) ? own : provinceTemplates
-            guard FileManager.default.fileExists(atPath: templates.path) else {
-                log.report(.error("province.no-templates", at: listLocation,
-                                  "Xã “\(slug)” không có thư mục templates/ và tỉnh cũng không có templates/.",
-                                  hint: "Chép thư mục templates/ mặc định của CongKhai vào thư mục của tỉnh (dùng chung cho các xã)."))
-                continue
-            }
             communes.append(.init(slug: slug, folder: communeFolder, templates: templates))
         }
         if names.isEmpty {

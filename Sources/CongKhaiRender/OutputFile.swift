@@ -16,6 +16,11 @@ public struct OutputFile: Sendable {
         self.body = .bytes(Data(text.utf8))
     }
 
+    public init(path: String, bytes: Data) {
+        self.path = path
+        self.body = .bytes(bytes)
+    }
+
     public init(path: String, copying source: URL) {
         self.path = path
         self.body = .copy(source)

@@ -1,24 +1,20 @@
 import CongKhaiModel
-import FlyingFox
 import Foundation
 
 /// Tells every open page when the site changed: `reload`, or the current errors for the
 /// overlay. Pages connect to `/_congkhai/ws` through the script `serve` adds to them.
 actor LiveReload {
-    private var clients: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
+    private var clients: [UUID: @Sendable (String) -> Void] = [:]
     /// What a page that connects now should show: nil, or the errors as JSON.
     private var currentErrors: String?
 
-    func connect() -> AsyncStream<WSMessage> {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
-        clients[id] = continuation
-        continuation.onTermination = { _ in Task { await self.disconnect(id) } }
-        continuation.yield(.text(currentErrors ?? Self.message(type: "ok")))
-        return stream
+    /// `send` delivers one text message to the page; it is told the current state at once.
+    func connect(_ id: UUID, send: @escaping @Sendable (String) -> Void) {
+        clients[id] = send
+        send(currentErrors ?? Self.message(type: "ok"))
     }
 
-    private func disconnect(_ id: UUID) {
+    func disconnect(_ id: UUID) {
         clients[id] = nil
     }
 
@@ -38,7 +34,7 @@ actor LiveReload {
     }
 
     private func send(_ text: String) {
-        for client in clients.values { client.yield(.text(text)) }
+        for client in clients.values { client(text) }
     }
 
     static func message(type: String) -> String {
@@ -99,14 +95,4 @@ actor LiveReload {
       connect();
     })();
     """#
-}
-
-/// One WebSocket client: what the browser sends is ignored; what it receives comes from
-/// `LiveReload`.
-struct LiveReloadSocket: WSMessageHandler {
-    let hub: LiveReload
-
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        await hub.connect()
-    }
 }

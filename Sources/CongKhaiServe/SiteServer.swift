@@ -1,7 +1,6 @@
 import CongKhaiBuild
 import CongKhaiModel
 import CongKhaiRender
-import FlyingFox
 import Foundation
 
 /// `congkhai serve`: the site built in memory by the same `SiteBuild` as `build`, answered
@@ -23,44 +22,31 @@ public enum SiteServer {
     }
 
     /// Runs until the process is stopped. `pollInterval` is how often files are compared.
-    public static func run(options: BuildOptions, port: UInt16, pollInterval: Duration = .milliseconds(200), reporter: Reporter) async throws {
+    /// `bind` is the address listened on; requests must name it (or localhost) as their Host,
+    /// or one of `otherHosts` (the names a LAN address is reached by when binding 0.0.0.0).
+    public static func run(options: BuildOptions, port: UInt16, bind: String = "127.0.0.1", otherHosts: [String] = [],
+                           pollInterval: Duration = .milliseconds(200), reporter: Reporter) async throws {
         let verbose = options.verbose
         let session = ServeSession(site: SiteBuild(options: options))
         let hub = LiveReload()
         let watcher = FileWatcher(siteFolder: options.siteFolder)
-        var stamps = watcher.snapshot()
+        let stamps = watcher.snapshot()
         let first = await session.build()
         reporter.diagnostics(first.diagnostics)
         reporter.info("Đã dựng \(first.pageCount) trang trong bộ nhớ · \(first.errorCount) lỗi · \(first.warningCount) cảnh báo · \(total(first)) ms")
         // A page opened now must show the errors the first build found, not only later ones.
         await hub.announce(errors: first.diagnostics.filter { $0.severity == .error })
 
-        let address: sockaddr_in
+        let listener: PreviewListener
+        let access = ServeAccess(bound: bind, port: Int(port))
+        for host in otherHosts { access.allow(host: host, port: Int(port)) }
         do {
-            address = try .inet(ip4: "127.0.0.1", port: port)
+            listener = try await PreviewListener.start(host: bind, port: Int(port), session: session, hub: hub, access: access)
         } catch {
             throw Failure.cannotListen(port: port, reason: "\(error)")
         }
-        let server = HTTPServer(address: address, logger: .disabled)
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.socketPath)"), to: .webSocket(LiveReloadSocket(hub: hub)))
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.scriptPath)")) { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .init("Cache-Control"): "no-store"],
-                         body: Data(LiveReload.script.utf8))
-        }
-        await server.appendRoute("GET *") { request in
-            await session.respond(to: request.target.path())
-        }
-        await server.appendRoute("HEAD *") { request in
-            await session.respond(to: request.target.path())
-        }
-
         let watching = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: pollInterval)
-                let now = watcher.snapshot()
-                let changed = FileWatcher.changes(from: stamps, to: now)
-                guard !changed.isEmpty else { continue }
-                stamps = now
+            await WatchLoop(interval: pollInterval, stamps: stamps, snapshot: { watcher.snapshot() }, reporter: reporter).run { changed in
                 let result = await session.update(changed)
                 let names = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? ", …" : "")
                 reporter.diagnostics(result.diagnostics.filter { $0.severity == .error })
@@ -70,16 +56,9 @@ public enum SiteServer {
             }
         }
         defer { watching.cancel() }
-        let announcing = Task {
-            try await server.waitUntilListening(timeout: 10)
-            reporter.info("Xem trang tại http://127.0.0.1:\(port)/ (trang tự tải lại khi sửa content/ hoặc templates/; Ctrl+C để dừng)")
-        }
-        do {
-            try await server.run()
-        } catch {
-            announcing.cancel()
-            throw Failure.cannotListen(port: port, reason: "\(error)")
-        }
+        let shown = bind == "0.0.0.0" || bind == "::" ? "127.0.0.1" : (bind.contains(":") ? "[\(bind)]" : bind)
+        reporter.info("Xem trang tại http://\(shown):\(listener.port)/ (trang tự tải lại khi sửa content/ hoặc templates/; Ctrl+C để dừng)")
+        try await listener.waitUntilClosed()
     }
 
     static func total(_ result: BuildResult) -> Int {
@@ -87,47 +66,116 @@ public enum SiteServer {
     }
 }
 
+/// Compares the files every `interval` and hands each set of changes to `update`. One failing
+/// update (a thrown error) is reported and the loop goes on: the preview never stops by itself.
+struct WatchLoop: Sendable {
+    var interval: Duration
+    var stamps: [String: FileWatcher.Stamp]
+    var snapshot: @Sendable () -> [String: FileWatcher.Stamp]
+    var reporter: SiteServer.Reporter
+
+    /// Until the task is cancelled, or for `rounds` rounds (tests).
+    func run(rounds: Int? = nil, update: @Sendable (Set<String>) async throws -> Void) async {
+        var stamps = stamps
+        var round = 0
+        while !Task.isCancelled, rounds.map({ round < $0 }) ?? true {
+            round += 1
+            try? await Task.sleep(for: interval)
+            let now = snapshot()
+            let changed = FileWatcher.changes(from: stamps, to: now)
+            guard !changed.isEmpty else { continue }
+            stamps = now
+            do {
+                try await update(changed)
+            } catch {
+                reporter.info("Không dựng lại được sau khi sửa \(changed.sorted().prefix(3).joined(separator: ", ")) (\(error)); trang vẫn hiện bản dựng gần nhất.")
+            }
+        }
+    }
+}
+
+/// What `serve` answers to one request.
+struct ServeResponse: Sendable, Equatable {
+    var status: Int
+    var contentType: String
+    var body: Data
+    var location: String?
+
+    static func plain(_ status: Int, _ text: String) -> ServeResponse {
+        ServeResponse(status: status, contentType: "text/plain; charset=utf-8", body: Data(text.utf8))
+    }
+}
+
 /// The in-memory site behind the server; one update or request at a time.
 actor ServeSession {
     let site: SiteBuild
+    /// Files of earlier builds, kept while the current build has errors: a page whose source
+    /// now has an error keeps being served as it last was, under the error overlay.
+    private var lastGood: [String: OutputFile] = [:]
+    /// Served files copied from disk must still lie in these folders (resolved) when read.
+    private let confinedTo: [String]
 
     init(site: SiteBuild) {
         self.site = site
+        let folder = site.options.siteFolder
+        confinedTo = ["content", "templates"].map { folder.appendingPathComponent($0).resolvingSymlinksInPath().path }
     }
 
-    func build() -> BuildResult { site.build() }
+    func build() -> BuildResult { remember(site.build()) }
 
-    func update(_ changed: Set<String>) -> BuildResult { site.update(changed: changed) }
+    func update(_ changed: Set<String>) -> BuildResult { remember(site.update(changed: changed)) }
 
-    func respond(to requestPath: String) -> HTTPResponse {
-        switch ServeRoute.resolve(requestPath, exists: { self.site.output($0) != nil }) {
+    private func remember(_ result: BuildResult) -> BuildResult {
+        if result.errorCount == 0 { lastGood = [:] }
+        for file in result.files { lastGood[file.path] = file }
+        return result
+    }
+
+    /// The current file at `path`, else its last good version.
+    private func file(_ path: String) -> OutputFile? {
+        site.output(path) ?? lastGood[path]
+    }
+
+    func respond(to requestPath: String) -> ServeResponse {
+        switch ServeRoute.resolve(requestPath, exists: { self.file($0) != nil }) {
         case let .file(path):
-            guard let file = site.output(path), let body = Self.bytes(of: file) else { return notFound() }
-            return Self.answer(path: path, body: body, status: .ok)
+            guard let file = file(path), let body = bytes(of: file) else { return notFound() }
+            return Self.answer(path: path, body: body, status: 200)
         case let .redirect(location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location])
+            return ServeResponse(status: 301, contentType: "text/plain; charset=utf-8", body: Data(), location: location)
         case .notFound:
             return notFound()
         }
     }
 
-    private func notFound() -> HTTPResponse {
-        let body = site.output("404.html").flatMap(Self.bytes) ?? Data("Không tìm thấy trang.".utf8)
-        return Self.answer(path: "404.html", body: body, status: .notFound)
+    private func notFound() -> ServeResponse {
+        let body = file("404.html").flatMap(bytes) ?? Data("Không tìm thấy trang.".utf8)
+        return Self.answer(path: "404.html", body: body, status: 404)
     }
 
-    static func bytes(of file: OutputFile) -> Data? {
+    /// A copied file is read only while it still resolves inside content/ or templates/: it
+    /// may have been swapped for a link to elsewhere since the build looked at it.
+    func bytes(of file: OutputFile) -> Data? {
         switch file.body {
         case let .bytes(data): return data
-        case let .copy(source): return FileManager.default.contents(atPath: source.path)
+        case let .copy(source):
+            guard Self.isConfined(source, to: confinedTo) else { return nil }
+            return FileManager.default.contents(atPath: source.path)
         }
     }
 
-    static func answer(path: String, body: Data, status: HTTPStatusCode) -> HTTPResponse {
+    static func isConfined(_ source: URL, to folders: [String]) -> Bool {
+        guard let resolved = realpath(source.path, nil) else { return false }
+        defer { free(resolved) }
+        let path = String(cString: resolved)
+        return folders.contains { path.hasPrefix($0 + "/") }
+    }
+
+    static func answer(path: String, body: Data, status: Int) -> ServeResponse {
         var body = body
         let type = ServeRoute.contentType(of: path)
         if type.hasPrefix("text/html") { body = ServeRoute.injectingReloadScript(into: body) }
-        return HTTPResponse(statusCode: status, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: body)
+        return ServeResponse(status: status, contentType: type, body: body)
     }
 }
 
@@ -165,7 +213,15 @@ public enum ServeRoute: Equatable {
         case "svg": return "image/svg+xml"
         case "png": return "image/png"
         case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
         case "pdf": return "application/pdf"
+        case "mp3": return "audio/mpeg"
+        case "m4a": return "audio/mp4"
+        case "wav": return "audio/wav"
+        case "ogg": return "audio/ogg"
+        case "mp4": return "video/mp4"
+        case "webm": return "video/webm"
         default: return "application/octet-stream"
         }
     }

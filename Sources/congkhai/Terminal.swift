@@ -3,8 +3,11 @@ import Foundation
 
 /// Everything the editor reads on the terminal goes through here: Vietnamese, no stack traces.
 enum Terminal {
-    static func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.formatted) }
+    /// Errors first, each in full; then warnings, in full with `--chi-tiet`, otherwise one
+    /// example per kind with the count and where the others are, so a site with 300 similar
+    /// warnings still shows its one error on the first screen.
+    static func report(_ diagnostics: [Diagnostic], detailed: Bool = false) {
+        for line in DiagnosticSummary.lines(diagnostics, detailed: detailed) { error(line) }
     }
 
     static func info(_ line: String) {

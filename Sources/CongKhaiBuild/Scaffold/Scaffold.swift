@@ -13,10 +13,16 @@ public enum Scaffold {
         case news = "tin-tuc"
     }
 
+    /// The periods `new cchc YEAR PERIOD` and the reports `new ngan-sach YEAR KIND` accept.
+    public static let reformPeriods = ["quy-1", "6-thang", "quy-3", "nam"]
+    public static let budgetPeriods = ["du-toan", "du-toan-trinh", "thuc-hien-quy-1", "thuc-hien-6-thang", "thuc-hien-9-thang", "thuc-hien-nam", "quyet-toan"]
+
     public enum Failure: Error, Equatable {
         /// A Vietnamese explanation of what was wrong with the arguments.
         case usage(String)
         case exists(String)
+        /// `new site` into a folder that already holds this entry.
+        case notEmpty(String)
         case writeFailed(String)
     }
 
@@ -34,9 +40,15 @@ public enum Scaffold {
             guard arguments.count == 1, !TextFolding.slug(arguments[0]).isEmpty else { return .failure(.usage("Cần mã khoản phí, ví dụ: congkhai new phi le-phi-khai-sinh")) }
             return .success([("content/phi-le-phi.yaml", ScaffoldTexts.feeSchedule(id: TextFolding.slug(arguments[0]), name: title, today: today))])
         case .budget:
-            guard arguments.count == 2, let year = Int(arguments[0]), (2000...2100).contains(year),
-                  let loai = ScaffoldTexts.budgetKinds[arguments[1]] else {
-                return .failure(.usage("Cần năm và loại, ví dụ: congkhai new ngan-sach 2027 du-toan (loại: \(ScaffoldTexts.budgetKinds.keys.sorted().joined(separator: ", ")))."))
+            let kinds = budgetPeriods.joined(separator: ", ")
+            guard arguments.count == 2 else {
+                return .failure(.usage("Cần năm và loại báo cáo, ví dụ: congkhai new ngan-sach 2027 du-toan (loại: \(kinds))."))
+            }
+            guard let year = Int(arguments[0]), (2000...2100).contains(year) else {
+                return .failure(.usage("Năm “\(arguments[0])” không hợp lệ; ghi năm bằng bốn chữ số, ví dụ: congkhai new ngan-sach 2027 \(arguments[1])."))
+            }
+            guard let loai = ScaffoldTexts.budgetKinds[arguments[1]] else {
+                return .failure(.usage("Không có loại báo cáo ngân sách “\(arguments[1])”; các loại: \(kinds)."))
             }
             let base = "content/ngan-sach/\(year)/\(arguments[1])"
             let period = ["thuc-hien-quy-1": "quy_1", "thuc-hien-6-thang": "6_thang", "thuc-hien-9-thang": "9_thang", "thuc-hien-nam": "nam"][arguments[1]]
@@ -44,8 +56,15 @@ public enum Scaffold {
                              (base + ".csv", ScaffoldTexts.budgetTable(kind: loai))])
         case .reform:
             let periods = ["quy-1": "quy_1", "6-thang": "6_thang", "quy-3": "quy_3", "nam": "nam"]
-            guard arguments.count == 2, let year = Int(arguments[0]), (2000...2100).contains(year), let period = periods[arguments[1]] else {
-                return .failure(.usage("Cần năm và kỳ, ví dụ: congkhai new cchc 2027 quy-1 (kỳ: quy-1, 6-thang, quy-3, nam)."))
+            let valid = reformPeriods.joined(separator: ", ")
+            guard arguments.count == 2 else {
+                return .failure(.usage("Cần năm và kỳ báo cáo, ví dụ: congkhai new cchc 2027 quy-1 (kỳ: \(valid))."))
+            }
+            guard let year = Int(arguments[0]), (2000...2100).contains(year) else {
+                return .failure(.usage("Năm “\(arguments[0])” không hợp lệ; ghi năm bằng bốn chữ số, ví dụ: congkhai new cchc 2027 \(arguments[1])."))
+            }
+            guard let period = periods[arguments[1]] else {
+                return .failure(.usage("Không có kỳ báo cáo “\(arguments[1])”; các kỳ: \(valid) (quý II và quý IV nằm trong báo cáo 6 tháng và cả năm)."))
             }
             return .success([("content/cchc/\(year)-\(arguments[1]).md", ScaffoldTexts.reformReport(year: year, period: period))])
         case .disclosure, .news:
@@ -53,7 +72,7 @@ public enum Scaffold {
                 return .failure(.usage("Cần tên tệp, ví dụ: congkhai new \(kind.rawValue) ke-hoach-nam-2027"))
             }
             let slug = TextFolding.slug(arguments[0])
-            let text = kind == .news ? ScaffoldTexts.news(title: title, today: today) : ScaffoldTexts.disclosure(title: title, today: today)
+            let text = kind == .news ? ScaffoldTexts.news(title: title, today: today) : ScaffoldTexts.disclosure(slug: slug, title: title, today: today)
             return .success([("content/\(kind.rawValue)/\(slug).md", text)])
         }
     }

@@ -2,15 +2,22 @@ import CongKhaiLoad
 import CongKhaiModel
 
 /// The text of each new file. Comments (`#`) explain every field in the editor's words; the
-/// values are valid placeholders, so a new file builds at once and the checks say what is left.
+/// file is a draft (`nhap: true`) whose values are recognisable placeholders (“(cần sửa)”,
+/// numbers `00/…`, zero tables): it builds at once, is never published or counted as posted,
+/// and `check` lists it until the editor has filled it in.
 enum ScaffoldTexts {
     static let budgetKinds = ["du-toan": "du_toan", "du-toan-trinh": "du_toan_trinh", "thuc-hien-quy-1": "thuc_hien",
                               "thuc-hien-6-thang": "thuc_hien", "thuc-hien-9-thang": "thuc_hien", "thuc-hien-nam": "thuc_hien",
                               "quyet-toan": "quyet_toan"]
 
+    /// Every new file starts as a draft: nothing `new` writes is published or counted as posted
+    /// until the editor has filled it in (the placeholders are recognised too, see UnwrittenMarker).
+    static let draftLines = "# Bản nháp: chưa đăng, chưa tính vào danh mục công khai. Xóa dòng này khi đã điền đủ nội dung.\nnhap: true"
+
     static func procedure(code: String, field: String, name: String?) -> String {
         """
         ---
+        \(draftLines)
         # Mã thủ tục trong Cơ sở dữ liệu quốc gia về thủ tục hành chính.
         ma: "\(code)"
         # Tên thủ tục, đúng như quyết định công bố.
@@ -69,6 +76,7 @@ enum ScaffoldTexts {
     static func feeSchedule(id: String, name: String?, today: CalendarDate) -> String {
         """
         # Danh mục phí, lệ phí: mỗi khoản ghi đủ sáu nội dung phải công khai (Luật Phí và lệ phí, Điều 14).
+        \(draftLines)
         tieu_de: "Danh mục phí, lệ phí"
         cap_nhat: \(today.iso)
         phi:

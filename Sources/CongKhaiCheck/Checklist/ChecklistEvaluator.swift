@@ -27,6 +27,11 @@ struct Evaluation {
     let rules: [String: ChecklistRule]
     var items: [ChecklistItem] = []
     var warnedYears: Set<Int> = []
+    /// The first year whose recurring items are all expected: the year of the site's start
+    /// (`bat_dau`), else the year before the as-of year, or an older year with recurring content.
+    /// Missing items of those years stay listed until posted; of a year before it, only items
+    /// that fall due in the as-of year are listed (the Q4 list due in January).
+    let firstYear: Int
 
     init(content: SiteContent, asOf: CalendarDate, log: DiagnosticLog) {
         self.content = content
@@ -35,6 +40,19 @@ struct Evaluation {
         self.calendar = WorkingCalendar(extraHolidays: content.config.holidays)
         let list = content.ruleOverrides?.rules ?? []
         self.rules = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        let contentYears = content.budgets.map(\.year) + content.reports.map(\.year)
+            + content.disclosures.compactMap { $0.effectiveRuleID == "danh-sach-quy" ? $0.period.flatMap { Int($0.prefix(4)) } : nil }
+        let start = min(content.config.startDate?.year ?? asOf.year - 1, asOf.year)
+        self.firstYear = max(([start] + contentYears.filter { $0 <= asOf.year }).min() ?? start, asOf.year - 100)
+    }
+
+    /// Every year whose periods may have items; the year before the as-of year is always looked at.
+    var years: ClosedRange<Int> { min(firstYear, asOf.year - 1)...asOf.year }
+
+    /// The content file an editor must finish when the expected one exists but is held back
+    /// (a draft, placeholders, or unreadable); otherwise the command that creates it.
+    func fix(command: String, files: [String]) -> String {
+        files.first { path in content.unreadable.contains(path) || content.unwritten.contains { $0.path == path } } ?? command
     }
 
     static func quarter(of date: CalendarDate) -> Int { (date.month - 1) / 3 + 1 }
@@ -89,11 +107,16 @@ struct Evaluation {
     /// Adds one item; `key` makes its id unique within the rule (`9_thang`, a slug).
     mutating func add(_ ruleID: String, key: String, title: String, trigger: CalendarDate?, published: CalendarDate?,
                       posting: PostingWindow? = nil, radio: PostingWindow? = nil, decision: BudgetDocument? = nil,
-                      page: String?, fix: String, fallbackDeadline: CalendarDate? = nil) {
+                      page: String?, fix: String, fallbackDeadline: CalendarDate? = nil, periodYear: Int? = nil) {
         guard let rule = rules[ruleID] else { return }
         let due = deadline(rule, after: trigger) ?? fallbackDeadline
+        // Before the first expected year only what falls due in the as-of year is listed.
+        if let periodYear, periodYear < firstYear, published == nil, (due?.year ?? asOf.year) < asOf.year { return }
         var status = judge(rule, deadline: due, published: published, posting: posting, radio: radio)
         if rule.isNotApplicable { status = ItemStatus(.notApplicable) }
+        // A period that ended (or a deadline that passed) before the site existed: nothing could be posted on it.
+        let reference = rule.trigger == .periodEnd ? trigger ?? due : due
+        if published == nil, let start = content.config.startDate, let reference, reference < start { status = ItemStatus(.notApplicable) }
         let anchor = trigger ?? published ?? due ?? asOf
         var item = ChecklistItem(id: "\(anchor.year)-q\(Evaluation.quarter(of: anchor))/\(rule.id)/\(key)", rule: rule, title: title,
                                  year: anchor.year, quarter: Evaluation.quarter(of: anchor), fix: fix, status: status)

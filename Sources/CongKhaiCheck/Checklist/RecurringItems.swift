@@ -6,9 +6,7 @@ import CongKhaiModel
 extension Evaluation {
     mutating func budgetItems() {
         let budgets = content.budgets
-        let first = budgets.map(\.year).min() ?? asOf.year
-        guard first <= asOf.year else { return }
-        for year in first...asOf.year {
+        for year in years {
             let ofYear = budgets.filter { $0.year == year }
             for budget in ofYear where budget.kind == .submittedEstimate {
                 addBudget("ns-du-toan-trinh", key: String(year), budget, trigger: budget.basis?.date, year: year, slug: "du-toan-trinh")
@@ -16,21 +14,21 @@ extension Evaluation {
             let estimate = ofYear.first { $0.kind == .estimate }
             // Without a resolution the HĐND should have decided by the end of the previous year.
             addBudget("ns-du-toan", key: String(year), estimate,
-                      trigger: estimate?.basis?.date ?? CalendarDate(year: year - 1, month: 12, day: 31), year: year, slug: "du-toan")
+                      trigger: estimate?.basis?.date ?? CalendarDate.lastDay(ofMonth: 12, year: year - 1), year: year, slug: "du-toan")
             for period in [BudgetPeriod.firstQuarter, .halfYear, .nineMonths] {
-                let end = CalendarDate(year: year, month: period.months, day: CalendarDate.daysIn(month: period.months, year: year))!
+                let end = CalendarDate.lastDay(ofMonth: period.months, year: year)
                 let found = ofYear.first { $0.kind == .execution && $0.period == period }
                 guard end < asOf || found != nil else { continue }
                 addBudget("ns-thuc-hien", key: period.rawValue, found, trigger: end, year: year,
                           slug: "thuc-hien-\(period.rawValue.replacingOccurrences(of: "_", with: "-"))")
             }
             let yearly = ofYear.first { $0.kind == .execution && $0.period == .year }
-            addBudget("ns-thuc-hien-nam", key: String(year), yearly, trigger: CalendarDate(year: year, month: 12, day: 31), year: year, slug: "thuc-hien-nam")
+            addBudget("ns-thuc-hien-nam", key: String(year), yearly, trigger: CalendarDate.lastDay(ofMonth: 12, year: year), year: year, slug: "thuc-hien-nam")
             // Final accounts are approved in the following year; expected once that year has begun.
             let accounts = ofYear.first { $0.kind == .finalAccounts }
             if year < asOf.year || accounts != nil {
                 addBudget("ns-quyet-toan", key: String(year), accounts, trigger: accounts?.basis?.date, year: year, slug: "quyet-toan",
-                          fallback: CalendarDate(year: year + 1, month: 12, day: 31))
+                          fallback: CalendarDate.lastDay(ofMonth: 12, year: year + 1))
             }
         }
     }
@@ -40,38 +38,46 @@ extension Evaluation {
         let title = budget?.title ?? BudgetDisclosure.defaultTitle(
             kind: slug.hasPrefix("thuc-hien") ? .execution : slug == "du-toan" ? .estimate : slug == "quyet-toan" ? .finalAccounts : .submittedEstimate,
             period: BudgetPeriod.allCases.first { slug.hasSuffix($0.rawValue.replacingOccurrences(of: "_", with: "-")) }, year: year)
+        let base = "content/ngan-sach/\(year)/\(slug)"
         add(ruleID, key: key, title: title, trigger: trigger, published: budget?.publishedOn, posting: budget?.posting,
             decision: budget?.basis, page: budget?.path,
-            fix: budget?.source ?? "congkhai new ngan-sach \(year) \(slug)", fallbackDeadline: fallback)
+            fix: budget?.source ?? fix(command: "congkhai new ngan-sach \(year) \(slug)", files: [base + ".yaml", base + ".csv"]),
+            fallbackDeadline: fallback, periodYear: year)
     }
 
+    /// CCHC reports for every period from the first expected year, with or without a first report.
     mutating func reformItems() {
         let reports = content.reports
-        guard let first = reports.map({ $0.year * 10 + $0.period.rank }).min() else { return }
-        for year in (first / 10)...max(first / 10, asOf.year) {
-            for period in ReportPeriod.allCases where year * 10 + period.rank >= first {
+        for year in years {
+            for period in ReportPeriod.allCases {
                 let end = period.defaultRange(year: year).to
                 let report = reports.first { $0.year == year && $0.period == period }
                 guard end < asOf || report != nil || year == asOf.year else { continue }
                 add("cchc", key: period.rawValue, title: report?.title ?? period.defaultTitle(year: year), trigger: end,
                     published: report?.reportDate,
                     decision: report.flatMap { r in r.reportNumber.map { BudgetDocument(isReport: true, number: $0, date: r.reportDate) } },
-                    page: report?.path, fix: report?.source ?? "congkhai new cchc \(year) \(period.slug)")
+                    page: report?.path,
+                    fix: report?.source ?? fix(command: "congkhai new cchc \(year) \(period.slug)", files: ["content/cchc/\(year)-\(period.slug).md"]),
+                    periodYear: year)
             }
         }
     }
 
-    /// Điều 13 k2: the list of what was disclosed, drawn up for every quarter of the year so far.
+    /// Điều 13 k2: the list of what was disclosed, drawn up for every quarter up to the as-of one.
     mutating func quarterlyLists() {
         let lists = content.disclosures.filter { $0.effectiveRuleID == "danh-sach-quy" }
-        for quarter in 1...Evaluation.quarter(of: asOf) {
-            let end = CalendarDate(year: asOf.year, month: quarter * 3, day: CalendarDate.daysIn(month: quarter * 3, year: asOf.year))!
-            let key = "\(asOf.year)-q\(quarter)"
-            let found = lists.first { $0.period == key }
-            add("danh-sach-quy", key: key, title: found?.title ?? "Danh mục thông tin đã công khai quý \(["I", "II", "III", "IV"][quarter - 1]) năm \(asOf.year)",
-                trigger: end, published: found?.publishedOn, posting: found?.posting, decision: found?.decision,
-                page: found.map { _ in ChecklistPaths.sheet(year: asOf.year, quarter: quarter) },
-                fix: found?.source ?? "congkhai new cong-khai danh-muc-quy-\(quarter)-\(asOf.year)")
+        for year in years {
+            for quarter in 1...(year < asOf.year ? 4 : Evaluation.quarter(of: asOf)) {
+                let end = CalendarDate.lastDay(ofMonth: quarter * 3, year: year)
+                let key = "\(year)-q\(quarter)"
+                let found = lists.first { $0.period == key }
+                let name = "danh-muc-quy-\(quarter)-\(year)"
+                add("danh-sach-quy", key: key, title: found?.title ?? "Danh mục thông tin đã công khai quý \(["I", "II", "III", "IV"][quarter - 1]) năm \(year)",
+                    trigger: end, published: found?.publishedOn, posting: found?.posting, decision: found?.decision,
+                    page: found.map { _ in ChecklistPaths.sheet(year: year, quarter: quarter) },
+                    fix: found?.source ?? fix(command: "congkhai new cong-khai \(name)", files: ["content/cong-khai/\(name).md"]),
+                    periodYear: year)
+            }
         }
     }
 
@@ -103,10 +109,13 @@ extension Evaluation {
             addStanding("tthc", key: "niem-yet", title: boardList.title, present: true, page: boardList.path, fix: boardList.source,
                         since: boardList.updated ?? boardList.publishedOn, dependsOn: latestProcedure)
         }
+        let unwrittenProcedure = content.unwritten.first { $0.path.hasPrefix("content/thu-tuc/") }?.path
+            ?? content.unreadable.sorted().first { $0.hasPrefix("content/thu-tuc/") }
         addStanding("tthc", key: "trang", title: "Danh mục thủ tục hành chính trên trang thông tin điện tử", present: !content.procedures.isEmpty,
-                    page: "thu-tuc/", fix: "congkhai new thu-tuc", since: nil, dependsOn: nil)
+                    page: "thu-tuc/", fix: unwrittenProcedure ?? "congkhai new thu-tuc \"Hộ tịch\" 1.001193", since: nil, dependsOn: nil)
         addStanding("phi", key: "trang", title: content.fees?.title ?? "Danh mục phí, lệ phí", present: content.fees != nil,
-                    page: "phi-le-phi/", fix: "congkhai new phi", since: nil, dependsOn: nil)
+                    page: "phi-le-phi/", fix: fix(command: "congkhai new phi le-phi-chung-thuc", files: ["content/phi-le-phi.yaml"]),
+                    since: nil, dependsOn: nil)
         addStanding("web-danh-gia", key: "trang", title: "Ô đánh giá “Thông tin này có hữu ích không?” trên mỗi trang",
                     present: content.config.ratingURL != nil, page: "", fix: "content/site.yaml (phan_hoi_url)", since: nil, dependsOn: nil)
         let paths = Set(content.pages.filter { !$0.isDraft }.map(\.path))

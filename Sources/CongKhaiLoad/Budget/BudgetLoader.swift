@@ -49,8 +49,15 @@ enum BudgetLoader {
                               hint: "Thêm `thuyet_minh: |` và vài dòng giải thích các số liệu chính."))
         }
         let columns = yaml.mappings("cot", "các cột của bảng số liệu", required: true).compactMap { column(from: $0, log: log) }
+        _ = yaml.bool("nhap", "bản nháp, chưa đăng")
         yaml.finish(context: "tệp công khai ngân sách")
         checkRates(columns, yaml: yaml, log: log)
+        var earliest = [PublicationDates.document(basis)].compactMap { $0 }
+        let months = kind == .execution ? period?.months : kind == .finalAccounts ? 12 : nil
+        if let year, let months, let end = CalendarDate(year: year, month: months, day: CalendarDate.daysIn(month: months, year: year)) {
+            earliest.append(PublicationDates.periodEnd(end))
+        }
+        PublicationDates.check(yaml, published: published, posting: posting, earliest: earliest, log: log)
         guard let kind, let year else { return nil }
 
         let stem = sidecarURL.deletingPathExtension().lastPathComponent

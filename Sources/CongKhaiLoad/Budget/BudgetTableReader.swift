@@ -3,16 +3,18 @@ import CongKhaiModel
 /// Turns the CSV of a disclosure into rows, reporting every cell that cannot be read at its
 /// line and column. Arithmetic (totals, rates) is left to `BudgetTable` and the checks.
 enum BudgetTableReader {
-    static func rows(_ table: SourceText, columns: [BudgetColumn], log: DiagnosticLog) -> [BudgetRow] {
-        let (records, unclosed, _) = CSVTable.parse(table.text, separator: CSVTable.separator(of: table.text))
-        if let unclosed {
-            log.report(.error("budget.csv-quote", at: SourceLocation(path: table.path, line: unclosed, column: 1),
-                              "Dấu ngoặc kép mở ở dòng này không được đóng.",
-                              hint: "Mỗi ô bắt đầu bằng \" phải kết thúc bằng \"."))
+    static func rows(_ source: SourceText, columns: [BudgetColumn], log: DiagnosticLog) -> [BudgetRow] {
+        let table = CSVTable.parse(source.text, separator: CSVTable.separator(of: source.text))
+        for problem in table.problems {
+            log.report(.error("budget.csv-quote", at: SourceLocation(path: source.path, line: problem.line, column: problem.column),
+                              problem.message, hint: problem.hint))
         }
+        // Cells read past a quote problem are guesses: no totals or rates are built from them.
+        guard table.problems.isEmpty else { return [] }
+        let records = table.records
         let content = records.filter { !$0.isBlank }
         guard let header = content.first else {
-            log.report(.error("budget.csv-empty", at: SourceLocation(path: table.path, line: 1, column: 1),
+            log.report(.error("budget.csv-empty", at: SourceLocation(path: source.path, line: 1, column: 1),
                               "Bảng số liệu trống.", hint: "Dòng đầu tiên là tiêu đề: stt,noi_dung,\(columns.map(\.id).joined(separator: ","))."))
             return []
         }
@@ -20,11 +22,11 @@ enum BudgetTableReader {
         let expected = ["stt", "noi_dung"] + columns.map(\.id)
         let hint = "Dòng tiêu đề phải là: \(expected.joined(separator: ","))."
         for name in expected where !names.contains(name) {
-            log.report(.error("budget.csv-header", at: SourceLocation(path: table.path, line: header.line, column: 1),
+            log.report(.error("budget.csv-header", at: SourceLocation(path: source.path, line: header.line, column: 1),
                               "Dòng tiêu đề thiếu cột “\(name)” có trong mô tả “cot”.", hint: hint))
         }
         for (index, name) in names.enumerated() where !expected.contains(name) {
-            log.report(.error("budget.csv-header", at: SourceLocation(path: table.path, line: header.line, column: header.fields[index].column),
+            log.report(.error("budget.csv-header", at: SourceLocation(path: source.path, line: header.line, column: header.fields[index].column),
                               "Cột “\(name)” không có trong mô tả “cot” của tệp .yaml.", hint: hint))
         }
         var position: [String: Int] = [:]
@@ -32,12 +34,12 @@ enum BudgetTableReader {
         var rows: [BudgetRow] = []
         for record in content.dropFirst() {
             guard record.fields.count == names.count else {
-                log.report(.error("budget.csv-cells", at: SourceLocation(path: table.path, line: record.line, column: 1),
+                log.report(.error("budget.csv-cells", at: SourceLocation(path: source.path, line: record.line, column: 1),
                                   "Dòng này có \(record.fields.count) ô, nhưng dòng tiêu đề có \(names.count) cột.",
                                   hint: "Kiểm tra dấu phẩy thừa hoặc thiếu; ô có dấu phẩy phải đặt trong ngoặc kép."))
                 continue
             }
-            if let row = row(record, position: position, columns: columns, path: table.path, log: log) { rows.append(row) }
+            if let row = row(record, position: position, columns: columns, path: source.path, log: log) { rows.append(row) }
         }
         return rows
     }

@@ -18,6 +18,11 @@ enum DisclosureLoader {
         }
         disclosure.ruleID = yaml.string("quy_tac", "mã quy tắc công khai, ví dụ danh-sach-quy")
         disclosure.period = yaml.string("ky", "quý của danh mục, ví dụ 2026-q3")
+        if disclosure.ruleID == "danh-sach-quy", PublicationDates.quarterEnd(disclosure.period) == nil {
+            log.report(.error("disclosure.period", at: yaml.has("ky") ? yaml.location(ofKey: "ky") : yaml.start,
+                              "Danh mục thông tin đã công khai trong quý cần “ky” là quý của danh mục, dạng NĂM-qSỐ (đang là “\(disclosure.period ?? "")”).",
+                              hint: "Ví dụ: `ky: 2026-q3` cho quý III năm 2026."))
+        }
         if disclosure.group == nil, disclosure.ruleID == nil {
             log.report(.error("disclosure.group", at: yaml.start, "Thiếu “nhom” (khoản của Điều 11) hoặc “quy_tac”.",
                               hint: "Ví dụ: `nhom: 1` cho kế hoạch phát triển kinh tế – xã hội."))
@@ -33,6 +38,12 @@ enum DisclosureLoader {
         disclosure.isStanding = yaml.bool("thuong_xuyen", "công khai thường xuyên (true/false)") ?? false
         disclosure.description = yaml.string("mo_ta", "một câu mô tả")
         disclosure.updated = yaml.date("cap_nhat", "ngày cập nhật")
+        _ = yaml.bool("nhap", "bản nháp, chưa đăng")
+        var earliest = [PublicationDates.document(disclosure.decision)].compactMap { $0 }
+        if disclosure.ruleID == "danh-sach-quy", let end = PublicationDates.quarterEnd(disclosure.period) {
+            earliest.append(PublicationDates.periodEnd(end))
+        }
+        PublicationDates.check(yaml, published: disclosure.publishedOn, posting: disclosure.posting, earliest: earliest, log: log)
         yaml.finish(context: "nội dung công khai")
         disclosure.body = parts.body
         disclosure.bodyLine = parts.bodyLine

@@ -6,7 +6,7 @@ import Yams
 enum ReformReportLoader {
     static let keys = ["tieu_de", "mo_ta", "nam", "ky", "tu_ngay", "den_ngay", "ngay_bao_cao", "so_bao_cao", "ho_so",
                        "theo_linh_vuc", "so_hoa", "ke_hoach", "thanh_toan_truc_tuyen", "phan_anh", "hai_long",
-                       "chi_tieu", "so_lieu_cong_bo"]
+                       "chi_tieu", "so_lieu_cong_bo", "nhap"]
 
     static func load(_ source: SourceText, log: DiagnosticLog) -> ReformReport? {
         guard let (yaml, parts, root) = FrontMatter.open(source, what: "Báo cáo cải cách hành chính",
@@ -64,6 +64,7 @@ enum ReformReportLoader {
         if let stated = yaml.mapping("so_lieu_cong_bo", "số liệu như trong báo cáo đã ký") {
             report.stated = statedFigures(stated, log: log)
         }
+        _ = yaml.bool("nhap", "bản nháp, chưa đăng")
         yaml.finish(context: "báo cáo cải cách hành chính")
         report.keyLines = KeyLines.collect(root, lineOffset: parts.yamlLine - 1)
         report.body = parts.body

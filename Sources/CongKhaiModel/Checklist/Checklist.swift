@@ -19,6 +19,16 @@ public struct Checklist: Sendable {
         return keys.sorted(by: >).map { ($0 / 10, $0 % 10) }
     }
 
+    /// Items not yet due whose deadline falls within `days` of the as-of date, soonest first.
+    public func upcoming(within days: Int) -> [ChecklistItem] {
+        guard let asOf else { return [] }
+        let limit = asOf.adding(days: days)
+        return items.filter { item in
+            guard item.status.kind == .notYetDue, let deadline = item.deadline else { return false }
+            return deadline >= asOf && deadline <= limit
+        }.sorted { ($0.deadline?.dayNumber ?? 0, $0.id) < ($1.deadline?.dayNumber ?? 0, $1.id) }
+    }
+
     /// Items an editor must act on: overdue, missing, too short on the board, out of date.
     public var problems: [ChecklistItem] {
         items.filter { [.late, .missing, .shortPosting, .needsUpdate].contains($0.status.kind) }

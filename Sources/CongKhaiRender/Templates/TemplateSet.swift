@@ -52,16 +52,21 @@ public struct TemplateSet: Sendable {
     }
 
     public static func load(from folder: URL, displayRoot: String = "templates", log: DiagnosticLog) -> TemplateSet {
+        let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+        return load(files: files.map { relative in
+            (relative, "\(displayRoot)/\(relative)", { FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) })
+        }, log: log)
+    }
+
+    /// The templates among `files` (paths under `templates/`, the name diagnostics use, and a
+    /// way to read the bytes): the site's folder, or the embedded theme overlaid with it.
+    public static func load(files: [(path: String, displayPath: String, read: () -> Data?)], log: DiagnosticLog) -> TemplateSet {
         var library = MustacheLibrary()
         var names = Set<String>()
         var sources: [(name: String, path: String, text: String)] = []
-        let manager = FileManager.default
-        let files = (manager.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".mustache") }
-            .sorted()
-        for relative in files {
-            let displayPath = "\(displayRoot)/\(relative)"
-            guard let source = readTemplate(folder.appendingPathComponent(relative), displayPath: displayPath, log: log) else { continue }
+        for file in files where file.path.hasSuffix(".mustache") {
+            let relative = file.path, displayPath = file.displayPath
+            guard let source = readTemplate(file.read(), displayPath: displayPath, log: log) else { continue }
             let name = String(relative.dropLast(".mustache".count))
             names.insert(name)
             sources.append((name, displayPath, source))
@@ -113,9 +118,8 @@ public struct TemplateSet: Sendable {
     }
 }
 
-private func readTemplate(_ url: URL, displayPath: String, log: DiagnosticLog) -> String? {
-    guard let data = FileManager.default.contents(atPath: url.path),
-          let text = String(data: data, encoding: .utf8) else {
+private func readTemplate(_ data: Data?, displayPath: String, log: DiagnosticLog) -> String? {
+    guard let data, let text = String(data: data, encoding: .utf8) else {
         log.report(.error("template.encoding", at: SourceLocation(path: displayPath),
                           "Mẫu trang không đọc được dưới dạng văn bản UTF-8.",
                           hint: "Lưu lại tệp với mã hóa UTF-8."))

@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("chi-tinh"), help: "Trong thư mục của tỉnh: chỉ dựng các trang của tỉnh từ kết quả đã dựng của các xã trong public/.")
     var provinceOnly = false
 
+    @Flag(name: .customLong("chi-tiet"), help: "In đầy đủ mọi cảnh báo (mặc định: mỗi loại một cảnh báo mẫu kèm số lượng).")
+    var detailed = false
+
     func run() throws {
         if ProvinceConfig.isProvince(site.siteFolder) || commune != nil || provinceOnly {
             return try ProvinceBuildCommand(build: self).run()
@@ -40,17 +43,23 @@ struct BuildCommand: ParsableCommand {
         let start = ContinuousClock.now
         let asOfDate = site.asOfDate
         let cwd = site.cwd
+        if let baseURL, let problem = BaseAddress.problem(baseURL) {
+            Terminal.fail("--base-url \(problem)", hint: "Ví dụ: --base-url https://hoaphong.lamdong.gov.vn/")
+        }
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         var options = BuildOptions(siteFolder: site.siteFolder, outputFolder: outputURL, asOf: asOfDate,
                                    baseURL: baseURL, verbose: verbose, force: force)
         options.pdf = pdf
         // Pages go straight to the staging folder as they are rendered; it is removed unless swapped in.
         let staging = OutputWriter.stagingFolder(for: options.outputFolder)
+        OutputSwap.removeLeftovers(of: options.outputFolder)
         try? FileManager.default.removeItem(at: staging)
         options.spoolFolder = staging
-        defer { try? FileManager.default.removeItem(at: staging) }
+        let cleanup = StagingCleanup(staging: staging, output: options.outputFolder)
+        defer { try? FileManager.default.removeItem(at: staging); withExtendedLifetime(cleanup) {} }
         let result = Pipeline.run(options)
-        Terminal.report(result.diagnostics)
+        StagingCleanup.holdWhileStopping()
+        Terminal.report(result.diagnostics, detailed: detailed)
         if verbose {
             for timing in result.timings { Terminal.info("  \(timing.step): \(timing.milliseconds) ms") }
         }
@@ -59,13 +68,18 @@ struct BuildCommand: ParsableCommand {
             Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
             throw ExitCode(1)
         }
-        switch OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder) {
+        let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder)
+        StagingCleanup.holdWhileStopping()
+        switch written {
         case nil:
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             Terminal.info("Đã dựng \(result.pageCount) trang (\(result.files.count) tệp) vào \(shownOutput) · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo · \(milliseconds) ms · ngày tính hạn \(asOfDate.vietnamese)")
         case let .notCongKhaiOutput(name)?:
             Terminal.fail("Thư mục \(shownOutput) có tệp “\(name)” không do CongKhai tạo, nên không xóa nó.",
+                          hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
+        case .unrecognisedMarker?:
+            Terminal.fail("Thư mục \(shownOutput) có tệp “\(OutputWriter.markerName)” nhưng không phải do CongKhai ghi (rỗng, là thư mục, sai bảng mã hoặc không có danh sách tệp), nên không xóa thư mục này.",
                           hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
         case .overlapsSource?:
             Terminal.fail("Thư mục kết quả \(shownOutput) trùng với thư mục của trang hoặc nằm trong content/, templates/; dựng vào đó sẽ xóa chính nội dung.",

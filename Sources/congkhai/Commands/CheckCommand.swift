@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Kiểm tra toàn bộ nội dung và mẫu trang mà không ghi kết quả."
     )
 
-    enum Format: String, ExpressibleByArgument {
+    enum Format: String, CaseIterable, ExpressibleByArgument {
         case text
         case json
     }
@@ -23,18 +23,26 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Coi các nội dung công khai trễ hạn, thiếu, chưa đủ thời gian niêm yết hoặc cần cập nhật là lỗi (mã thoát 1).")
     var strict = false
 
+    @Flag(name: .customLong("chi-tiet"), help: "In đầy đủ mọi cảnh báo (mặc định: mỗi loại một cảnh báo mẫu kèm số lượng).")
+    var detailed = false
+
     func run() throws {
         let options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate)
         let result = Pipeline.run(options)
         let problems = result.checklist.problems
         switch format {
         case .text:
-            Terminal.report(result.diagnostics)
+            // Drafts get their own list below, with the checklist: they are work to finish, not faults.
+            Terminal.report(result.diagnostics.filter { !ChecklistReport.isUnwritten($0) }, detailed: detailed)
             Terminal.info("Đã kiểm tra \(result.pageCount) trang · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo")
         case .json:
             Terminal.info(DiagnosticJSON.encode(result.diagnostics + (strict ? checklistFindings(problems) : [])))
         }
-        if format == .text { ChecklistReport.print(problems, strict: strict) }
+        if format == .text {
+            ChecklistReport.printUnwritten(result.diagnostics.filter(ChecklistReport.isUnwritten))
+            ChecklistReport.print(problems, strict: strict)
+            ChecklistReport.printUpcoming(result.checklist.upcoming(within: ChecklistReport.lookAheadDays), asOf: site.asOfDate)
+        }
         if result.errorCount > 0 { throw ExitCode(1) }
         if strict, !problems.isEmpty { throw ExitCode(1) }
     }
@@ -65,6 +73,40 @@ enum ChecklistReport {
         }
     }
 
+    static func isUnwritten(_ diagnostic: Diagnostic) -> Bool { diagnostic.key.hasPrefix("draft.") }
+
+    /// Every draft and placeholder file, in full: the editor's list of what is not published yet.
+    static func printUnwritten(_ drafts: [Diagnostic]) {
+        guard !drafts.isEmpty else { return }
+        Terminal.info("Tệp chưa đăng (bản nháp hoặc còn giá trị mẫu), không được tính trong danh mục công khai: \(drafts.count) tệp:")
+        // The reason only (“Bản nháp (nhap: true)”, “Còn giá trị mẫu …”): the rest is the same for all.
+        for draft in drafts {
+            let reason = [": chưa đăng", ": tệp chưa"].compactMap { draft.message.range(of: $0) }.first.map { draft.message[..<$0.lowerBound] }
+            Terminal.info("  \(draft.location.description): \(reason.map(String.init) ?? draft.message)")
+        }
+        Terminal.info("  Điền đủ nội dung, thay các giá trị mẫu, rồi xóa dòng “nhap: true” để đăng.")
+    }
+
+    /// `check` also says what falls due soon, so the month's work is known before it is late.
+    static let lookAheadDays = 30
+
+    static func printUpcoming(_ items: [ChecklistItem], asOf: CalendarDate) {
+        let until = asOf.adding(days: lookAheadDays).vietnamese
+        guard !items.isEmpty else {
+            Terminal.info("Sắp đến hạn: không có nội dung nào đến hạn trong \(lookAheadDays) ngày tới (đến \(until)).")
+            return
+        }
+        Terminal.info("Sắp đến hạn trong \(lookAheadDays) ngày tới (đến \(until)): \(items.count) nội dung:")
+        for item in items {
+            Terminal.info("  \(item.deadline.map { "hạn \($0.vietnamese)" } ?? "")\(item.status.days.map { " (còn \($0) ngày)" } ?? ""): \(item.title) [\(item.id)]")
+            Terminal.info(fixLine(item))
+        }
+    }
+
+    static func fixLine(_ item: ChecklistItem) -> String {
+        item.fix.hasPrefix("content/") ? "    sửa tệp: \(item.fix)" : "    chạy: \(item.fix)"
+    }
+
     static func print(_ items: [ChecklistItem], strict: Bool) {
         guard !items.isEmpty else {
             Terminal.info("Danh mục công khai: không có nội dung trễ hạn hoặc còn thiếu.")
@@ -74,7 +116,7 @@ enum ChecklistReport {
         for item in items {
             Terminal.info("  \(item.status.text): \(item.title) [\(item.id)]")
             Terminal.info("    quy tắc \(item.rule.id), \(item.rule.legalBasis)\(item.deadline.map { "; hạn \($0.vietnamese)" } ?? "")")
-            Terminal.info(item.fix.hasPrefix("content/") ? "    sửa tệp: \(item.fix)" : "    chạy: \(item.fix)")
+            Terminal.info(fixLine(item))
         }
     }
 }

@@ -24,7 +24,7 @@ struct ImportCommand: ParsableCommand {
             abstract: "Nhập hồ sơ thủ tục xuất từ Cổng Dịch vụ công quốc gia (mỗi tệp JSON chứa một hồ sơ hoặc một danh sách)."
         )
         @OptionGroup var options: Options
-        @Argument(help: "Các tệp JSON.") var files: [String] = []
+        @Argument(help: ArgumentHelp("Các tệp JSON.", valueName: "tệp")) var files: [String] = []
 
         func validate() throws { try ImportCommand.requireFiles(files, example: "congkhai import dvc ho-so.json") }
         func run() throws { try ImportCommand.run(.dvc, files: files, options: options) }
@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
             abstract: "Nhập danh mục thủ tục từ tệp CSV (cột STT, mã, tên, lĩnh vực; có thể thêm mức độ, thời hạn, phí)."
         )
         @OptionGroup var options: Options
-        @Argument(help: "Tệp CSV (UTF-8).") var files: [String] = []
+        @Argument(help: ArgumentHelp("Tệp CSV (UTF-8).", valueName: "tệp")) var files: [String] = []
 
         func validate() throws { try ImportCommand.requireFiles(files, example: "congkhai import csv danh-muc.csv") }
         func run() throws { try ImportCommand.run(.csv, files: files, options: options) }
@@ -48,7 +48,7 @@ struct ImportCommand: ParsableCommand {
             abstract: "Nhập danh mục thủ tục từ trang tính đầu tiên của tệp Excel .xlsx."
         )
         @OptionGroup var options: Options
-        @Argument(help: "Tệp .xlsx.") var files: [String] = []
+        @Argument(help: ArgumentHelp("Tệp .xlsx.", valueName: "tệp")) var files: [String] = []
 
         func validate() throws { try ImportCommand.requireFiles(files, example: "congkhai import xlsx danh-muc.xlsx") }
         func run() throws { try ImportCommand.run(.xlsx, files: files, options: options) }

@@ -3,52 +3,145 @@ import CongKhaiBuild
 import CongKhaiModel
 import Foundation
 
-/// `congkhai new thu-tuc|phi|ngan-sach|cchc|cong-khai|tin-tuc ...`.
+/// `congkhai new site|thu-tuc|phi|ngan-sach|cchc|cong-khai|tin-tuc ...`.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Tạo tệp nội dung mới đúng mẫu, có chú thích từng trường, không ghi đè tệp có sẵn.",
+        abstract: "Tạo một trang mới, hoặc tệp nội dung mới đúng mẫu, có chú thích từng trường, không ghi đè tệp có sẵn.",
         discussion: """
         Ví dụ:
+          congkhai new site "Xã Tân Phú" --tinh "Tỉnh Đồng Nai"        (trang mới trong thư mục xa-tan-phu/)
           congkhai new thu-tuc "Hộ tịch" 1.001193 --tieu-de "Thủ tục đăng ký khai sinh"
           congkhai new phi le-phi-khai-sinh
-          congkhai new ngan-sach 2027 du-toan        (hoặc thuc-hien-quy-1, thuc-hien-6-thang, thuc-hien-9-thang, thuc-hien-nam, quyet-toan, du-toan-trinh)
-          congkhai new cchc 2027 quy-1               (hoặc 6-thang, quy-3, nam)
+          congkhai new ngan-sach 2027 du-toan        (hoặc \(Scaffold.budgetPeriods.filter { $0 != "du-toan" }.joined(separator: ", ")))
+          congkhai new cchc 2027 quy-1               (hoặc \(Scaffold.reformPeriods.dropFirst().joined(separator: ", ")))
           congkhai new cong-khai ke-hoach-nam-2027
           congkhai new tin-tuc hop-hdnd-ky-thu-nhat --tieu-de "Kỳ họp thứ nhất"
         """
     )
 
-    @Argument(help: "Loại nội dung: thu-tuc, phi, ngan-sach, cchc, cong-khai, tin-tuc.")
-    var kind: String
+    /// What to create: a whole site, or one kind of content file.
+    enum Kind: String, CaseIterable, ExpressibleByArgument {
+        case site
+        case procedure = "thu-tuc"
+        case fee = "phi"
+        case budget = "ngan-sach"
+        case reform = "cchc"
+        case disclosure = "cong-khai"
+        case news = "tin-tuc"
 
-    @Argument(help: "Các thông tin của loại đó (xem ví dụ).")
+        var scaffold: Scaffold.Kind? { Scaffold.Kind(rawValue: rawValue) }
+    }
+
+    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), thu-tuc, phi, ngan-sach, cchc, cong-khai, tin-tuc.", valueName: "loại"))
+    var kind: Kind
+
+    @Argument(help: ArgumentHelp("Các thông tin của loại đó (xem ví dụ). Với site: tên đơn vị, rồi thư mục (không bắt buộc).", valueName: "thông-tin"))
     var arguments: [String] = []
 
     @Option(name: .customLong("tieu-de"), help: "Tiêu đề hoặc tên ghi sẵn vào tệp.")
     var title: String?
 
+    @Option(name: .customLong("tinh"), help: "Với site: tỉnh hoặc thành phố, ví dụ \"Tỉnh Đồng Nai\".")
+    var province: String?
+
+    @Option(name: .customLong("loai"), help: "Với site: loại đơn vị khi tên không có chữ Xã, Phường, Đặc khu.")
+    var unitKind: UnitKindArgument?
+
     @Option(name: .long, help: "Thư mục của trang. Mặc định: thư mục hiện tại.")
     var source: String = "."
 
     func run() throws {
-        guard let scaffold = Scaffold.Kind(rawValue: kind) else {
-            Terminal.fail("Không có loại nội dung “\(kind)”.",
-                          hint: "Dùng một trong: \(Scaffold.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
         let today = BuildCommand.resolveAsOf(nil)
-        let site = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let scaffold = kind.scaffold else {
+            try NewSite.run(arguments: arguments, province: province, kind: unitKind?.kind, today: today, cwd: cwd)
+            return
+        }
+        if province != nil || unitKind != nil {
+            Terminal.fail("--tinh và --loai chỉ dùng với `congkhai new site`.", hint: "Bỏ hai tùy chọn này khi tạo tệp \(kind.rawValue).")
+        }
+        let site = URL(fileURLWithPath: source, relativeTo: cwd)
         switch Scaffold.files(scaffold, arguments: arguments, title: title, today: today).flatMap({ Scaffold.write($0, in: site) }) {
         case let .success(paths):
             for path in paths { Terminal.info("Đã tạo \(path)") }
             Terminal.info("Mở tệp, sửa các chỗ ghi “(cần sửa)”, rồi chạy `congkhai check`.")
-        case let .failure(.usage(message)):
-            Terminal.fail(message, hint: "Xem `congkhai new --help`.")
-        case let .failure(.exists(path)):
-            Terminal.fail("Tệp \(path) đã có; CongKhai không ghi đè.",
-                          hint: kind == "phi" ? "Thêm khoản mới vào cuối danh sách `phi:` trong tệp đó (chép một khoản có sẵn)." : "Chọn tên khác hoặc sửa trực tiếp tệp đó.")
-        case let .failure(.writeFailed(reason)):
-            Terminal.fail("Không ghi được tệp: \(reason)", hint: "Kiểm tra quyền ghi thư mục content/.")
+        case let .failure(failure):
+            NewCommand.fail(failure, kind: kind)
         }
+    }
+
+    static func fail(_ failure: Scaffold.Failure, kind: Kind) -> Never {
+        switch failure {
+        case let .usage(message):
+            Terminal.fail(message, hint: "Xem `congkhai new --help`.")
+        case let .exists(path):
+            Terminal.fail("Tệp \(path) đã có; CongKhai không ghi đè.",
+                          hint: kind == .fee ? "Thêm khoản mới vào cuối danh sách `phi:` trong tệp đó (chép một khoản có sẵn)." : "Chọn tên khác hoặc sửa trực tiếp tệp đó.")
+        case let .notEmpty(entry):
+            Terminal.fail("Thư mục đã có nội dung (ví dụ “\(entry)”); trang mới chỉ được tạo trong thư mục trống để không ghi đè gì.",
+                          hint: "Chọn một thư mục mới: congkhai new site \"Xã Tân Phú\" --tinh \"Tỉnh Đồng Nai\" thu-muc-moi")
+        case let .writeFailed(reason):
+            Terminal.fail("Không ghi được tệp: \(reason)", hint: "Kiểm tra quyền ghi thư mục.")
+        }
+    }
+}
+
+/// `--loai xa|phuong|dac_khu`.
+struct UnitKindArgument: ExpressibleByArgument {
+    let kind: UnitKind
+
+    init?(argument: String) {
+        guard let kind = UnitKind(rawValue: argument) else { return nil }
+        self.kind = kind
+    }
+
+    static var allValueStrings: [String] { UnitKind.allCases.map(\.rawValue) }
+}
+
+/// `congkhai new site NAME --tinh PROVINCE [--loai KIND] [DIR]`.
+enum NewSite {
+    static func run(arguments: [String], province: String?, kind: UnitKind?, today: CalendarDate, cwd: URL) throws {
+        guard (1...2).contains(arguments.count) else {
+            Terminal.fail(arguments.isEmpty ? "Thiếu tên đơn vị." : "Thừa tham số “\(arguments[2...].joined(separator: " "))”: chỉ cần tên đơn vị và thư mục.",
+                          hint: "Ví dụ: congkhai new site \"Xã Tân Phú\" --tinh \"Tỉnh Đồng Nai\" (tên có dấu cách thì đặt trong ngoặc kép).")
+        }
+        guard let province else {
+            Terminal.fail("Thiếu tỉnh (--tinh).", hint: "Ví dụ: congkhai new site \"\(arguments[0])\" --tinh \"Tỉnh Đồng Nai\"")
+        }
+        let unit: SiteScaffold.Unit
+        switch SiteScaffold.unit(name: arguments[0], province: province, kind: kind) {
+        case let .success(value): unit = value
+        case let .failure(failure): NewCommand.fail(failure, kind: .site)
+        }
+        let folderName = arguments.count == 2 ? arguments[1] : TextFolding.slug(unit.shortName)
+        let folder = URL(fileURLWithPath: folderName, relativeTo: cwd)
+        switch SiteScaffold.write(SiteScaffold.files(unit, today: today), in: folder) {
+        case let .success(paths):
+            let shown = Terminal.shortPath(folder, from: cwd)
+            Terminal.info("Đã tạo trang \(unit.shortName), \(unit.province) trong \(shown) (\(paths.count) tệp).")
+            Terminal.info(nextSteps(folder: shown))
+        case let .failure(failure):
+            NewCommand.fail(failure, kind: .site)
+        }
+    }
+
+    static func nextSteps(folder: String) -> String {
+        """
+
+        Việc tiếp theo:
+          1. cd \(folder)
+          2. Mở content/site.yaml, điền địa chỉ, điện thoại, thư điện tử, các điểm niêm yết
+             (xóa dấu # ở đầu dòng của khóa đã điền).
+          3. Viết các trang nháp trong content/gioi-thieu/ (cơ cấu tổ chức, liên hệ, ...) rồi xóa
+             dòng `nhap: true` để đăng. Bản nháp không được đăng.
+          4. Thêm nội dung: congkhai new tin-tuc ..., congkhai new thu-tuc ..., congkhai import ...
+             (xem `congkhai new --help`).
+          5. congkhai check    kiểm tra lỗi và xem danh mục công khai còn thiếu gì.
+          6. congkhai serve    xem thử tại http://127.0.0.1:8080/ trong khi sửa.
+          7. congkhai build    dựng trang vào public/; đưa lên mạng: xem README, mục “Đưa lên mạng”
+             (.github/workflows/congkhai.yml cho GitHub, .gitlab-ci.yml cho GitLab đã có sẵn).
+        Giao diện mặc định có sẵn trong CongKhai; muốn sửa: congkhai theme export
+        """
     }
 }

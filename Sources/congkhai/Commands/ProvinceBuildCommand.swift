@@ -63,6 +63,9 @@ struct ProvinceBuildCommand {
         case let .notCongKhaiOutput(name)?:
             Terminal.fail("Thư mục \(shownOutput) có “\(name)” không do CongKhai tạo, nên không xóa nó.",
                           hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
+        case .unrecognisedMarker?:
+            Terminal.fail("Thư mục \(shownOutput) có tệp “\(OutputWriter.markerName)” nhưng không phải do CongKhai ghi, nên không xóa thư mục này.",
+                          hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
         case .overlapsSource?:
             Terminal.fail("Thư mục kết quả \(shownOutput) trùng với thư mục của tỉnh hoặc của một xã; dựng vào đó sẽ xóa chính nội dung.",
                           hint: "Chọn một thư mục riêng bằng --output, ví dụ --output public.")

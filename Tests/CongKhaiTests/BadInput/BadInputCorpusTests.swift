@@ -1,4 +1,4 @@
-import CongKhaiBuild
+@testable import CongKhaiBuild
 import CongKhaiModel
 import Foundation
 import Testing
@@ -72,7 +72,7 @@ struct BadInputCorpusTests {
     /// A site published by an earlier build: it must survive a build with errors.
     func publishPreviousSite(at output: URL) throws {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try Data("Thư mục này do CongKhai tạo ra.\n".utf8).write(to: output.appendingPathComponent(OutputWriter.markerName))
+        try Data((OutputWriter.markerText + "cu.html\n").utf8).write(to: output.appendingPathComponent(OutputWriter.markerName))
         try Data("<p>Trang đã đăng trước đây.</p>\n".utf8).write(to: output.appendingPathComponent("cu.html"))
     }
 

@@ -93,3 +93,22 @@ struct BudgetTableTests {
         #expect(header.contains { $0.message.contains("ty_le") } && header.contains { $0.message.contains("ghi_chu") && $0.location.column == 32 })
     }
 }
+
+@Suite("Budget: the CSV quoting problems the import reports, at the same lines")
+struct BudgetCSVQuoteTests {
+    @Test func everyQuotingProblemIsAnErrorAtItsLineAndColumn() throws {
+        let csv = """
+        stt,noi_dung,du_toan,thuc_hien,ty_le
+        1,Chi "thường xuyên",600,300,
+        2,"Y tế" và giáo dục,400,100,
+        3,"Dự phòng,100,50,
+        4,Chi khác,50,25,
+
+        """
+        let result = try BudgetFixtures.site(csv: csv).build()
+        let quotes = result.diagnostics.filter { $0.key == "budget.csv-quote" }
+        #expect(quotes.map { "\($0.location.line):\($0.location.column)" } == ["2:7", "2:20", "3:9", "4:3"])
+        #expect(quotes.allSatisfy { $0.severity == .error && $0.location.path == "content/ngan-sach/2026/bao-cao.csv" })
+        #expect(quotes.last?.message.hasPrefix("Dấu ngoặc kép mở ở cột 3 không được đóng") == true)
+    }
+}

@@ -60,8 +60,8 @@ import Testing
         #expect(province.name == "Tỉnh Lâm Đồng")
         #expect(province.portalURL == "https://lamdong.gov.vn/")
         #expect(province.communes.map(\.slug) == ["hoa-van", "suoi-da", "tan-lap"])
-        // No commune has a theme of its own: all use the province's templates/.
-        #expect(province.communes.allSatisfy { $0.templates.lastPathComponent == "templates" && $0.templates.deletingLastPathComponent().path == Self.example.path })
+        // No commune has a theme of its own: all use the province's (absent: the embedded theme).
+        #expect(province.communes.allSatisfy { $0.templates.deletingLastPathComponent().path == Self.example.path })
     }
 
     @Test func openDataRowsCarryEachCommunesStatusesComputedFromItsContent() throws {
@@ -268,9 +268,9 @@ import Testing
         #expect(!communes[1].templates.path.contains("/xa/"))
     }
 
-    @Test func aCommuneWithoutAnyThemeIsAnError() throws {
+    @Test func aCommuneWithoutAnyThemeUsesTheProvinceFolderWhichMayBeAbsent() throws {
         let (config, diagnostics) = try load(["tinh.yaml": "ten: Tỉnh B\n", "xa/a/content/site.yaml": Self.commune])
-        #expect(config == nil)
-        #expect(diagnostics.map(\.key) == ["province.no-templates"])
+        #expect(diagnostics.isEmpty)
+        #expect(try #require(config).communes.first?.templates.lastPathComponent == "templates")
     }
 }

@@ -13,6 +13,7 @@ struct MissingTemplateTests {
             "content/gioi-thieu/c.md": "---\ntieu_de: C\nngay: 2026-10-03\n---\nC.\n",
         ])
         try FileManager.default.removeItem(at: site.folder.appendingPathComponent("templates/layouts/page.mustache"))
+        site.defaultTheme = false  // the embedded theme would fill the gap
         let missing = site.build().diagnostics("template.missing")
         #expect(missing.count == 1)
         #expect(missing.first?.location.path == "templates/layouts/page.mustache")

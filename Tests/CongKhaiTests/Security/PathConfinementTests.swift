@@ -1,4 +1,4 @@
-import CongKhaiBuild
+@testable import CongKhaiBuild
 import CongKhaiModel
 import Foundation
 import Testing
@@ -110,12 +110,42 @@ struct OutputFolderRefusalTests {
         #expect(try String(contentsOf: site.output, encoding: .utf8) == "một tệp tên public")
     }
 
-    @Test func aMarkerFromBeforeMarkersListedFilesStillVouchesForTheFolder() throws {
+    /// A marker that CongKhai did not write vouches for nothing: the user's files stay.
+    @Test(arguments: [
+        ("rỗng", Data()),
+        ("không có danh sách tệp", Data("Thư mục này do CongKhai tạo ra.\n".utf8)),
+        ("chỉ có dòng đầu", Data(OutputWriter.markerText.utf8)),
+        ("UTF-16", (OutputWriter.markerText + "index.html\n").data(using: .utf16)!),
+        ("đường dẫn ra ngoài", Data((OutputWriter.markerText + "../bi-mat.docx\n").utf8)),
+        ("dòng cuối không xuống dòng", Data((OutputWriter.markerText + "index.html").utf8)),
+    ])
+    func aMarkerCongKhaiDidNotWriteVouchesForNothing(_ name: String, _ marker: Data) throws {
         let site = try TestSite.minimal()
-        try site.write("public/\(OutputWriter.markerName)", "Thư mục này do CongKhai tạo ra.\n")
-        try site.write("public/index.html", "cũ")
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try marker.write(to: site.output.appendingPathComponent(OutputWriter.markerName))
+        try site.write("public/index.html", "của người dùng")
+        let result = site.build()
+        #expect(OutputWriter.write(result.files, to: site.output, force: false) == .unrecognisedMarker, "\(name)")
+        #expect(site.read("index.html") == "của người dùng")
+        #expect(OutputWriter.write(result.files, to: site.output, force: true) == nil)
+        #expect(site.read("index.html") != "của người dùng")
+    }
+
+    @Test func aMarkerThatIsAFolderVouchesForNothing() throws {
+        let site = try TestSite.minimal()
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent(OutputWriter.markerName), withIntermediateDirectories: true)
+        try site.write("public/index.html", "của người dùng")
+        let result = site.build()
+        #expect(OutputWriter.write(result.files, to: site.output, force: false) == .unrecognisedMarker)
+        #expect(site.read("index.html") == "của người dùng")
+    }
+
+    @Test func theMarkerCongKhaiWritesVouchesForWhatItLists() throws {
+        let site = try TestSite.minimal()
         let result = site.build()
         #expect(OutputWriter.write(result.files, to: site.output, force: false) == nil)
-        #expect(site.read("index.html") != "cũ")
+        let listed = OutputWriter.listedFiles(inMarker: site.output.appendingPathComponent(OutputWriter.markerName))
+        #expect(listed == Set(result.files.map(\.path)))
+        #expect(OutputWriter.write(result.files, to: site.output, force: false) == nil)
     }
 }

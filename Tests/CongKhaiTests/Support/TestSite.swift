@@ -9,6 +9,8 @@ final class TestSite {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     let folder: URL
+    /// False: build with the site's templates/ alone, without the theme embedded in the binary.
+    var defaultTheme = true
 
     init(_ files: [String: String], theme: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-test-\(UUID().uuidString)")
@@ -45,7 +47,9 @@ final class TestSite {
     var output: URL { folder.appendingPathComponent("public") }
 
     func options(output: URL? = nil) -> BuildOptions {
-        BuildOptions(siteFolder: folder, outputFolder: output ?? self.output, asOf: CalendarDate(year: 2026, month: 11, day: 23)!)
+        var options = BuildOptions(siteFolder: folder, outputFolder: output ?? self.output, asOf: CalendarDate(year: 2026, month: 11, day: 23)!)
+        options.defaultTheme = defaultTheme
+        return options
     }
 
     func build() -> BuildResult {

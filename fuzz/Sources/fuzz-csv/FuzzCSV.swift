@@ -16,15 +16,16 @@ public func fuzzCSV(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     guard let source = FuzzInput.decode(FuzzInput.bytes(start, count), path: path) else { return 0 }
     let lineCount = Oracle.lineCount(source.text)
     for separator in [",", ";"] as [Character] {
-        let (records, unclosed, unfinished) = CSVTable.parse(source.text, separator: separator)
+        let table = CSVTable.parse(source.text, separator: separator)
         var previous = 0
-        for record in records {
+        for record in table.records {
             Oracle.require(record.line > previous && record.line <= lineCount, "record line \(record.line) after \(previous) of \(lineCount)")
             Oracle.require(record.fields.allSatisfy { $0.column >= 1 }, "field column below 1 on line \(record.line)")
             previous = record.line
         }
-        Oracle.require((unclosed == nil) == (unfinished == nil), "unclosed quote without its record, or the reverse")
-        if let unclosed { Oracle.require(unclosed >= 1 && unclosed <= lineCount, "unclosed quote line \(unclosed) of \(lineCount)") }
+        for problem in table.problems {
+            Oracle.require(problem.line >= 1 && problem.line <= lineCount && problem.column >= 1, "quote problem at \(problem.line):\(problem.column) of \(lineCount) lines")
+        }
     }
     let header = CSVTable.parse(source.text).records.first { !$0.isBlank }?.fields.map { $0.text.trimmingWhitespace() } ?? []
     let ids = header.filter { $0 != "stt" && $0 != "noi_dung" && !$0.isEmpty }
