@@ -30,7 +30,9 @@ let package = Package(
         // Pure domain types: no files, no YAML, no HTML.
         .target(name: "CongKhaiModel"),
         // Stage 1: walk content/, split front matter, decode YAML with source locations, NFC.
-        .target(name: "CongKhaiLoad", dependencies: ["CongKhaiModel", "Yams"]),
+        // ZIPFoundation: budget tables are read straight from .xlsx (BudgetTableFile).
+        .target(name: "CongKhaiLoad", dependencies: ["CongKhaiModel", "Yams",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The cmark-gfm wrapper: Markdown to safe, accessible HTML.
         .target(name: "CongKhaiMarkdown", dependencies: ["CCmarkGFM"]),
         // Stage 2: validation across the whole site (links, duplicates, required parts).
@@ -66,9 +68,13 @@ let package = Package(
             "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe", "CongKhaiProvince",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The whole-site fuzzer: seeded mutations of a site, built in memory (scripts/fuzz-site.sh).
+        .target(name: "CongKhaiSiteFuzz", dependencies: ["CongKhaiBuild", "CongKhaiModel"]),
+        .executableTarget(name: "congkhai-fuzz-site", dependencies: ["CongKhaiSiteFuzz"]),
         .testTarget(name: "CongKhaiTests", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck",
-            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe", "CongKhaiProvince",
+            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe", "CongKhaiSiteFuzz",
+            "CongKhaiProvince",
             // The CLI's Vietnamese messages are tested against the parser's real output.
             "congkhai",
         ]),

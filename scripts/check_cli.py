@@ -60,6 +60,15 @@ try:
     check("content/tin-tuc/hop-dan-thang-12.md:3:" in listed.stdout and "nhap: true" in listed.stdout,
           "check lists the new file as an unpublished draft, with its line")
     check("Sắp đến hạn trong 30 ngày tới" in listed.stdout, "check prints what falls due in the next 30 days")
+
+    fresh = os.path.join(work, "xa-moi")
+    made = run("new", "site", "Xã Tân Phú", "--tinh", "Tỉnh Đồng Nai", fresh, cwd=work)
+    check(made.returncode == 0 and os.path.exists(os.path.join(fresh, "content/site.yaml")), "new site writes a skeleton")
+    fresh_check = run("check", cwd=fresh)
+    check(fresh_check.returncode == 0, f"a new site passes check (exit {fresh_check.returncode})")
+    fresh_strict = run("check", "--strict", cwd=fresh)
+    check(fresh_strict.returncode == 1 and "nhap: true" in fresh_strict.stdout,
+          "check --strict fails on a new site while its drafts are unwritten")
 finally:
     shutil.rmtree(work, ignore_errors=True)
 

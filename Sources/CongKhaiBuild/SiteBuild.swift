@@ -139,6 +139,7 @@ public final class SiteBuild: @unchecked Sendable {
             pageDiagnostics = [:]
             return result(clock)
         }
+        site = ContentYears.withoutFutureYears(site, asOf: options.asOf, log: log)
         // The posting checklist depends on every other content kind and on the as-of date, and
         // adds pages of its own, so it is evaluated before links are collected.
         site.checklist = clock.step("đánh giá công khai") { ChecklistEvaluator.evaluate(site, asOf: options.asOf, log: log) }

@@ -74,8 +74,15 @@ public enum CatalogueListReader {
             if let deadline = text(.deadline) {
                 draft.deadline = deadline
                 if let (amount, unit) = ChannelTableParser.deadlineAmount(deadline) {
-                    draft.deadlineAmount = amount
-                    draft.deadlineUnit = unit
+                    // The build refuses a deadline over ContentLimits.days: say so now, at the row.
+                    if amount <= Double(ContentLimits.days.upperBound) {
+                        draft.deadlineAmount = amount
+                        draft.deadlineUnit = unit
+                    } else {
+                        log.report(.warning("import.row", at: location,
+                                            "Dòng \(row.number), cột thời hạn: “\(deadline)” quá \(ContentLimits.days.upperBound) ngày; chưa ghi thoi_han_ngay.",
+                                            hint: "Kiểm tra lại số ngày trong danh mục rồi ghi “thoi_han_ngay” trong tệp thủ tục."))
+                    }
                 }
             }
             if let fee = text(.fee) {

@@ -24,6 +24,29 @@ struct ExistingProcedureFile {
     /// What the previous import wrote into each body section, by fingerprint (see `ImportMarks`).
     var importMarks: ImportMarks = ImportMarks()
 
+    /// A draft nobody has filled in (`nhap: true`, as `congkhai new` writes it) holds sample
+    /// values, not the editor's word: they give way to the import. Blocks and body sections with
+    /// a placeholder or the sample's exact text are dropped; the deadline-and-fee set goes whole
+    /// when the import gives any of it. `nhap` stays: the editor still reviews before publishing.
+    mutating func yieldSamples(to draft: ProcedureDraft) {
+        guard block("nhap")?.contains(where: { $0.replacingOccurrences(of: " ", with: "").hasPrefix("nhap:true") }) == true else { return }
+        let importsTiming = draft.deadline != nil || !(draft.channels ?? []).isEmpty || draft.free || draft.onlineLevel != nil
+        blocks.removeAll { block in
+            (importsTiming && ProcedureSample.timingAndFeeKeys.contains(block.key))
+                || block.lines.contains { line in UnwrittenMarker.isPlaceholder(Self.value(of: line)) }
+        }
+        for index in body.sections.indices {
+            let text = body.sections[index].text
+            if ProcedureSample.sections.contains(text) || UnwrittenMarker.isPlaceholder(text) { body.sections[index].text = "" }
+        }
+    }
+
+    /// The value part of a YAML line (`  - so_hieu: "00/2025/NĐ-CP"` → `"00/2025/NĐ-CP"` unquoted).
+    static func value(of line: String) -> String {
+        guard let colon = line.firstIndex(of: ":") else { return line }
+        return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+    }
+
     func block(_ key: String) -> [String]? {
         blocks.first { $0.key == key }?.lines
     }
@@ -50,6 +73,8 @@ struct ExistingProcedureFile {
         // cut below (and a comment could end early): read as spaces, as the loader does.
         let yaml = String(String.UnicodeScalarView(parts.yaml.unicodeScalars.map { ["\u{85}", "\u{2028}", "\u{2029}"].contains($0) ? " " : $0 }))
         let node: Node?
+        // Counted before Yams composes: an alias used as a key is hashed in full while composing.
+        if let line = YAMLBudget.exceeded(parts.yaml) { return .failure(.yaml("aliases expand past \(YAMLBudget.nodes) nodes (line \(line + 1))")) }
         do {
             node = try Yams.compose(yaml: yaml)
         } catch {

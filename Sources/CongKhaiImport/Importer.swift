@@ -227,6 +227,7 @@ struct ProcedureStore {
                 return
             }
             existing = file
+            existing?.yieldSamples(to: draft)
             // The editor's file keeps its own code; the import's is said in a comment.
             if file.code != draft.code {
                 draft.note("ma", "Mã trong dữ liệu nhập (\(source)): \(draft.code), cùng thủ tục với mã \(file.code) của tệp này.")

@@ -71,6 +71,7 @@ public enum ContentLoader {
         var fees: FeeSchedule?
         var budgets: [BudgetDisclosure] = []
         var reports: [ReformReport] = []
+        var plans: [ReformPlan] = []
         var disclosures: [Disclosure] = []
         var overrides: RuleOverrides?
         var unwritten: [UnwrittenFile] = []
@@ -83,6 +84,7 @@ public enum ContentLoader {
             case let .fees(schedule): fees = schedule
             case let .budget(disclosure): budgets.append(disclosure)
             case let .reformReport(report): reports.append(report)
+            case let .reformPlan(plan): plans.append(plan)
             case let .disclosure(disclosure): disclosures.append(disclosure)
             case let .ruleOverrides(value): overrides = value
             case let .unwritten(mark, _): unwritten.append(mark)
@@ -96,7 +98,7 @@ public enum ContentLoader {
         guard let config else { return nil }
         pages = CataloguePages.assemble(pages: pages, procedures: procedures, fees: fees)
         pages = BudgetPages.assemble(pages: pages, budgets: budgets)
-        pages = ReformPages.assemble(pages: pages, reports: reports)
+        pages = ReformPages.assemble(pages: pages, reports: reports, plans: plans)
         pages = DisclosurePages.assemble(pages: pages, disclosures: disclosures)
         let unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
         pages += SectionPages.missing(for: pages, heldBack: unreadable.union(unwritten.map(\.path)), log: log)
@@ -104,6 +106,7 @@ public enum ContentLoader {
         var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
         content.budgets = budgets
         content.reports = reports
+        content.plans = plans
         content.disclosures = disclosures
         content.unwritten = unwritten
         content.unreadable = unreadable
@@ -126,6 +129,7 @@ public enum ContentLoader {
         case fees(FeeSchedule)
         case budget(BudgetDisclosure)
         case reformReport(ReformReport)
+        case reformPlan(ReformPlan)
         case disclosure(Disclosure)
         case ruleOverrides(RuleOverrides)
         /// A draft or placeholder file: checked like the rest, then held back from the site.
@@ -153,7 +157,11 @@ public enum ContentLoader {
                 BudgetLoader.load($0, sidecarURL: file.url, yearFolder: yearFolder, log: log).map(Loaded.budget)
             }
         case .reformReport:
-            return loadHoldingBack(file, log: log) { ReformReportLoader.load($0, log: log).map(Loaded.reformReport) }
+            return loadHoldingBack(file, log: log) { source in
+                ReformPlanLoader.isPlan(file.displayPath)
+                    ? ReformPlanLoader.load(source, log: log).map(Loaded.reformPlan)
+                    : ReformReportLoader.load(source, log: log).map(Loaded.reformReport)
+            }
         case .disclosure:
             return loadHoldingBack(file, log: log) { DisclosureLoader.load($0, log: log).map(Loaded.disclosure) }
         case .ruleOverrides:

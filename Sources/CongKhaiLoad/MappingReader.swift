@@ -27,7 +27,33 @@ public final class MappingReader {
             return nil
         }
         self.location = Self.location(of: node, path: path, lineOffset: lineOffset)
-        self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        self.pairs = Self.pairs(of: mapping)
+    }
+
+    /// The mapping's pairs with YAML merge keys (`<<: *chung`, `<<: [*a, *b]`) resolved: the
+    /// merged mapping's pairs come after the mapping's own, which win. Each level is merged once,
+    /// when read; YAMLDocument's node budget bounds how much a merge can bring in.
+    static func pairs(of mapping: Node.Mapping) -> [(key: String, keyNode: Node, value: Node)] {
+        let own = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        guard own.contains(where: { $0.key == "<<" }) else { return own }
+        var result: [(key: String, keyNode: Node, value: Node)] = []
+        var seen = Set<String>()
+        var merges: [Node.Mapping] = []
+        for pair in own {
+            switch (pair.key, pair.value) {
+            case let ("<<", .mapping(merged)):
+                merges.append(merged)
+            case let ("<<", .sequence(list)) where list.allSatisfy({ $0.mapping != nil }):
+                merges += list.compactMap(\.mapping)
+            default:
+                // `<<` with anything else stays a key, which `finish` reports as unknown.
+                if seen.insert(pair.key).inserted { result.append(pair) }
+            }
+        }
+        for merged in merges {
+            for pair in pairs(of: merged) where seen.insert(pair.key).inserted { result.append(pair) }
+        }
+        return result
     }
 
     static func location(of node: Node, path: String, lineOffset: Int) -> SourceLocation {
@@ -99,27 +125,69 @@ public final class MappingReader {
         return date
     }
 
-    public func int(_ key: String, _ label: String, required: Bool = false) -> Int? {
+    /// A whole number inside `range` (by default ±10^15, so sums of them cannot overflow);
+    /// anything outside is reported at its line and read as absent.
+    public func int(_ key: String, _ label: String, required: Bool = false,
+                    in range: ClosedRange<Int> = ContentLimits.integers) -> Int? {
         guard let value = node(key) else {
             if required { missing(key, label) }
             return nil
         }
-        guard case let .scalar(scalar) = value, let number = Int(scalar.string.cleaned) else {
+        let text = value.scalar?.string.cleaned ?? ""
+        guard case .scalar = value, let number = Int(text) ?? (Self.isWholeNumber(text) ? Int.max : nil) else {
             wrongType(key, value, expected: "một số nguyên", example: "1")
+            return nil
+        }
+        guard range.contains(number) else {
+            outOfRange(key, value, label, range)
             return nil
         }
         return number
     }
 
-    /// A number that may have a decimal part: `0.5`, `0,5`, `3`.
-    public func number(_ key: String, _ label: String) -> Double? {
+    /// A count of days in `ContentLimits.days` (0 to 3.650): deadlines and posting durations.
+    public func dayCount(_ key: String, _ label: String, required: Bool = false) -> Int? {
+        int(key, label, required: required, in: ContentLimits.days)
+    }
+
+    /// A year in `ContentLimits.years`.
+    public func year(_ key: String, _ label: String, required: Bool = false) -> Int? {
+        int(key, label, required: required, in: ContentLimits.years)
+    }
+
+    /// A number that may have a decimal part: `0.5`, `0,5`, `3`; finite, not negative, at most
+    /// `maximum` (`inf`, `nan` and `1e19` are refused before anything converts them).
+    public func number(_ key: String, _ label: String, maximum: Double = Double(ContentLimits.magnitude)) -> Double? {
         guard let value = node(key) else { return nil }
         guard case let .scalar(scalar) = value,
-              let number = Double(scalar.string.cleaned.replacingOccurrences(of: ",", with: ".")), number >= 0 else {
+              let number = Double(scalar.string.cleaned.replacingOccurrences(of: ",", with: ".")), number.isFinite, number >= 0 else {
             wrongType(key, value, expected: "một số không âm", example: "5")
             return nil
         }
+        guard number <= maximum else {
+            let shown = maximum == maximum.rounded() && maximum < 1e15 ? VietnameseFormat.integer(Int(maximum)) : "\(maximum)"
+            log.report(.error("field.range", at: location(of: value),
+                              "“\(key)” (\(label)) quá lớn: tối đa \(shown) (đang là “\(scalar.string.cleaned)”).",
+                              hint: "Kiểm tra lại con số: có thể gõ thừa chữ số."))
+            return nil
+        }
         return number
+    }
+
+    /// `99999999999999999999`: digits that overflow an Int are out of range, not "not a number".
+    private static func isWholeNumber(_ text: String) -> Bool {
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private func outOfRange(_ key: String, _ node: Node, _ label: String, _ range: ClosedRange<Int>) {
+        let text = node.scalar?.string.cleaned ?? ""
+        let bounds = "từ \(VietnameseFormat.integer(range.lowerBound)) đến \(VietnameseFormat.integer(range.upperBound))"
+        let hint = range == ContentLimits.years ? "Ghi năm đủ bốn chữ số, ví dụ `\(key): 2026`."
+            : range == ContentLimits.days ? "Ghi số ngày, ví dụ `\(key): 5`; không ghi số âm."
+            : "Kiểm tra lại con số: có thể gõ thừa chữ số hoặc dấu trừ."
+        log.report(.error("field.range", at: location(of: node),
+                          "“\(key)” (\(label)) phải \(bounds) (đang là “\(text)”).", hint: hint))
     }
 
     public func bool(_ key: String, _ label: String) -> Bool? {

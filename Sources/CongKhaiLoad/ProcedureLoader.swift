@@ -29,7 +29,7 @@ enum ProcedureLoader {
         procedure.partialReason = yaml.string("ly_do_mot_phan", "lý do chỉ trực tuyến một phần")
         procedure.channels = yaml.mappings("cach_thuc", "cách thức thực hiện").compactMap { channel(from: $0, log: log) }
         procedure.deadline = yaml.string("thoi_han", "thời hạn giải quyết")
-        procedure.deadlineAmount = yaml.number("thoi_han_ngay", "số ngày (hoặc giờ) giải quyết")
+        procedure.deadlineAmount = yaml.number("thoi_han_ngay", "số ngày (hoặc giờ) giải quyết", maximum: Double(ContentLimits.days.upperBound))
         if let unit = yaml.string("don_vi", "đơn vị thời hạn: ngay_lam_viec, ngay hoặc gio") {
             procedure.deadlineUnit = DeadlineUnit(rawValue: unit)
             if procedure.deadlineUnit == nil {

@@ -19,6 +19,10 @@ public enum YAMLDocument {
         let yaml = repaired.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" })
             ? String(repaired.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
             : repaired
+        if let line = YAMLBudget.exceeded(yaml) {
+            log.report(YAMLBudget.diagnostic(path: path, line: line, lineOffset: lineOffset))
+            return nil
+        }
         do {
             // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
             // `.basic`: every scalar stays text (MappingReader reads numbers, dates and booleans itself in

@@ -53,8 +53,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146097 + doe - 719468
     }
 
+    /// The first and last days a `CalendarDate` can hold (0001-01-01 and 9999-12-31): every date,
+    /// however it was computed, stays inside them, so no arithmetic on one can overflow.
+    public static let dayNumberRange = -719_162...2_932_896
+
+    /// Clamped into `dayNumberRange`: a deadline of a billion days is 9999-12-31, not a crash.
     public init(dayNumber: Int) {
-        let z = dayNumber + 719468
+        let clamped = min(max(dayNumber, Self.dayNumberRange.lowerBound), Self.dayNumberRange.upperBound)
+        let z = clamped + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
@@ -67,8 +73,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = d
     }
 
+    /// Saturates at the ends of `dayNumberRange` instead of overflowing.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(dayNumber: dayNumber + days)
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return CalendarDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
+    }
+
+    /// The day, with the year kept inside 1...9999 and the day inside its month: for dates the
+    /// tool derives itself (the end of a quarter, 15/12 of the year before), never from typing.
+    public init(clampingYear year: Int, month: Int, day: Int) {
+        let year = min(max(year, 1), 9999)
+        let month = min(max(month, 1), 12)
+        self.year = year
+        self.month = month
+        self.day = min(max(day, 1), CalendarDate.daysIn(month: month, year: year))
+    }
+
+    /// The last day of a month (31/03, 30/06, 29/02 in a leap year), clamped like `init(clampingYear:)`.
+    public static func lastDay(ofMonth month: Int, year: Int) -> CalendarDate {
+        CalendarDate(clampingYear: year, month: month, day: 31)
     }
 
     /// 0 = Monday ... 6 = Sunday.
@@ -96,9 +119,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The civil day of a Unix timestamp in Vietnam (UTC+7): `SOURCE_DATE_EPOCH` and "today".
     public static func fromUnixTime(_ seconds: Int, utcOffsetHours: Int = 7) -> CalendarDate {
-        let local = seconds + utcOffsetHours * 3600
-        let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
-        return CalendarDate(dayNumber: days)
+        // Whole days first, so a huge SOURCE_DATE_EPOCH cannot overflow; 2^50 s is far past 9999.
+        let seconds = min(max(seconds, -(1 << 50)), 1 << 50)
+        let days = seconds >= 0 ? seconds / 86400 : -((-(seconds + 1)) / 86400) - 1
+        let rest = seconds - days * 86400 + utcOffsetHours * 3600
+        return CalendarDate(dayNumber: days).adding(days: rest >= 0 ? rest / 86400 : -1)
     }
 }
 

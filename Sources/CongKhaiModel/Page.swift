@@ -21,6 +21,8 @@ public enum PageKind: String, Sendable, Hashable {
     case reformOverview = "cchc"
     /// One period's administrative-reform report.
     case reformReport = "bao-cao-cchc"
+    /// The year's administrative-reform plan: targets and tasks.
+    case reformPlan = "ke-hoach-cchc"
     /// `cong-khai/`: the posting checklist (Luật 10/2022 Điều 13 k2).
     case checklist = "danh-sach-cong-khai"
     /// A printable A4 sheet of one quarter's list.
@@ -40,6 +42,7 @@ public enum PageData: Sendable {
     case budgetYear(Int)
     case budget(BudgetDisclosure)
     case reformReport(ReformReport)
+    case reformPlan(ReformPlan)
     case disclosure(Disclosure)
     case checklistQuarter(year: Int, quarter: Int)
 }
@@ -147,6 +150,8 @@ public struct SiteContent: Sendable {
     public var fees: FeeSchedule?
     public var budgets: [BudgetDisclosure] = []
     public var reports: [ReformReport] = []
+    /// Yearly reform plans (`cchc/<nam>-ke-hoach.md`).
+    public var plans: [ReformPlan] = []
     /// Other disclosures (`cong-khai/*.md`, Luật 10/2022 Điều 11 groups).
     public var disclosures: [Disclosure] = []
     /// Rule overrides from `content/quy-tac.yaml`.

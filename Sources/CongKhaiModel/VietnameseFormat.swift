@@ -18,9 +18,14 @@ public enum VietnameseFormat {
 
     /// A decimal with a comma and `places` digits, rounded half away from zero: `84,6`.
     public static func decimal(_ value: Double, places: Int = 1) -> String {
+        // A rate typed with 19 decimals asks for as many back: more than 6 would overflow `scale`.
+        let places = min(max(places, 0), 6)
         var scale = 1
         for _ in 0..<places { scale *= 10 }
-        let scaled = Int((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
+        // Saturated, not trapped: inf, nan and 1e19 never reach here from content (readers
+        // refuse them), but a ratio of two huge counts could.
+        let product = (abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero)
+        let scaled = product.isFinite ? Int(min(product, 9.0e18)) : 0
         let whole = integer(scaled / scale)
         let sign = value < 0 && scaled != 0 ? "-" : ""
         guard places > 0 else { return sign + whole }

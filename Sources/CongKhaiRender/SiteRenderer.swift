@@ -34,7 +34,7 @@ public struct SiteRenderer: Sendable {
         catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
         checklist = ChecklistContext(content: content)
         builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue,
-                              budget: BudgetContext(budgets: content.budgets), reform: ReformContext(reports: content.reports),
+                              budget: BudgetContext(budgets: content.budgets), reform: ReformContext(content: content),
                               checklist: checklist)
         editions = PrintEditions(content: content)
     }

@@ -57,18 +57,15 @@ enum ScaffoldTexts {
         ---
         ## Trình tự thực hiện
 
-        1. Tổ chức, cá nhân nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã.
-        2. Công chức tiếp nhận kiểm tra hồ sơ, trả kết quả theo giấy hẹn.
+        \(ProcedureSample.steps)
 
         ## Thành phần hồ sơ
 
-        | Tên giấy tờ | Bản chính | Bản sao |
-        |---|:-:|:-:|
-        | Tờ khai (cần sửa) | 1 | 0 |
+        \(ProcedureSample.documents)
 
         ## Yêu cầu, điều kiện
 
-        Không có.
+        \(ProcedureSample.requirements)
 
         """
     }

@@ -12,6 +12,7 @@ public enum BudgetChecks {
 
     public static func check(_ disclosure: BudgetDisclosure, log: DiagnosticLog) {
         checkPosting(disclosure, log: log)
+        checkStatements(disclosure, log: log)
         for row in disclosure.rows {
             let name = row.isGrandTotal ? "tổng cộng" : "dòng \(row.stt)"
             for column in disclosure.columns where column.kind == .amount && row.computed.contains(column.id) {
@@ -28,6 +29,16 @@ public enum BudgetChecks {
                                     "Tỷ lệ ở \(name) (cột \(column.id)) ghi \(typedText)% nhưng tính từ \(column.numerator ?? "") / \(column.denominator ?? "") được \(shown)%.",
                                     hint: "Để trống ô tỷ lệ: CongKhai tự tính từ các cột số tiền."))
             }
+        }
+    }
+
+    /// A figure the report or explanation states that the table does not give: the page shows
+    /// both, the editor is warned.
+    static func checkStatements(_ disclosure: BudgetDisclosure, log: DiagnosticLog) {
+        for correction in disclosure.corrections where correction.isStatement {
+            log.report(.warning("budget.stated-mismatch", at: SourceLocation(path: correction.path, line: correction.line),
+                                "“\(correction.label)” trong báo cáo ghi \(correction.stated), nhưng tính từ bảng số liệu được \(correction.computed).",
+                                hint: "Kiểm tra lại bảng hoặc con số trong báo cáo, thuyết minh; trang công khai hiện cả hai số."))
         }
     }
 

@@ -10,63 +10,90 @@ import CongKhaiModel
 public enum ReformChecks {
     public static func run(_ content: SiteContent, log: DiagnosticLog) {
         for report in content.reports.sorted(by: { $0.source < $1.source }) {
-            check(report, log: log)
+            check(report, unit: content.config.kind, log: log)
         }
+        StatedFigureChecks.run(content, log: log)
+        PlanChecks.run(content, log: log)
     }
 
-    static func check(_ report: ReformReport, log: DiagnosticLog) {
+    static func check(_ report: ReformReport, unit: UnitKind, log: DiagnosticLog) {
         let at = { (key: String) in SourceLocation(path: report.source, line: report.line(of: key)) }
-        casesAddUp(report.cases, prefix: "ho_so", scope: "toàn xã", at: at, log: log)
+        let whole = "toàn \(unit.label.lowercased())"
+        casesAddUp(report.cases, prefix: "ho_so", scope: whole, at: at, log: log)
         for field in report.fields {
             casesAddUp(field.cases, prefix: "theo_linh_vuc.\(field.index).ho_so", scope: "lĩnh vực \(field.name)", at: at, log: log)
         }
-        fieldsAddUp(report, at: at, log: log)
+        fieldsAddUp(report, whole: whole, at: at, log: log)
         partsWithinWholes(report, at: at, log: log)
         for (indicator, target) in report.targets.sorted(by: { $0.key < $1.key }) where target > 100 {
             log.report(.error("reform.share-over", at: at("chi_tieu.\(indicator.rawValue)"),
                               "Chỉ tiêu “\(indicator.label)” là \(VietnameseFormat.decimal(target))%, vượt quá 100%.",
                               hint: "Chỉ tiêu là tỷ lệ phần trăm, từ 0 đến 100."))
         }
-        StatedFigureChecks.check(report, log: log)
+        // A target the report has no figures for would otherwise vanish from the page.
+        for indicator in report.targets.keys.sorted() where report.ratio(indicator) == nil {
+            log.report(.warning("reform.target-no-figure", at: at("chi_tieu.\(indicator.rawValue)"),
+                                "Chỉ tiêu “\(indicator.label)” không có số liệu để đối chiếu trong báo cáo này.",
+                                hint: "Thêm số liệu “\(indicator.sourceKey)”, hoặc bỏ chỉ tiêu này khỏi “chi_tieu”."))
+        }
     }
 
-    /// Received (carried over + new) must equal decided + pending + returned; written subtotals must equal their parts.
+    /// Received (carried over + new) must equal decided + pending + returned; written totals must
+    /// equal their parts. Only figures the report gives are compared: a split left out is not a slip.
     static func casesAddUp(_ cases: CaseFigures, prefix: String, scope: String, at: (String) -> SourceLocation, log: DiagnosticLog) {
-        if cases.receivedTotal != cases.accountedFor {
-            let n = VietnameseFormat.integer
-            log.report(.error("reform.parts", at: at(prefix),
-                              "Số hồ sơ \(scope) không khớp: tồn kỳ trước + tiếp nhận mới = \(n(cases.receivedTotal)), "
-                                + "nhưng đã giải quyết + đang giải quyết + trả lại, rút = \(n(cases.accountedFor)) (chênh \(n(abs(cases.receivedTotal - cases.accountedFor)))).",
-                              hint: "Mọi hồ sơ tiếp nhận (kể cả tồn kỳ trước) phải hoặc đã giải quyết, hoặc đang giải quyết, hoặc bị trả lại, rút. Kiểm tra lại từng số."))
+        let n = VietnameseFormat.integer
+        if let received = cases.receivedTotal, let decided = cases.decided, let pending = cases.pending {
+            let accounted = decided + pending + (cases.returned ?? 0)
+            // Without `tra_lai_rut` the report may simply not mention returned cases: only too many is a slip.
+            if cases.returned != nil ? accounted != received : accounted > received {
+                let right = cases.returned != nil ? "đã giải quyết + đang giải quyết + trả lại, rút" : "đã giải quyết + đang giải quyết"
+                log.report(.error("reform.parts", at: at(prefix),
+                                  "Số hồ sơ \(scope) không khớp: tồn kỳ trước + tiếp nhận mới = \(n(received)), "
+                                    + "nhưng \(right) = \(n(accounted)) (chênh \(n(abs(received - accounted)))).",
+                                  hint: "Mọi hồ sơ tiếp nhận (kể cả tồn kỳ trước) phải hoặc đã giải quyết, hoặc đang giải quyết, hoặc bị trả lại, rút. Kiểm tra lại từng số."))
+            }
         }
-        let subtotals: [(String, String, Int?, Int)] = [
-            ("tiep_nhan", "tiếp nhận mới", cases.statedNew, cases.receivedNew),
-            ("da_giai_quyet", "đã giải quyết", cases.statedDecided, cases.decided),
-            ("dang_giai_quyet", "đang giải quyết", cases.statedPending, cases.pending),
+        let subtotals: [(String, String, Int?, [Int?])] = [
+            ("tiep_nhan", "tiếp nhận mới", cases.statedNew, cases.newParts),
+            ("da_giai_quyet", "đã giải quyết", cases.statedDecided, cases.decidedParts),
+            ("dang_giai_quyet", "đang giải quyết", cases.statedPending, cases.pendingParts),
         ]
-        for (key, label, stated, sum) in subtotals {
-            guard let stated, stated != sum else { continue }
+        for (key, label, stated, parts) in subtotals {
+            guard let stated, let sum = CaseFigures.sum(parts) else { continue }
+            // A partial split may fall short of its total, never exceed it.
+            let complete = parts.allSatisfy { $0 != nil }
+            guard complete ? sum != stated : sum > stated else { continue }
             log.report(.error("reform.subtotal", at: at("\(prefix).\(key).tong"),
-                              "Tổng hồ sơ \(label) (\(scope)) ghi \(VietnameseFormat.integer(stated)), nhưng cộng các thành phần được \(VietnameseFormat.integer(sum)).",
+                              "Tổng hồ sơ \(label) (\(scope)) ghi \(n(stated)), nhưng cộng các thành phần \(complete ? "được" : "đã ghi đã là") \(n(sum)).",
+                              hint: "Sửa số sai, hoặc bỏ dòng “tong”: CongKhai tự cộng."))
+        }
+        if let stated = cases.statedTotal, let carried = cases.carriedOver, let new = cases.receivedNew, stated != carried + new {
+            log.report(.error("reform.subtotal", at: at("\(prefix).tong"),
+                              "Tổng số hồ sơ phải giải quyết (\(scope)) ghi \(n(stated)), nhưng tồn kỳ trước \(n(carried)) + tiếp nhận mới \(n(new)) = \(n(carried + new)).",
                               hint: "Sửa số sai, hoặc bỏ dòng “tong”: CongKhai tự cộng."))
         }
     }
 
-    /// Each typed figure summed over `theo_linh_vuc` must equal the commune's figure.
-    /// All mismatches of a report are one finding: one slip usually moves several figures.
-    static func fieldsAddUp(_ report: ReformReport, at: (String) -> SourceLocation, log: DiagnosticLog) {
+    /// Each figure summed over `theo_linh_vuc` must equal the commune's figure, where the commune
+    /// and every lĩnh vực give it. All mismatches of a report are one finding: one slip usually
+    /// moves several figures.
+    static func fieldsAddUp(_ report: ReformReport, whole: String, at: (String) -> SourceLocation, log: DiagnosticLog) {
         guard !report.fields.isEmpty else { return }
         var differences: [String] = []
-        for key in CaseFigures.figureKeys {
-            let sum = report.fields.reduce(0) { $0 + $1.cases.value(of: key) }
-            let total = report.cases.value(of: key)
+        for key in CaseFigures.figureKeys + CaseFigures.totalKeys {
+            let values = report.fields.map { $0.cases.value(of: key) }
+            guard let total = report.cases.value(of: key), values.allSatisfy({ $0 != nil }) else { continue }
+            let sum = values.reduce(0) { $0.saturatingAdding($1 ?? 0) }
             if sum != total {
-                differences.append("“\(key)”: các lĩnh vực cộng lại \(VietnameseFormat.integer(sum)), toàn xã \(VietnameseFormat.integer(total))")
+                differences.append("“\(key)”: các lĩnh vực cộng lại \(VietnameseFormat.integer(sum)), \(whole) \(VietnameseFormat.integer(total))")
             }
         }
+        // A total follows from its parts: when a part differs, report the parts only.
+        let isTotal = { (item: String) in CaseFigures.totalKeys.contains { item.hasPrefix("“\($0)”") } }
+        if differences.contains(where: { !isTotal($0) }) { differences.removeAll(where: isTotal) }
         guard !differences.isEmpty else { return }
         log.report(.error("reform.field-sum", at: at("theo_linh_vuc"),
-                          "Số liệu theo lĩnh vực không khớp với số liệu toàn xã: \(differences.joined(separator: "; ")).",
+                          "Số liệu theo lĩnh vực không khớp với số liệu \(whole): \(differences.joined(separator: "; ")).",
                           hint: "Mỗi số của “ho_so” phải bằng tổng số cùng tên của các lĩnh vực. Kiểm tra lĩnh vực còn thiếu hoặc số gõ nhầm."))
     }
 

@@ -15,6 +15,7 @@ enum DisclosureLoader {
             log.report(.error("disclosure.group", at: yaml.location(ofKey: "nhom"),
                               "“nhom” phải là một khoản của Điều 11 Luật 10/2022/QH15, từ 1 đến 14 (đang là \(group)).",
                               hint: "Ví dụ: `nhom: 8` cho danh sách hộ nghèo."))
+            disclosure.group = nil
         }
         disclosure.ruleID = yaml.string("quy_tac", "mã quy tắc công khai, ví dụ danh-sach-quy")
         disclosure.period = yaml.string("ky", "quý của danh mục, ví dụ 2026-q3")

@@ -70,10 +70,14 @@ public enum RuleProfileParser {
         }
         if isNew, !fields.has("han") { rule.deadline = .none }
         if let deadline = fields.mapping("han", "hạn công khai") {
-            if let n = deadline.int("ngay_lam_viec", "số ngày làm việc") { rule.deadline = .workingDays(n) }
-            else if let n = deadline.int("ngay", "số ngày") { rule.deadline = .calendarDays(n) }
-            else if let d = deadline.int("ngay_trong_thang", "ngày trong tháng") { rule.deadline = .dayOfMonth(d) }
-            else {
+            // A value out of range is reported by the reader and leaves the rule's deadline as it was.
+            if deadline.has("ngay_lam_viec") {
+                if let n = deadline.dayCount("ngay_lam_viec", "số ngày làm việc") { rule.deadline = .workingDays(n) }
+            } else if deadline.has("ngay") {
+                if let n = deadline.dayCount("ngay", "số ngày") { rule.deadline = .calendarDays(n) }
+            } else if deadline.has("ngay_trong_thang") {
+                if let d = deadline.int("ngay_trong_thang", "ngày trong tháng", in: ContentLimits.dayOfMonth) { rule.deadline = .dayOfMonth(d) }
+            } else {
                 log.report(.error("checklist.deadline", at: fields.location(ofKey: "han"),
                                   "“han” phải có một trong ngay_lam_viec, ngay hoặc ngay_trong_thang.",
                                   hint: "Ví dụ: `han: { ngay_lam_viec: 5 }`."))
@@ -85,11 +89,6 @@ public enum RuleProfileParser {
     }
 
     static func days(_ fields: MappingReader, _ key: String, log: DiagnosticLog) -> Int? {
-        guard let n = fields.int(key, "số ngày liên tục tối thiểu") else { return nil }
-        guard n >= 0 else {
-            log.report(.error("checklist.duration", at: fields.location(ofKey: key), "“\(key)” không được âm (đang là \(n))."))
-            return nil
-        }
-        return n
+        fields.dayCount(key, "số ngày liên tục tối thiểu")
     }
 }

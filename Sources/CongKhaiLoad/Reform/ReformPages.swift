@@ -2,8 +2,8 @@ import CongKhaiModel
 
 /// The pages reform reports add: the overview with trends, one page per period.
 enum ReformPages {
-    static func assemble(pages: [Page], reports: [ReformReport]) -> [Page] {
-        guard !reports.isEmpty else { return pages }
+    static func assemble(pages: [Page], reports: [ReformReport], plans: [ReformPlan] = []) -> [Page] {
+        guard !reports.isEmpty || !plans.isEmpty else { return pages }
         var result = pages
         if let index = result.firstIndex(where: { $0.path == "cchc/" }) {
             result[index].kind = .reformOverview
@@ -23,6 +23,17 @@ enum ReformPages {
             page.body = report.body
             page.bodyLine = report.bodyLine
             page.data = .reformReport(report)
+            result.append(page)
+        }
+        for plan in plans {
+            var page = Page(source: plan.source, path: plan.path, kind: .reformPlan, title: plan.title)
+            page.description = plan.description ?? "Chỉ tiêu và nhiệm vụ cải cách hành chính năm \(plan.year); các báo cáo trong năm được đối chiếu với các chỉ tiêu này."
+            page.updated = plan.issuedOn
+            // Before the year's reports in the overview's list.
+            page.order = -(plan.year * 10 + 5)
+            page.body = plan.body
+            page.bodyLine = plan.bodyLine
+            page.data = .reformPlan(plan)
             result.append(page)
         }
         return result

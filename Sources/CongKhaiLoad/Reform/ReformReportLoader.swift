@@ -6,16 +6,12 @@ import Yams
 enum ReformReportLoader {
     static let keys = ["tieu_de", "mo_ta", "nam", "ky", "tu_ngay", "den_ngay", "ngay_bao_cao", "so_bao_cao", "ho_so",
                        "theo_linh_vuc", "so_hoa", "ke_hoach", "thanh_toan_truc_tuyen", "phan_anh", "hai_long",
-                       "chi_tieu", "so_lieu_cong_bo", "nhap"]
+                       "chi_tieu", "so_lieu_cong_bo", "so_lieu", "nhap"]
 
     static func load(_ source: SourceText, log: DiagnosticLog) -> ReformReport? {
         guard let (yaml, parts, root) = FrontMatter.open(source, what: "Báo cáo cải cách hành chính",
                                                    example: "Chép một tệp báo cáo có sẵn trong content/cchc/ rồi sửa số liệu.", log: log) else { return nil }
-        let year = yaml.int("nam", "năm của kỳ báo cáo, ví dụ 2026", required: true)
-        if let year, !(2000...2100).contains(year) {
-            log.report(.error("reform.year", at: yaml.location(ofKey: "nam"), "“nam” phải là một năm, ví dụ 2026 (đang là \(year)).",
-                              hint: "Ví dụ: `nam: 2026`."))
-        }
+        let year = yaml.year("nam", "năm của kỳ báo cáo, ví dụ 2026", required: true)
         var period: ReportPeriod?
         if let text = yaml.string("ky", "kỳ báo cáo: quy_1, 6_thang, quy_3 hoặc nam", required: true) {
             period = ReportPeriod(rawValue: text)
@@ -65,6 +61,8 @@ enum ReformReportLoader {
             report.stated = statedFigures(stated, log: log)
         }
         _ = yaml.bool("nhap", "bản nháp, chưa đăng")
+        report.stated += statedList(yaml.mappings("so_lieu", "số liệu nêu trong báo cáo đã ký"), log: log)
+        report.stated.sort { $0.line < $1.line }
         yaml.finish(context: "báo cáo cải cách hành chính")
         report.keyLines = KeyLines.collect(root, lineOffset: parts.yamlLine - 1)
         report.body = parts.body
@@ -83,39 +81,51 @@ enum ReformReportLoader {
                             hint: "Đổi tên tệp, hoặc sửa “nam”, “ky” nếu tệp được chép từ kỳ trước mà chưa sửa."))
     }
 
+    /// Every figure is optional; a group (`tiep_nhan`, `da_giai_quyet`, `dang_giai_quyet`) is
+    /// either its parts with an optional `tong`, or just the total (`da_giai_quyet: 1261`).
     static func caseFigures(_ reader: MappingReader, log: DiagnosticLog) -> CaseFigures {
         var figures = CaseFigures()
-        figures.carriedOver = count(reader, "ton_ky_truoc", "hồ sơ tồn kỳ trước", log: log)
-        if let group = reader.mapping("tiep_nhan", "hồ sơ tiếp nhận mới theo hình thức") {
-            figures.inPerson = count(group, "truc_tiep", "tiếp nhận trực tiếp", log: log)
-            figures.online = count(group, "truc_tuyen", "tiếp nhận trực tuyến", log: log)
-            figures.post = count(group, "buu_chinh", "tiếp nhận qua bưu chính", log: log)
+        figures.carriedOver = optionalCount(reader, "ton_ky_truoc", "hồ sơ tồn kỳ trước chuyển sang", log: log)
+        figures.statedTotal = optionalCount(reader, "tong", "tổng số hồ sơ phải giải quyết, kể cả tồn kỳ trước", log: log)
+        if isScalar(reader, "tiep_nhan") {
+            figures.statedNew = optionalCount(reader, "tiep_nhan", "tổng tiếp nhận mới", log: log)
+        } else if let group = reader.mapping("tiep_nhan", "hồ sơ tiếp nhận mới theo hình thức") {
+            figures.inPerson = optionalCount(group, "truc_tiep", "tiếp nhận trực tiếp", log: log)
+            figures.online = optionalCount(group, "truc_tuyen", "tiếp nhận trực tuyến", log: log)
+            figures.post = optionalCount(group, "buu_chinh", "tiếp nhận qua bưu chính", log: log)
             figures.statedNew = optionalCount(group, "tong", "tổng tiếp nhận mới", log: log)
             group.finish(context: "hồ sơ tiếp nhận")
         }
-        if let group = reader.mapping("da_giai_quyet", "hồ sơ đã giải quyết") {
-            figures.early = count(group, "truoc_han", "giải quyết trước hạn", log: log)
-            figures.onTime = count(group, "dung_han", "giải quyết đúng hạn", log: log)
-            figures.late = count(group, "qua_han", "giải quyết quá hạn", log: log)
+        if isScalar(reader, "da_giai_quyet") {
+            figures.statedDecided = optionalCount(reader, "da_giai_quyet", "tổng đã giải quyết", log: log)
+        } else if let group = reader.mapping("da_giai_quyet", "hồ sơ đã giải quyết") {
+            figures.early = optionalCount(group, "truoc_han", "giải quyết trước hạn", log: log)
+            figures.onTime = optionalCount(group, "dung_han", "giải quyết đúng hạn", log: log)
+            figures.earlyOrOnTime = optionalCount(group, "truoc_va_dung_han", "giải quyết trước hạn và đúng hạn (một số chung)", log: log)
+            figures.late = optionalCount(group, "qua_han", "giải quyết quá hạn", log: log)
             figures.statedDecided = optionalCount(group, "tong", "tổng đã giải quyết", log: log)
             group.finish(context: "hồ sơ đã giải quyết")
         }
-        if let group = reader.mapping("dang_giai_quyet", "hồ sơ đang giải quyết") {
-            figures.pendingInTime = count(group, "trong_han", "đang giải quyết trong hạn", log: log)
-            figures.pendingLate = count(group, "qua_han", "đang giải quyết quá hạn", log: log)
+        if isScalar(reader, "dang_giai_quyet") {
+            figures.statedPending = optionalCount(reader, "dang_giai_quyet", "tổng đang giải quyết", log: log)
+        } else if let group = reader.mapping("dang_giai_quyet", "hồ sơ đang giải quyết") {
+            figures.pendingInTime = optionalCount(group, "trong_han", "đang giải quyết trong hạn", log: log)
+            figures.pendingLate = optionalCount(group, "qua_han", "đang giải quyết quá hạn", log: log)
             figures.statedPending = optionalCount(group, "tong", "tổng đang giải quyết", log: log)
             group.finish(context: "hồ sơ đang giải quyết")
         }
-        figures.returned = count(reader, "tra_lai_rut", "hồ sơ trả lại, rút", log: log)
+        figures.returned = optionalCount(reader, "tra_lai_rut", "hồ sơ trả lại, rút", log: log)
         reader.finish(context: "số liệu hồ sơ")
         return figures
     }
 
-    /// A count that may be left out (then 0); negative counts are reported.
-    static func count(_ reader: MappingReader, _ key: String, _ label: String, log: DiagnosticLog) -> Int {
-        optionalCount(reader, key, label, log: log) ?? 0
+    /// A group written as a single number: the report gives the total without its split.
+    static func isScalar(_ reader: MappingReader, _ key: String) -> Bool {
+        guard case .scalar = reader.node(key) else { return false }
+        return true
     }
 
+    /// A count that may be left out (nil: the report does not give it); negative counts are reported.
     static func optionalCount(_ reader: MappingReader, _ key: String, _ label: String, log: DiagnosticLog) -> Int? {
         guard let value = reader.int(key, label) else { return nil }
         if value < 0 {
@@ -141,24 +151,81 @@ enum ReformReportLoader {
         return Ratio(partValue, of: wholeValue)
     }
 
-    /// Figures as printed in the signed report; each must be readable as what its key says.
+    /// `so_lieu_cong_bo`: built-in figures by key, as printed in the signed report.
     static func statedFigures(_ reader: MappingReader, log: DiagnosticLog) -> [StatedFigure] {
         var figures: [StatedFigure] = []
-        for key in ReformReport.statedKeys {
+        for key in StatedQuantity.legacyKeys {
             guard let text = reader.string(key, "số liệu đã công bố") else { continue }
             let location = reader.location(ofKey: key)
             let isPercent = key.hasPrefix("ty_le_")
-            if isPercent ? WrittenPercent(text) == nil : AmountParser.parse(text) == nil {
+            let label = ReformIndicator.allCases.first { $0.statedKey == key }?.label ?? StatedQuantity.counts[key] ?? key
+            if isPercent, let percent = WrittenPercent(text) {
+                figures.append(StatedFigure(key: key, label: label, text: text, value: .percent(percent), line: location.line))
+            } else if !isPercent, let count = AmountParser.parse(text), count >= 0 {
+                figures.append(StatedFigure(key: key, label: label, text: text, value: .count(count), line: location.line))
+            } else {
                 log.report(.error("reform.stated-format", at: location,
                                   isPercent ? "“\(key)” phải là một tỷ lệ phần trăm như “86%” hoặc “84,6%” (đang là “\(text)”)."
                                             : "“\(key)” phải là một số nguyên như 1234 hoặc 1.234 (đang là “\(text)”).",
                                   hint: "Chép đúng con số như trong báo cáo đã ký."))
-                continue
             }
-            figures.append(StatedFigure(key: key, text: text, line: location.line))
         }
         reader.finish(context: "số liệu công bố")
-        return figures.sorted { $0.line < $1.line }
+        return figures
+    }
+
+    /// `so_lieu`: any figure the report states, with what it is computed from.
+    static func statedList(_ items: [MappingReader], log: DiagnosticLog) -> [StatedFigure] {
+        items.compactMap { item in
+            defer { item.finish(context: "số liệu trong báo cáo (so_lieu)") }
+            let label = item.string("noi_dung", "báo cáo nói đây là số liệu gì", required: true)
+            let key = item.string("dai_luong", "đại lượng: tên chung cho các chỗ báo cáo nêu cùng một số liệu")
+            let numerator = optionalCount(item, "tu_so", "tử số: số được đếm", log: log)
+            let denominator = optionalCount(item, "mau_so", "mẫu số: tổng để chia", log: log)
+            var excess = false
+            if let method = item.string("cach_tinh", "cách tính: ty_le hoặc vuot") {
+                guard ["ty_le", "vuot"].contains(method) else {
+                    log.report(.error("reform.stated-method", at: item.location(ofKey: "cach_tinh"),
+                                      "“cach_tinh” phải là ty_le hoặc vuot (đang là “\(method)”).",
+                                      hint: "ty_le: tu_so chiếm bao nhiêu phần trăm mau_so; vuot: tu_so vượt mau_so bao nhiêu phần trăm."))
+                    return nil
+                }
+                excess = method == "vuot"
+            }
+            let shares = item.strings("phan", "các phần của cùng một tổng, ví dụ [\"100%\", \"0,2%\"]")
+            let written = item.string("ghi", "con số như trong báo cáo đã ký, ví dụ 92% hoặc 1.261", required: shares.isEmpty)
+            guard let label else { return nil }
+            let at = item.location(ofKey: written != nil || shares.isEmpty ? "ghi" : "phan")
+            func bad(_ text: String) -> StatedFigure? {
+                log.report(.error("reform.stated-format", at: at,
+                                  "“\(text)” không đọc được thành một số (như 1.261) hoặc một tỷ lệ phần trăm (như 92% hoặc 84,6%).",
+                                  hint: "Chép đúng con số như trong báo cáo đã ký; tỷ lệ ghi kèm dấu %."))
+                return nil
+            }
+            if written == nil {
+                let percents = shares.compactMap(WrittenPercent.init)
+                guard percents.count == shares.count, shares.count >= 2 else {
+                    return bad(shares.joined(separator: "; "))
+                }
+                var figure = StatedFigure(key: key, label: label, text: shares.joined(separator: "; "), value: .shares(percents), line: at.line)
+                figure.excess = false
+                return figure
+            }
+            guard let written else { return nil }
+            let looksPercent = written.contains("%") || key?.hasPrefix("ty_le_") == true || numerator != nil || denominator != nil
+            var figure: StatedFigure
+            if looksPercent, let percent = WrittenPercent(written) {
+                figure = StatedFigure(key: key, label: label, text: written, value: .percent(percent), line: at.line)
+            } else if !looksPercent, let count = AmountParser.parse(written), count >= 0 {
+                figure = StatedFigure(key: key, label: label, text: written, value: .count(count), line: at.line)
+            } else {
+                return bad(written)
+            }
+            figure.numerator = numerator
+            figure.denominator = denominator
+            figure.excess = excess
+            return figure
+        }
     }
 }
 

@@ -19,6 +19,8 @@ public struct BudgetDisclosure: Sendable {
     public var explanation: String
     public var columns: [BudgetColumn]
     public var rows: [BudgetRow]
+    /// `so_lieu`: figures the signed report or its explanation states about the table.
+    public var statements: [BudgetStatement] = []
 
     public init(source: String, path: String, year: Int, title: String) {
         self.source = source

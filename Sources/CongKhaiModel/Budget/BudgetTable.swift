@@ -51,8 +51,11 @@ public struct TypedRate: Sendable, Hashable {
     public func agrees(with computed: Double) -> Bool {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
+        let typed = (value * scale).rounded()
+        // Reports cut as often as they round: 161 for 161,83 is not a slip.
         let rounded = (computed * scale).rounded(.toNearestOrAwayFromZero)
-        return abs(rounded - (value * scale).rounded()) < 0.5
+        let cut = (computed * scale + 1e-9).rounded(.towardZero)
+        return abs(rounded - typed) < 0.5 || abs(cut - typed) < 0.5
     }
 }
 

@@ -27,38 +27,53 @@ public struct WorkingCalendar: Sendable {
     public let holidays: Set<CalendarDate>
     /// Years the holiday list covers (shipped years plus any year of `ngay_nghi`).
     public let knownYears: Set<Int>
+    /// The last holiday: past it, every 7 days hold exactly 5 working days, so long spans are
+    /// counted in whole weeks instead of day by day.
+    private let lastHoliday: CalendarDate?
 
     public init(extraHolidays: [CalendarDate] = []) {
         let official = Self.officialHolidays.compactMap(CalendarDate.parse)
         holidays = Set(official + extraHolidays)
         knownYears = Set(Self.coveredYears).union(extraHolidays.map(\.year))
+        lastHoliday = holidays.max()
     }
 
     public func isWorkingDay(_ date: CalendarDate) -> Bool {
         date.weekday < 5 && !holidays.contains(date)
     }
 
-    /// The N-th working day after `date` (the day itself does not count).
+    /// The N-th working day after `date` (the day itself does not count). Steps day by day only
+    /// while holidays lie ahead, then by whole weeks, and stops at 9999-12-31: any count ends.
     public func adding(workingDays count: Int, to date: CalendarDate) -> CalendarDate {
         var day = date
         var left = count
-        while left > 0 {
+        let end = CalendarDate(dayNumber: CalendarDate.dayNumberRange.upperBound)
+        while left > 0, day < end {
+            if left > 5, lastHoliday.map({ day >= $0 }) ?? true {
+                let weeks = (left - 1) / 5
+                let jumped = day.adding(days: min(weeks, CalendarDate.dayNumberRange.count / 7) * 7)
+                left -= weeks * 5
+                day = jumped
+                continue
+            }
             day = day.adding(days: 1)
             if isWorkingDay(day) { left -= 1 }
         }
         return day
     }
 
-    /// Working days strictly after `from`, up to and including `to` (0 when `to` ≤ `from`).
+    /// Working days strictly after `from`, up to and including `to` (0 when `to` ≤ `from`):
+    /// weekdays counted by arithmetic, minus the holidays that fall on one.
     public func workingDays(from: CalendarDate, to: CalendarDate) -> Int {
         guard to > from else { return 0 }
-        var count = 0
-        var day = from.adding(days: 1)
-        while day <= to {
-            if isWorkingDay(day) { count += 1 }
+        let span = to.dayNumber - from.dayNumber
+        var count = span / 7 * 5
+        var day = from.adding(days: span / 7 * 7)
+        while day < to {
             day = day.adding(days: 1)
+            if day.weekday < 5 { count += 1 }
         }
-        return count
+        return count - holidays.filter { $0 > from && $0 <= to && $0.weekday < 5 }.count
     }
 
     /// Whether the holidays of `year` are known, so working days in it are exact.

@@ -25,7 +25,7 @@ public struct ReformReport: Sendable {
     public var satisfaction: Ratio?
     /// `chi_tieu`: target percentage per indicator.
     public var targets: [ReformIndicator: Double] = [:]
-    /// `so_lieu_cong_bo`: figures as printed in the signed report, in file order.
+    /// `so_lieu` and `so_lieu_cong_bo`: figures as printed in the signed report, in file order.
     public var stated: [StatedFigure] = []
     public var body = ""
     public var bodyLine = 1
@@ -57,8 +57,8 @@ public struct ReformReport: Sendable {
     /// The derived ratio behind each indicator (nil when the report does not give it).
     public func ratio(_ indicator: ReformIndicator) -> Ratio? {
         switch indicator {
-        case .onTime: return cases.decided > 0 ? cases.onTimeRate : nil
-        case .online: return cases.receivedNew > 0 ? cases.onlineRate : nil
+        case .onTime: return cases.onTimeRate
+        case .online: return cases.onlineRate
         case .digitised: return digitised
         case .plan: return plan
         case .payment: return payment
@@ -125,18 +125,5 @@ public enum ReformIndicator: String, Sendable, CaseIterable, Hashable, Comparabl
         case .feedback: return "phan_anh"
         case .satisfaction: return "hai_long"
         }
-    }
-}
-
-/// A figure as printed in the signed report: the text exactly as written, and its line.
-public struct StatedFigure: Sendable, Hashable {
-    public var key: String
-    public var text: String
-    public var line: Int
-
-    public init(key: String, text: String, line: Int) {
-        self.key = key
-        self.text = text
-        self.line = line
     }
 }

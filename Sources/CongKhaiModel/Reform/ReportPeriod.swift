@@ -47,12 +47,12 @@ public enum ReportPeriod: String, Sendable, CaseIterable, Hashable {
     /// Default cut-off dates: Q1 and the half year and the year all start on 15/12 of the
     /// previous year (the figures are cumulative), Q3 starts on 15/6.
     public func defaultRange(year: Int) -> (from: CalendarDate, to: CalendarDate) {
-        let december15 = CalendarDate(year: year - 1, month: 12, day: 15)!
+        let december15 = CalendarDate(clampingYear: year - 1, month: 12, day: 15)
         switch self {
-        case .quarter1: return (december15, CalendarDate(year: year, month: 3, day: 14)!)
-        case .halfYear: return (december15, CalendarDate(year: year, month: 6, day: 14)!)
-        case .quarter3: return (CalendarDate(year: year, month: 6, day: 15)!, CalendarDate(year: year, month: 9, day: 14)!)
-        case .year: return (december15, CalendarDate(year: year, month: 12, day: 14)!)
+        case .quarter1: return (december15, CalendarDate(clampingYear: year, month: 3, day: 14))
+        case .halfYear: return (december15, CalendarDate(clampingYear: year, month: 6, day: 14))
+        case .quarter3: return (CalendarDate(clampingYear: year, month: 6, day: 15), CalendarDate(clampingYear: year, month: 9, day: 14))
+        case .year: return (december15, CalendarDate(clampingYear: year, month: 12, day: 14))
         }
     }
 }

@@ -1,48 +1,42 @@
-/// What each `so_lieu_cong_bo` key means, so a figure copied from the signed report can be
-/// compared with the one derived from (or typed in) the front matter.
-public enum StatedMeaning: Sendable, Hashable {
-    /// `ty_le_*`: a percentage derived from counts.
-    case percent(ReformIndicator)
-    /// A total derived from parts (never typed): `tong_tiep_nhan`, `da_giai_quyet`, ...
-    case total(label: String, value: Int?)
-    /// A figure also typed elsewhere in the front matter (at `sourceKey`): the same quantity twice.
-    case typed(label: String, sourceKey: String, value: Int?)
-}
+/// A figure as printed in the signed report (`so_lieu` item, or a `so_lieu_cong_bo` entry),
+/// with what it is computed from when the report gives that.
+public struct StatedFigure: Sendable, Hashable {
+    /// `dai_luong`: which quantity this is. Built-in keys (`ty_le_dung_han`, `da_giai_quyet`,
+    /// `so_thu_tuc`, ...) are computed from the front matter; any other key only ties together
+    /// the places where the report states the same quantity.
+    public var key: String?
+    /// `noi_dung`: what the report says the figure is.
+    public var label: String
+    /// The text exactly as written: `92%`, `1.261`, or the shares joined by "; ".
+    public var text: String
+    public var value: Written
+    /// `tu_so` / `mau_so`: the two counts the percentage is computed from.
+    public var numerator: Int?
+    public var denominator: Int?
+    /// `cach_tinh: vuot`: the percentage says by how much the numerator exceeds the denominator
+    /// ("vượt 9,15% chỉ tiêu"), not what share it is.
+    public var excess = false
+    public var line: Int
 
-extension ReformReport {
-    public static let statedTotalKeys = ["tong_tiep_nhan", "tiep_nhan_moi", "da_giai_quyet", "dang_giai_quyet"]
-    public static let statedTypedKeys = ["ton_ky_truoc", "tiep_nhan_truc_tuyen", "ke_hoach_nhiem_vu", "ke_hoach_hoan_thanh",
-                                         "so_hoa_tong", "so_hoa_da_so_hoa", "phan_anh_tiep_nhan", "phan_anh_da_xu_ly",
-                                         "hai_long_phieu", "thanh_toan_ho_so_co_phi"]
-    /// Every key `so_lieu_cong_bo` accepts.
-    public static var statedKeys: [String] {
-        ReformIndicator.allCases.map(\.statedKey) + statedTotalKeys + statedTypedKeys
+    public enum Written: Sendable, Hashable {
+        case count(Int)
+        case percent(WrittenPercent)
+        /// Shares of one whole ("100% toàn trình, 0,2% song song"): together at most 100%.
+        case shares([WrittenPercent])
     }
 
-    public func meaning(ofStated key: String) -> StatedMeaning? {
-        if let indicator = ReformIndicator.allCases.first(where: { $0.statedKey == key }) { return .percent(indicator) }
-        switch key {
-        case "tong_tiep_nhan": return .total(label: "tổng số hồ sơ tiếp nhận (kể cả tồn kỳ trước)", value: cases.receivedTotal)
-        case "tiep_nhan_moi": return .total(label: "số hồ sơ tiếp nhận mới", value: cases.receivedNew)
-        case "da_giai_quyet": return .total(label: "số hồ sơ đã giải quyết", value: cases.decided)
-        case "dang_giai_quyet": return .total(label: "số hồ sơ đang giải quyết", value: cases.pending)
-        case "ton_ky_truoc": return .typed(label: "số hồ sơ tồn kỳ trước", sourceKey: "ho_so.ton_ky_truoc", value: cases.carriedOver)
-        case "tiep_nhan_truc_tuyen": return .typed(label: "số hồ sơ tiếp nhận trực tuyến", sourceKey: "ho_so.tiep_nhan.truc_tuyen", value: cases.online)
-        case "ke_hoach_nhiem_vu": return .typed(label: "số nhiệm vụ trong kế hoạch", sourceKey: "ke_hoach.nhiem_vu", value: plan?.whole)
-        case "ke_hoach_hoan_thanh": return .typed(label: "số nhiệm vụ hoàn thành", sourceKey: "ke_hoach.hoan_thanh", value: plan?.part)
-        case "so_hoa_tong": return .typed(label: "số hồ sơ phải số hóa", sourceKey: "so_hoa.tong", value: digitised?.whole)
-        case "so_hoa_da_so_hoa": return .typed(label: "số hồ sơ đã số hóa", sourceKey: "so_hoa.da_so_hoa", value: digitised?.part)
-        case "phan_anh_tiep_nhan": return .typed(label: "số phản ánh, kiến nghị tiếp nhận", sourceKey: "phan_anh.tiep_nhan", value: feedback?.whole)
-        case "phan_anh_da_xu_ly": return .typed(label: "số phản ánh, kiến nghị đã xử lý", sourceKey: "phan_anh.da_xu_ly", value: feedback?.part)
-        case "hai_long_phieu": return .typed(label: "số phiếu khảo sát", sourceKey: "hai_long.phieu", value: satisfaction?.whole)
-        case "thanh_toan_ho_so_co_phi": return .typed(label: "số hồ sơ có phí", sourceKey: "thanh_toan_truc_tuyen.ho_so_co_phi", value: payment?.whole)
-        default: return nil
-        }
+    public init(key: String?, label: String, text: String, value: Written, line: Int) {
+        self.key = key
+        self.label = label
+        self.text = text
+        self.value = value
+        self.line = line
     }
 }
 
 /// A percentage as an editor writes it: `86%`, `84,6%`, `84.6 %`, `86`. The number of decimals
-/// written is the precision it claims: `86%` only says "between 85,5 and 86,5".
+/// written is the precision it claims: `86%` only says "between 85,5 and 86,5" when rounded,
+/// or "between 86 and 87" when cut, and reports do both.
 public struct WrittenPercent: Sendable, Hashable {
     /// The value times 10^places: `84,6%` is 846 with 1 place.
     public var scaled: Int
@@ -52,21 +46,53 @@ public struct WrittenPercent: Sendable, Hashable {
         var body = text.trimmingWhitespace()
         if body.hasSuffix("%") { body = String(body.dropLast()).trimmingWhitespace() }
         let pieces = body.split(omittingEmptySubsequences: false) { $0 == "," || $0 == "." }
-        guard (1...2).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+        guard (1...2).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy(\.isASCIIDigit) }),
               let value = Int(pieces.joined()) else { return nil }
         scaled = value
         places = pieces.count == 2 ? pieces[1].count : 0
+        guard places <= 6 else { return nil }
     }
 
-    /// Whether a computed ratio, rounded to the precision written, is this value.
+    /// Whether a computed ratio, rounded or cut to the precision written, is this value.
     public func agrees(with ratio: Ratio) -> Bool {
-        ratio.scaledPercent(places: places) == scaled
+        ratio.scaledPercent(places: places) == scaled || ratio.truncatedPercent(places: places) == scaled
+    }
+
+    /// The value in ten-thousandths of a percent, so `92%` and `92,0%` compare equal.
+    public var normalized: Int {
+        var value = scaled
+        for _ in places..<6 { value *= 10 }
+        return value
     }
 
     /// Over 100%: no share can be.
-    public var exceedsWhole: Bool {
-        var scale = 100
-        for _ in 0..<places { scale *= 10 }
-        return scaled > scale
+    public var exceedsWhole: Bool { normalized > 100_000_000 }
+
+    /// `84,6%` as written (comma decimal).
+    public var text: String {
+        guard places > 0 else { return "\(scaled)%" }
+        var divisor = 1
+        for _ in 0..<places { divisor *= 10 }
+        let fraction = String(scaled % divisor)
+        return "\(scaled / divisor),\(String(repeating: "0", count: places - fraction.count))\(fraction)%"
+    }
+
+    /// Shares added up, at the finest precision among them.
+    public static func sum(_ shares: [WrittenPercent]) -> WrittenPercent? {
+        let places = shares.map(\.places).max() ?? 0
+        var total = 0
+        for share in shares {
+            var value = share.scaled
+            for _ in share.places..<places { value *= 10 }
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        return WrittenPercent(scaled: total, places: places)
+    }
+
+    public init(scaled: Int, places: Int) {
+        self.scaled = scaled
+        self.places = places
     }
 }

@@ -82,6 +82,12 @@ struct BudgetContext: @unchecked Sendable {
         values["columns"] = disclosure.columns.map { ["title": $0.title, "is_number": $0.kind != .text] }
         values["rows"] = disclosure.rows.map { row(disclosure, $0) }
         values["has_computed"] = disclosure.rows.contains { !$0.computed.isEmpty }
+        let corrections = disclosure.corrections
+        values["has_corrections"] = !corrections.isEmpty
+        values["corrections"] = corrections.map { correction -> [String: Any] in
+            ["label": correction.label,
+             "note": "Số liệu trong báo cáo đã ký: \(correction.stated); tính lại từ số liệu: \(correction.computed)."]
+        }
         values["json_href"] = RelativeURL.href(from: page.path, to: .file(BudgetOpenData.jsonPath(disclosure.year)))
         values["csv_href"] = RelativeURL.href(from: page.path, to: .file(BudgetOpenData.csvPath(disclosure.year)))
         return values

@@ -42,10 +42,41 @@ enum BudgetOpenData {
                                 jsonPath: jsonPath(year), csvPath: csvPath(year), columns: fixedColumns + amountColumns, rows: rows)
     }
 
-    /// One dataset per budget year.
+    static let correctionsJSONPath = "du-lieu/ngan-sach-dinh-chinh.json"
+    static let correctionsCSVPath = "du-lieu/ngan-sach-dinh-chinh.csv"
+
+    /// Every published figure that the table does not give, beside the recomputed one: the
+    /// corrections shown on the pages, as data.
+    static func corrections(_ budgets: [BudgetDisclosure]) -> OpenData.Dataset? {
+        var rows: [[String: OpenData.Value]] = []
+        for disclosure in budgets {
+            for correction in disclosure.corrections {
+                rows.append([
+                    "nam": .number(disclosure.year), "loai": .text(disclosure.kind.rawValue), "ky": .text(disclosure.period?.rawValue),
+                    "noi_dung": .text(correction.label), "so_lieu_bao_cao": .text(correction.stated), "tinh_lai": .text(correction.computed),
+                    "dia_chi": .text(disclosure.path + "index.html"),
+                ])
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        let columns = [
+            OpenData.Column(name: "nam", meaning: "Năm ngân sách"),
+            OpenData.Column(name: "loai", meaning: "du_toan_trinh, du_toan, thuc_hien hoặc quyet_toan"),
+            OpenData.Column(name: "ky", meaning: "Kỳ của báo cáo thực hiện"),
+            OpenData.Column(name: "noi_dung", meaning: "Số liệu nào (dòng, cột của bảng, hoặc như báo cáo nêu)"),
+            OpenData.Column(name: "so_lieu_bao_cao", meaning: "Con số như trong báo cáo đã ký"),
+            OpenData.Column(name: "tinh_lai", meaning: "Con số tính lại từ bảng số liệu"),
+            OpenData.Column(name: "dia_chi", meaning: "Đường dẫn trang công khai, tính từ gốc trang"),
+        ]
+        return OpenData.Dataset(title: "Số liệu ngân sách cần đính chính",
+                                description: "Mỗi dòng là một con số trong báo cáo đã ký không khớp với bảng số liệu, kèm con số tính lại.",
+                                jsonPath: correctionsJSONPath, csvPath: correctionsCSVPath, columns: columns, rows: rows)
+    }
+
+    /// One dataset per budget year, and the corrections when there are any.
     static func datasets(budgets: [BudgetDisclosure]) -> [OpenData.Dataset] {
         Set(budgets.map(\.year)).sorted().map { year in
             dataset(year: year, budgets: budgets.filter { $0.year == year })
-        }
+        } + [corrections(budgets)].compactMap { $0 }
     }
 }

@@ -64,7 +64,7 @@ struct Catalogue: Sendable {
     func deadlineSummary(_ procedure: Procedure) -> String? {
         if let amount = procedure.deadlineAmount, let unit = procedure.deadlineUnit {
             if amount == 0 { return "Trong ngày" }
-            let number = amount == amount.rounded() ? VietnameseFormat.integer(Int(amount)) : VietnameseFormat.decimal(amount)
+            let number = amount == amount.rounded() ? amount.checkedInt.map(VietnameseFormat.integer) ?? VietnameseFormat.decimal(amount) : VietnameseFormat.decimal(amount)
             return "\(number) \(unit.label)"
         }
         return procedure.deadline ?? procedure.channels.compactMap(\.deadline).first

@@ -75,7 +75,7 @@ enum OpenData {
                     "cap_thuc_hien": .text(procedure.level),
                     "muc_do": .text(procedure.onlineLevel?.rawValue),
                     "thoi_han": .text(procedure.deadline),
-                    "thoi_han_ngay": .text(procedure.deadlineAmount.map { $0 == $0.rounded() ? String(Int($0)) : String($0) }),
+                    "thoi_han_ngay": .text(procedure.deadlineAmount.map { $0 == $0.rounded() ? $0.checkedInt.map(String.init) ?? String($0) : String($0) }),
                     "don_vi": .text(procedure.deadlineUnit?.rawValue),
                     "phi": .list(procedure.isFree ? ["mien"] : procedure.feeIDs),
                     "muc_phi": .text(catalogue.feeSummary(procedure)),

@@ -19,7 +19,16 @@ enum ReformCharts {
     ]
 
     /// `reports` in chronological order.
-    static func charts(_ reports: [ReformReport]) -> [[String: Any]] {
+    /// Met or not against the report's own `chi_tieu`, else the year's plan; nil without a target or figures.
+    static func verdict(_ report: ReformReport, _ indicator: ReformIndicator, _ ratio: Ratio?, plans: [ReformPlan]) -> (met: Bool, target: String)? {
+        guard let ratio, let percent = ratio.percent else { return nil }
+        if let target = report.targets[indicator] { return (percent >= target, ReformContext.targetText(target)) }
+        guard let target = plans.first(where: { $0.year == report.year })?.targets.first(where: { $0.measure == indicator.rawValue }),
+              let met = target.isMet(by: .ratio(ratio)) else { return nil }
+        return (met, target.text)
+    }
+
+    static func charts(_ reports: [ReformReport], plans: [ReformPlan] = []) -> [[String: Any]] {
         shown.map { indicator, title in
             let points = reports.map { report in (report, report.ratio(indicator)) }
             let bottom = top + rowHeight * max(points.count, 1)
@@ -41,8 +50,9 @@ enum ReformCharts {
                     bar["value_text"] = ratio?.text ?? ""
                     bar["value_x"] = left + length + 6
                     bar["value_y"] = y + 32
-                    bar["met"] = report.targets[indicator].map { (ratio?.percent ?? 0) >= $0 } ?? false
-                    bar["missed"] = report.targets[indicator].map { (ratio?.percent ?? 0) < $0 } ?? false
+                    let verdict = verdict(report, indicator, ratio, plans: plans)
+                    bar["met"] = verdict?.met == true
+                    bar["missed"] = verdict?.met == false
                 }
                 bars.append(bar)
             }
@@ -62,10 +72,10 @@ enum ReformCharts {
                 "bars": bars,
                 "rows": points.map { report, ratio -> [String: Any] in
                     var row: [String: Any] = ["label": label(report), "value_text": ratio?.text ?? "–"]
-                    if let target = report.targets[indicator], let percent = ratio?.percent {
-                        row["met"] = percent >= target
-                        row["missed"] = percent < target
-                        row["status_text"] = (percent >= target ? "Đạt" : "Chưa đạt") + " (chỉ tiêu \(ReformContext.targetText(target)))"
+                    if let verdict = verdict(report, indicator, ratio, plans: plans) {
+                        row["met"] = verdict.met
+                        row["missed"] = !verdict.met
+                        row["status_text"] = (verdict.met ? "Đạt" : "Chưa đạt") + " (chỉ tiêu \(verdict.target))"
                     }
                     return row
                 },

@@ -17,7 +17,7 @@ enum ReformOpenData {
             OpenData.Column(name: "so_bao_cao", meaning: "Số, ký hiệu báo cáo"),
         ]
         for key in CaseFigures.figureKeys {
-            columns.append(OpenData.Column(name: key.replacingOccurrences(of: ".", with: "_"), meaning: "Số hồ sơ: \(key)"))
+            columns.append(OpenData.Column(name: key.replacingOccurrences(of: ".", with: "_"), meaning: "Số hồ sơ: \(key) (trống: báo cáo không nêu)"))
         }
         columns += [
             OpenData.Column(name: "tiep_nhan_moi", meaning: "Hồ sơ tiếp nhận mới (tính)"),
@@ -78,7 +78,55 @@ enum ReformOpenData {
         "\(tenths / 10).\(tenths % 10)"
     }
 
-    static func datasets(_ reports: [ReformReport]) -> [OpenData.Dataset] {
-        reports.isEmpty ? [] : [dataset(reports)]
+    static let statedJSONPath = "du-lieu/cchc-so-lieu.json"
+    static let statedCSVPath = "du-lieu/cchc-so-lieu.csv"
+
+    /// Every figure the signed reports state, beside what the report's own figures give: a
+    /// correction shown on a page is in the open data too.
+    static func statedDataset(_ reports: [ReformReport], catalogueCount: Int?) -> OpenData.Dataset {
+        let columns = [
+            OpenData.Column(name: "nam", meaning: "Năm của kỳ báo cáo"),
+            OpenData.Column(name: "ky", meaning: "Kỳ báo cáo"),
+            OpenData.Column(name: "noi_dung", meaning: "Số liệu gì, như báo cáo nêu"),
+            OpenData.Column(name: "dai_luong", meaning: "Tên chung của đại lượng (trống: không nêu)"),
+            OpenData.Column(name: "so_lieu_bao_cao", meaning: "Con số như trong báo cáo đã ký"),
+            OpenData.Column(name: "tinh_lai", meaning: "Con số tính lại từ số liệu của báo cáo hoặc chỗ khác ghi cùng số liệu (trống: khớp hoặc không có số liệu để tính)"),
+            OpenData.Column(name: "danh_gia", meaning: "khop, sai_lech (tỷ lệ, tổng), ghi_hai_lan, vuot_100, khac_danh_muc, khong_doi_chieu_duoc"),
+            OpenData.Column(name: "dia_chi", meaning: "Đường dẫn trang báo cáo, tính từ gốc trang"),
+        ]
+        var rows: [[String: OpenData.Value]] = []
+        for report in reports {
+            let findings = report.statedFindings(catalogueCount: catalogueCount)
+            for figure in report.stated {
+                let finding = findings.first { $0.figure == figure }
+                rows.append([
+                    "nam": .number(report.year), "ky": .text(report.period.rawValue),
+                    "noi_dung": .text(figure.label), "dai_luong": .text(figure.key), "so_lieu_bao_cao": .text(figure.text),
+                    "tinh_lai": .text(finding?.computed), "danh_gia": .text(verdict(finding?.kind)),
+                    "dia_chi": .text(report.path + "index.html"),
+                ])
+            }
+        }
+        return OpenData.Dataset(title: "Số liệu nêu trong báo cáo cải cách hành chính",
+                                description: "Mỗi dòng là một con số trong báo cáo đã ký, kèm con số tính lại khi hai số khác nhau.",
+                                jsonPath: statedJSONPath, csvPath: statedCSVPath, columns: columns, rows: rows)
+    }
+
+    static func verdict(_ kind: StatedFinding.Kind?) -> String {
+        switch kind {
+        case nil: return "khop"
+        case .rate?, .total?: return "sai_lech"
+        case .twice?: return "ghi_hai_lan"
+        case .overWhole?: return "vuot_100"
+        case .catalogue?: return "khac_danh_muc"
+        case .unverifiable?: return "khong_doi_chieu_duoc"
+        }
+    }
+
+    static func datasets(_ reports: [ReformReport], catalogueCount: Int? = nil) -> [OpenData.Dataset] {
+        guard !reports.isEmpty else { return [] }
+        var sets = [dataset(reports)]
+        if reports.contains(where: { !$0.stated.isEmpty }) { sets.append(statedDataset(reports, catalogueCount: catalogueCount)) }
+        return sets
     }
 }

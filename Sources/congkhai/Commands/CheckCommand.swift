@@ -44,7 +44,9 @@ struct CheckCommand: ParsableCommand {
             ChecklistReport.printUpcoming(result.checklist.upcoming(within: ChecklistReport.lookAheadDays), asOf: site.asOfDate)
         }
         if result.errorCount > 0 { throw ExitCode(1) }
-        if strict, !problems.isEmpty { throw ExitCode(1) }
+        // A draft or an untouched template is content not yet written: not ready for an assessor.
+        let unwritten = result.diagnostics.contains(where: ChecklistReport.isUnwritten)
+        if strict, !problems.isEmpty || unwritten { throw ExitCode(1) }
     }
 }
 

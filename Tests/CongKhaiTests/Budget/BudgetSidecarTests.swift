@@ -43,7 +43,9 @@ struct BudgetSidecarTests {
     @Test func legacyEncodingIsReportedAtItsLine() throws {
         let site = try BudgetFixtures.site(csv: nil)
         var bytes = Data("stt,noi_dung,du_toan,thuc_hien,ty_le\nI,T".utf8)
-        bytes.append(contentsOf: [0xD4, 0xF5, 0x6E, 0x67]) // "Tổng" in a legacy code page, not UTF-8
+        // "Hành" in TCVN3 (à is 0xB5): not UTF-8, and read as Windows-1258 it would be "Hµnh",
+        // which is no Vietnamese: reported, not garbled. (Windows-1258 itself is read: bad-input case 32.)
+        bytes.append(contentsOf: [0x48, 0xB5, 0x6E, 0x68])
         bytes.append(contentsOf: Array(",,,\n".utf8))
         try site.write("content/ngan-sach/2026/bao-cao.csv", bytes)
         let errors = site.build().diagnostics("file.encoding")
@@ -90,7 +92,14 @@ struct BudgetSidecarTests {
         try FileManager.default.copyItem(at: TestSite.repositoryRoot.appendingPathComponent("templates"), to: site.folder.appendingPathComponent("templates"))
         let result = site.build()
         let budget = result.diagnostics.filter { $0.location.path.hasPrefix("content/ngan-sach") || $0.key.hasPrefix("budget.") }
-        #expect(budget.isEmpty, "\(budget.map(\.formatted))")
+        // One deliberate slip: the signed 9-month report says 73% where the table gives 71,1%.
+        #expect(budget.map { "\($0.location.path):\($0.location.line):\($0.key)" } == ["content/ngan-sach/2026/thuc-hien-9-thang.yaml:33:budget.stated-mismatch"],
+                "\(budget.map(\.formatted))")
+        let page = result.text(of: "ngan-sach/2026/thuc-hien-9-thang/index.html") ?? ""
+        #expect(page.contains("Số liệu trong báo cáo đã ký: 73%; tính lại từ số liệu: 71,1%."))
+        #expect(result.text(of: "in/ngan-sach-2026-thuc-hien-9-thang/index.html")?.contains("Số liệu trong báo cáo đã ký: 73%") == true)
+        let data = result.text(of: "du-lieu/ngan-sach-dinh-chinh.csv") ?? ""
+        #expect(data.contains("73%") && data.contains("71,1%"), "\(data)")
         #expect(result.files.contains { $0.path == "ngan-sach/2025/quyet-toan/index.html" })
         #expect(result.files.contains { $0.path == "du-lieu/ngan-sach-2025.json" })
     }

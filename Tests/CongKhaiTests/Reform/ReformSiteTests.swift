@@ -23,12 +23,25 @@ struct ReformSiteTests {
 
     """
 
-    @Test func exampleContentHasNoReformFindings() {
+    /// The example site shows one report per class of slip in a signed report, each with its
+    /// correction: exactly those, and nothing else.
+    @Test func exampleContentHasOneReportPerClassOfSlip() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-cchc-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let result = Pipeline.run(BuildOptions(siteFolder: TestSite.repositoryRoot, outputFolder: output, asOf: Self.asOf))
         let findings = result.diagnostics.filter { $0.key.hasPrefix("reform.") || $0.location.path.hasPrefix("content/cchc/") }
-        #expect(findings.isEmpty, "\(findings.map(\.formatted))")
+        let found = findings.map { "\($0.location.path):\($0.key)" }.sorted()
+        #expect(found == ["content/cchc/2025-nam.md:reform.shares-over", "content/cchc/2025-quy-3.md:reform.stated-rate",
+                          "content/cchc/2026-6-thang.md:reform.stated-catalogue", "content/cchc/2026-quy-1.md:reform.stated-twice",
+                          "content/cchc/2026-quy-3.md:reform.stated-rate", "content/cchc/2026-quy-3.md:reform.stated-total"],
+                "\(findings.map(\.formatted))")
+        #expect(findings.allSatisfy { $0.severity == .warning })
+        for slug in ["2025-nam", "2025-quy-3", "2026-6-thang", "2026-quy-1", "2026-quy-3"] {
+            for path in ["cchc/\(slug)/index.html", "in/cchc-\(slug)/index.html"] {
+                #expect(result.text(of: path)?.contains("Số liệu trong báo cáo đã ký: ") == true, "\(path)")
+            }
+        }
+        #expect(result.files.contains { $0.path == "cchc/2026-ke-hoach/index.html" })
         #expect(result.files.contains { $0.path == "cchc/2025-quy-3/index.html" })
         #expect(result.files.contains { $0.path == "cchc/2026-quy-3/index.html" })
     }
@@ -58,12 +71,17 @@ struct ReformSiteTests {
     }
 
     @Test func statedSubtotalMustMatchItsParts() throws {
-        let text = Self.report(Self.minimalFront.replacingOccurrences(of: "truc_tuyen: 4 }", with: "truc_tuyen: 4, tong: 11 }"))
-        let result = try TestSite.minimal(["content/cchc/2026-quy-1.md": text]).build()
-        let found = result.diagnostics("reform.subtotal")
+        // Without buu_chinh the split is partial: its parts (10) may fall short of `tong`, never exceed it.
+        let short = Self.report(Self.minimalFront.replacingOccurrences(of: "truc_tuyen: 4 }", with: "truc_tuyen: 4, tong: 11 }"))
+        #expect(try TestSite.minimal(["content/cchc/2026-quy-1.md": short]).build().diagnostics("reform.subtotal").isEmpty)
+        let over = Self.report(Self.minimalFront.replacingOccurrences(of: "truc_tuyen: 4 }", with: "truc_tuyen: 4, tong: 9 }"))
+        let found = try TestSite.minimal(["content/cchc/2026-quy-1.md": over]).build().diagnostics("reform.subtotal")
         #expect(found.count == 1)
-        #expect(found.first?.message.contains("11") == true)
+        #expect(found.first?.message.contains("ghi 9") == true)
+        #expect(found.first?.message.contains("10") == true)
         #expect(found.first?.location.line == 6)
+        let complete = Self.report(Self.minimalFront.replacingOccurrences(of: "truc_tuyen: 4 }", with: "truc_tuyen: 4, buu_chinh: 0, tong: 11 }"))
+        #expect(try TestSite.minimal(["content/cchc/2026-quy-1.md": complete]).build().diagnostics("reform.subtotal").count == 1)
     }
 
     @Test func statedTotalTargetOverHundredAndUncheckableRate() throws {

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Windows-1258, the code page Excel on a Vietnamese Windows uses for "CSV (Comma delimited)".
+/// Foundation on Linux has no decoder for it, so the table is here: bytes below 0x80 are ASCII,
+/// most of the upper half is Latin-1, and five bytes are combining tone marks (the text is
+/// composed to NFC afterwards, like every other text the pipeline reads).
+enum Windows1258 {
+    /// Code points of 0x80...0xFF; 0 where the code page defines nothing.
+    static let upper: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0, 0x2039, 0x0152, 0, 0, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0, 0x203A, 0x0153, 0, 0, 0x0178,
+        0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE, 0xAF,
+        0xB0, 0xB1, 0xB2, 0xB3, 0xB4, 0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xBA, 0xBB, 0xBC, 0xBD, 0xBE, 0xBF,
+        0xC0, 0xC1, 0xC2, 0x0102, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0x0300, 0xCD, 0xCE, 0xCF,
+        0x0110, 0xD1, 0x0309, 0xD3, 0xD4, 0x01A0, 0xD6, 0xD7, 0xD8, 0xD9, 0xDA, 0xDB, 0xDC, 0x01AF, 0x0303, 0xDF,
+        0xE0, 0xE1, 0xE2, 0x0103, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0x0301, 0xED, 0xEE, 0xEF,
+        0x0111, 0xF1, 0x0323, 0xF3, 0xF4, 0x01A1, 0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0x01B0, 0x20AB, 0xFF,
+    ]
+
+    /// The text, composed to NFC; nil when a byte has no meaning in the code page.
+    static func decode(_ data: Data) -> String? {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(data.count)
+        for byte in data {
+            let value = byte < 0x80 ? UInt32(byte) : upper[Int(byte) - 0x80]
+            guard value != 0 || byte == 0, let scalar = Unicode.Scalar(value) else { return nil }
+            scalars.append(scalar)
+        }
+        let text = String(scalars).precomposedStringWithCanonicalMapping
+        return isPlausible(text) ? text : nil
+    }
+
+    /// Other legacy encodings (TCVN3, VNI) also decode byte for byte, into symbols: `Hµnh` for
+    /// "Hành" in TCVN3. Vietnamese text in Windows-1258 has no C1 controls, no Latin-1 symbols
+    /// and no tone mark left over after composing; anything else is reported as not UTF-8.
+    static func isPlausible(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            if (0x80...0x9F).contains(value) || (0xA1...0xBF).contains(value) { return false }
+            return !(0x0300...0x0323).contains(value)
+        }
+    }
+}
