@@ -59,8 +59,13 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
+        // A province: every commune of `xa/` built with CongKhaiBuild, plus the province's
+        // index, compliance dashboard and assessor open data.
+        .target(name: "CongKhaiProvince", dependencies: [
+            "CongKhaiBuild", "CongKhaiLoad", "CongKhaiModel", "CongKhaiRender", "Yams",
+        ]),
         .executableTarget(name: "congkhai", dependencies: [
-            "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe",
+            "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe", "CongKhaiProvince",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The whole-site fuzzer: seeded mutations of a site, built in memory (scripts/fuzz-site.sh).
@@ -69,6 +74,7 @@ let package = Package(
         .testTarget(name: "CongKhaiTests", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck",
             "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe", "CongKhaiSiteFuzz",
+            "CongKhaiProvince",
             // The CLI's Vietnamese messages are tested against the parser's real output.
             "congkhai",
         ]),

@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     public var defaultTheme = true
     /// Which WeasyPrint to use; nil: `CONGKHAI_PYTHON`, else `python3`.
     public var pdfEngine: PDFEngine?
+    /// The theme to use instead of `templates/` in the site folder: a province's communes
+    /// without a theme of their own share the province's.
+    public var templatesFolder: URL?
 
     public init(siteFolder: URL, outputFolder: URL? = nil, asOf: CalendarDate, baseURL: String? = nil, verbose: Bool = false, force: Bool = false) {
         self.siteFolder = siteFolder.standardizedFileURL

@@ -37,7 +37,7 @@ public final class SiteBuild: @unchecked Sendable {
         self.options = options
     }
 
-    var templatesFolder: URL { options.siteFolder.appendingPathComponent("templates").resolvingSymlinksInPath() }
+    var templatesFolder: URL { (options.templatesFolder ?? options.siteFolder.appendingPathComponent("templates")).resolvingSymlinksInPath() }
 
     /// Every file of the site as it stands, pages first in path order.
     public var outputFiles: [OutputFile] {

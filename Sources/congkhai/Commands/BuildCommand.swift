@@ -1,6 +1,7 @@
 import ArgumentParser
 import CongKhaiBuild
 import CongKhaiModel
+import CongKhaiProvince
 import Foundation
 
 struct BuildCommand: ParsableCommand {
@@ -26,10 +27,19 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "In thời gian của từng bước.")
     var verbose = false
 
+    @Option(name: .customLong("xa"), help: "Trong thư mục của tỉnh (có tinh.yaml): chỉ dựng một xã vào public/<xã>/.")
+    var commune: String?
+
+    @Flag(name: .customLong("chi-tinh"), help: "Trong thư mục của tỉnh: chỉ dựng các trang của tỉnh từ kết quả đã dựng của các xã trong public/.")
+    var provinceOnly = false
+
     @Flag(name: .customLong("chi-tiet"), help: "In đầy đủ mọi cảnh báo (mặc định: mỗi loại một cảnh báo mẫu kèm số lượng).")
     var detailed = false
 
     func run() throws {
+        if ProvinceConfig.isProvince(site.siteFolder) || commune != nil || provinceOnly {
+            return try ProvinceBuildCommand(build: self).run()
+        }
         let start = ContinuousClock.now
         let asOfDate = site.asOfDate
         let cwd = site.cwd

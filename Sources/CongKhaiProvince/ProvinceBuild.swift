@@ -1,0 +1,176 @@
+import CongKhaiBuild
+import CongKhaiModel
+import CongKhaiRender
+import Foundation
+import Synchronization
+
+/// Builds a province: each commune with the ordinary commune pipeline into `public/<slug>/`,
+/// then the province pages from what the communes published. Three entry points share this:
+/// everything at once, one commune (`--xa`), and the province pages alone (`--chi-tinh`) over
+/// communes built elsewhere; the last two, run one after the other, give the same bytes.
+public struct ProvinceBuild: Sendable {
+    public var province: ProvinceConfig
+    public var outputFolder: URL
+    public var asOf: CalendarDate
+    public var force = false
+    /// How many communes build at once: each holds one chunk of pages in memory, so memory
+    /// grows with this bound, not with the number of communes.
+    public var parallelCommunes = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    public init(province: ProvinceConfig, outputFolder: URL? = nil, asOf: CalendarDate) {
+        self.province = province
+        self.outputFolder = (outputFolder ?? province.folder.appendingPathComponent("public")).standardizedFileURL
+        self.asOf = asOf
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var pageCount = 0
+        public var fileCount = 0
+        public var communeCount = 0
+        public var failure: OutputWriter.Failure?
+
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    }
+
+    /// `xa/hoa-van` as the editor sees it, for messages.
+    func shownFolder(_ commune: ProvinceConfig.Commune) -> String {
+        let base = province.folder.path + "/"
+        let path = commune.folder.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    var communesFolderName: String {
+        province.communes.first.map { String(shownFolder($0).split(separator: "/").dropLast().joined(separator: "/")) } ?? ProvinceConfig.defaultCommuneFolder
+    }
+
+    /// One commune into `target`, with the commune build's own staging and swap.
+    func buildCommune(_ commune: ProvinceConfig.Commune, into target: URL, force: Bool) -> Report {
+        var options = BuildOptions(siteFolder: commune.folder, outputFolder: target, asOf: asOf)
+        options.templatesFolder = commune.templates
+        let staging = OutputWriter.stagingFolder(for: target)
+        try? FileManager.default.removeItem(at: staging)
+        options.spoolFolder = staging
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let result = Pipeline.run(options)
+        let prefix = shownFolder(commune) + "/"
+        var report = Report(diagnostics: result.diagnostics.map { diagnostic in
+            var moved = diagnostic
+            moved.location.path = prefix + moved.location.path
+            return moved
+        }, pageCount: result.pageCount, fileCount: result.files.count, communeCount: 1)
+        guard result.errorCount == 0 else { return report }
+        report.failure = OutputWriter.write(result.files, to: target, force: force, spooled: true, source: commune.folder)
+        return report
+    }
+
+    /// `congkhai build --xa <slug>`: one commune into `public/<slug>/`.
+    public func buildOne(_ slug: String) -> Report? {
+        guard let commune = province.communes.first(where: { $0.slug == slug }) else { return nil }
+        return buildCommune(commune, into: outputFolder.appendingPathComponent(slug), force: force)
+    }
+
+    /// `congkhai build` in a province: every commune, then the province pages; `public/` is
+    /// replaced only when all of it was written.
+    public func buildAll() -> Report {
+        let staging = OutputWriter.stagingFolder(for: outputFolder)
+        try? FileManager.default.removeItem(at: staging)
+        defer { try? FileManager.default.removeItem(at: staging) }
+        var report = Report()
+        if !force, let stranger = foreignEntry() {
+            report.failure = .notCongKhaiOutput(stranger)
+            return report
+        }
+        let communes = province.communes
+        let reports = Mutex<[Int: Report]>([:])
+        let next = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(parallelCommunes, communes.count))) { _ in
+            while true {
+                let index: Int = next.withLock { value in
+                    defer { value += 1 }
+                    return value
+                }
+                guard index < communes.count else { return }
+                let commune = communes[index]
+                let built = buildCommune(commune, into: staging.appendingPathComponent(commune.slug), force: true)
+                reports.withLock { $0[index] = built }
+            }
+        }
+        for index in communes.indices {
+            guard let built = reports.withLock({ $0[index] }) else { continue }
+            report.diagnostics += built.diagnostics
+            report.pageCount += built.pageCount
+            report.communeCount += 1
+            if let failure = built.failure, report.failure == nil { report.failure = failure }
+        }
+        guard report.errorCount == 0, report.failure == nil else { return report }
+        return assemble(communeOutputs: staging, staging: staging, report: report)
+    }
+
+    /// `congkhai build --chi-tinh`: the province pages over the communes already in `public/<slug>/`.
+    public func mergeOnly() -> Report {
+        var report = Report()
+        if !force, let stranger = foreignEntry() {
+            report.failure = .notCongKhaiOutput(stranger)
+            return report
+        }
+        let staging = OutputWriter.stagingFolder(for: outputFolder)
+        try? FileManager.default.removeItem(at: staging)
+        defer { try? FileManager.default.removeItem(at: staging) }
+        report.communeCount = province.communes.count
+        return assemble(communeOutputs: outputFolder, staging: staging, report: report)
+    }
+
+    /// Reads every commune's published checklist under `communeOutputs`, renders the province
+    /// pages, and swaps in the province pages plus every commune's files.
+    func assemble(communeOutputs: URL, staging: URL, report: Report) -> Report {
+        var report = report
+        let log = DiagnosticLog()
+        let records = province.communes.compactMap { commune in
+            CommuneReader.read(commune, output: communeOutputs, shownFolder: communesFolderName, log: log)
+        }
+        report.diagnostics += log.all
+        guard !log.hasErrors, let first = province.communes.first else { return report }
+        var files = ProvincePages(province: province, communes: records, asOf: asOf).files()
+        report.pageCount += files.filter { $0.path.hasSuffix(".html") }.count
+        // The province pages wear the first commune's theme, as built (minified) with it.
+        for asset in ["assets/style.css", "assets/emblem.svg"] {
+            let built = communeOutputs.appendingPathComponent(first.slug).appendingPathComponent(asset)
+            if FileManager.default.fileExists(atPath: built.path) { files.append(OutputFile(path: asset, copying: built)) }
+        }
+        for commune in province.communes {
+            let folder = communeOutputs.appendingPathComponent(commune.slug)
+            let names = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+            for name in names {
+                var isFolder: ObjCBool = false
+                let url = folder.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                files.append(OutputFile(path: commune.slug + "/" + name, copying: url))
+            }
+        }
+        report.fileCount = files.count
+        // Checked above (`foreignEntry`): the communes' folders carry their own markers.
+        report.failure = OutputWriter.write(files, to: outputFolder, force: true, spooled: communeOutputs == staging, source: province.folder)
+        return report
+    }
+
+    /// The first entry of `public/` that neither a commune build nor a province build wrote.
+    func foreignEntry() -> String? {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: outputFolder.path, isDirectory: &isFolder) else { return nil }
+        guard isFolder.boolValue else { return outputFolder.lastPathComponent }
+        let names = (try? manager.contentsOfDirectory(atPath: outputFolder.path)) ?? []
+        let marker = (try? String(contentsOf: outputFolder.appendingPathComponent(OutputWriter.markerName), encoding: .utf8)) ?? ""
+        let listed = Set(marker.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "/").first.map(String.init) })
+        let slugs = Set(province.communes.map(\.slug))
+        return names.sorted().first { name in
+            if name == OutputWriter.markerName || name == ".gitkeep" || listed.contains(name) { return false }
+            if slugs.contains(name), manager.fileExists(atPath: outputFolder.appendingPathComponent(name).appendingPathComponent(OutputWriter.markerName).path) {
+                return false
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import CongKhaiModel
+import CongKhaiRender
+
+/// The province's open data for assessors: `du-lieu/cong-khai-toan-tinh.json/.csv` (every
+/// commune's checklist rows) and `du-lieu/thu-tuc-toan-tinh.json/.csv` (every procedure each
+/// commune publishes), each row with the commune's id; otherwise a commune's own columns.
+enum ProvinceOpenData {
+    static let jsonPath = "du-lieu/cong-khai-toan-tinh.json"
+    static let csvPath = "du-lieu/cong-khai-toan-tinh.csv"
+    static let procedureJSONPath = "du-lieu/thu-tuc-toan-tinh.json"
+    static let procedureCSVPath = "du-lieu/thu-tuc-toan-tinh.csv"
+
+    static let procedureColumns: [(name: String, meaning: String)] = [
+        ("xa", "Mã của xã: tên thư mục của xã, cũng là thư mục trang của xã trên cổng"),
+        ("ten_xa", "Tên đơn vị"),
+        ("ma", "Mã thủ tục hành chính (Cơ sở dữ liệu quốc gia)"),
+        ("ten", "Tên thủ tục"),
+        ("linh_vuc", "Lĩnh vực"),
+        ("cap_thuc_hien", "Cấp thực hiện"),
+        ("muc_do", "Mức độ trực tuyến: toan_trinh, mot_phan, truc_tiep"),
+        ("thoi_han", "Thời hạn giải quyết như xã đã công bố"),
+        ("muc_phi", "Mức phí, lệ phí tóm tắt"),
+        ("co_quan_thuc_hien", "Cơ quan thực hiện"),
+        ("quyet_dinh_cong_bo", "Số quyết định công bố thủ tục"),
+        ("ngay_cong_bo", "Ngày của quyết định công bố (YYYY-MM-DD)"),
+        ("dia_chi", "Đường dẫn trang thủ tục, tính từ gốc cổng của tỉnh"),
+    ]
+
+    static let columns: [(name: String, meaning: String)] = [
+        ("xa", "Mã của xã: tên thư mục của xã, cũng là thư mục trang của xã trên cổng"),
+        ("ten_xa", "Tên đơn vị"),
+        ("id", "Mã ổn định của mục: <năm>-q<quý>/<mã quy tắc>/<khóa>"),
+        ("ky", "Quý của mục: <năm>-q<quý>"),
+        ("quy_tac", "Mã quy tắc (nghĩa vụ công khai)"),
+        ("tieu_de", "Nội dung công khai"),
+        ("can_cu", "Căn cứ pháp lý"),
+        ("kenh", "Hình thức công khai bắt buộc"),
+        ("moc", "Ngày bắt đầu tính hạn (YYYY-MM-DD)"),
+        ("han", "Hạn công khai (YYYY-MM-DD)"),
+        ("ngay_cong_khai", "Ngày đã công khai (YYYY-MM-DD)"),
+        ("niem_yet_tu", "Ngày bắt đầu niêm yết (YYYY-MM-DD)"),
+        ("niem_yet_den", "Ngày kết thúc niêm yết (YYYY-MM-DD)"),
+        ("noi_niem_yet", "Nơi niêm yết"),
+        ("van_ban", "Văn bản được công khai"),
+        ("trang_thai", "dung_han, tre_han, chua_du_niem_yet, thieu, chua_den_han, can_cap_nhat, khong_ap_dung"),
+        ("so_ngay", "Số ngày trễ, số ngày còn lại hoặc số ngày niêm yết còn thiếu"),
+        ("dia_chi", "Đường dẫn trang công khai, tính từ gốc cổng của tỉnh"),
+    ]
+
+    enum Value {
+        case text(String?)
+        case number(Int?)
+        case list([String])
+    }
+
+    static func rows(_ communes: [CommuneRecord]) -> [[String: Value]] {
+        communes.flatMap { commune in
+            commune.rows.map { row -> [String: Value] in
+                ["xa": .text(commune.slug), "ten_xa": .text(commune.name), "id": .text(row.id), "ky": .text(row.period),
+                 "quy_tac": .text(row.ruleID), "tieu_de": .text(row.title), "can_cu": .text(row.legalBasis), "kenh": .list(row.channels),
+                 "moc": .text(row.trigger), "han": .text(row.deadline), "ngay_cong_khai": .text(row.publishedOn),
+                 "niem_yet_tu": .text(row.postingFrom), "niem_yet_den": .text(row.postingTo), "noi_niem_yet": .text(row.postingPlace),
+                 "van_ban": .text(row.decision), "trang_thai": .text(row.status.rawValue), "so_ngay": .number(row.days),
+                 "dia_chi": .text(row.page.map { commune.slug + "/" + $0 })]
+            }
+        }
+    }
+
+    static func procedureRows(_ communes: [CommuneRecord]) -> [[String: Value]] {
+        communes.flatMap { commune in
+            commune.procedures.map { procedure -> [String: Value] in
+                var row: [String: Value] = ["xa": .text(commune.slug), "ten_xa": .text(commune.name)]
+                for column in procedureColumns.dropFirst(2) { row[column.name] = .text(procedure[column.name]) }
+                row["dia_chi"] = .text(procedure["dia_chi"].map { commune.slug + "/" + $0 })
+                return row
+            }
+        }
+    }
+
+    static func files(_ communes: [CommuneRecord]) -> [OutputFile] {
+        let rows = rows(communes)
+        let procedures = procedureRows(communes)
+        return [OutputFile(path: jsonPath, text: json(rows)), OutputFile(path: csvPath, text: csv(rows, columns: columns)),
+                OutputFile(path: procedureJSONPath, text: json(procedures)),
+                OutputFile(path: procedureCSVPath, text: csv(procedures, columns: procedureColumns))]
+    }
+
+    /// Pretty-printed, keys sorted, one object per row: stable bytes for the same input.
+    static func json(_ rows: [[String: Value]]) -> String {
+        guard !rows.isEmpty else { return "[\n]\n" }
+        let objects = rows.map { row in
+            "  {\n" + row.keys.sorted().map { "    " + literal($0) + ": " + jsonValue(row[$0]!) }.joined(separator: ",\n") + "\n  }"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func jsonValue(_ value: Value) -> String {
+        switch value {
+        case let .text(text): return text.map(literal) ?? "null"
+        case let .number(number): return number.map(String.init) ?? "null"
+        case let .list(items): return "[" + items.map(literal).joined(separator: ", ") + "]"
+        }
+    }
+
+    static func literal(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// RFC 4180 with a BOM and CRLF for Excel; a cell Excel would run as a formula is prefixed with `'`.
+    static func csv(_ rows: [[String: Value]], columns: [(name: String, meaning: String)]) -> String {
+        var lines = [columns.map(\.name).joined(separator: ",")]
+        for row in rows {
+            lines.append(columns.map { column -> String in
+                switch row[column.name] {
+                case let .text(text)?: return quote(text ?? "")
+                case let .number(number)?: return number.map(String.init) ?? ""
+                case let .list(items)?: return quote(items.joined(separator: "; "))
+                case nil: return ""
+                }
+            }.joined(separator: ","))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func quote(_ field: String) -> String {
+        var field = field
+        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !(first == "-" && Double(field) != nil) {
+            field = "'" + field
+        }
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

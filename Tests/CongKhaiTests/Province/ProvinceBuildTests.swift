@@ -1,0 +1,276 @@
+import CongKhaiBuild
+import CongKhaiModel
+@testable import CongKhaiProvince
+import Foundation
+import Testing
+
+/// The example province (examples/tinh-mau): hoa-van complete, suoi-da late, tan-lap missing items,
+/// as of 23/11/2026 (quarters IV and III of 2026 on the dashboard).
+@Suite struct ProvinceBuildTests {
+    static let example = TestSite.repositoryRoot.appendingPathComponent("examples/tinh-mau")
+    static let asOf = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    final class Scratch {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-tinh-\(UUID().uuidString)")
+        init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(at: folder) }
+        func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+    }
+
+    func province() throws -> ProvinceConfig {
+        let log = DiagnosticLog()
+        let loaded = ProvinceLoader.load(Self.example, log: log)
+        #expect(log.all.isEmpty, "\(log.all.map(\.formatted))")
+        return try #require(loaded)
+    }
+
+    func buildAll(into output: URL) throws -> ProvinceBuild.Report {
+        let report = ProvinceBuild(province: try province(), outputFolder: output, asOf: Self.asOf).buildAll()
+        #expect(report.errorCount == 0, "\(report.diagnostics.map(\.formatted))")
+        #expect(report.failure == nil)
+        return report
+    }
+
+    /// Every file under `folder` with its bytes, by relative path.
+    func tree(_ folder: URL) -> [String: Data] {
+        let names = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+        var files: [String: Data] = [:]
+        for name in names {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[name] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return files
+    }
+
+    func rows(_ output: URL) throws -> [[String: Any]] {
+        let data = try #require(FileManager.default.contents(atPath: output.appendingPathComponent(ProvinceOpenData.jsonPath).path))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    }
+
+    func status(_ rows: [[String: Any]], commune: String, rule: String, period: String) -> [String] {
+        rows.filter { $0["xa"] as? String == commune && $0["quy_tac"] as? String == rule && $0["ky"] as? String == period }
+            .compactMap { $0["trang_thai"] as? String }
+    }
+
+    @Test func loadsTheExampleProvinceWithItsThreeCommunesAndSharedTheme() throws {
+        let province = try province()
+        #expect(province.name == "Tỉnh Lâm Đồng")
+        #expect(province.portalURL == "https://lamdong.gov.vn/")
+        #expect(province.communes.map(\.slug) == ["hoa-van", "suoi-da", "tan-lap"])
+        // No commune has a theme of its own: all use the province's (absent: the embedded theme).
+        #expect(province.communes.allSatisfy { $0.templates.deletingLastPathComponent().path == Self.example.path })
+    }
+
+    @Test func openDataRowsCarryEachCommunesStatusesComputedFromItsContent() throws {
+        let scratch = try Scratch()
+        let output = scratch.url("public")
+        _ = try buildAll(into: output)
+        let rows = try rows(output)
+        // Every commune's own checklist rows, each with the commune's id.
+        var expected = 0
+        for slug in ["hoa-van", "suoi-da", "tan-lap"] {
+            let data = try #require(FileManager.default.contents(atPath: output.appendingPathComponent("\(slug)/cong-khai/danh-sach-cong-khai.json").path))
+            let own = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+            #expect(own.count == rows.filter { $0["xa"] as? String == slug }.count)
+            expected += own.count
+        }
+        #expect(rows.count == expected)
+        // hoa-van posted its third-quarter list on time; suoi-da 20 days late; tan-lap not at all.
+        #expect(status(rows, commune: "hoa-van", rule: "danh-sach-quy", period: "2026-q3") == ["dung_han"])
+        #expect(status(rows, commune: "suoi-da", rule: "danh-sach-quy", period: "2026-q3") == ["tre_han"])
+        #expect(status(rows, commune: "tan-lap", rule: "danh-sach-quy", period: "2026-q3") == ["thieu"])
+        #expect(status(rows, commune: "tan-lap", rule: "ns-thuc-hien", period: "2026-q3") == ["thieu"])
+        let late = try #require(rows.first { $0["xa"] as? String == "suoi-da" && $0["quy_tac"] as? String == "danh-sach-quy" && $0["ky"] as? String == "2026-q3" })
+        #expect(late["so_ngay"] as? Int == 20)
+        #expect(late["dia_chi"] as? String == "suoi-da/in/cong-khai-2026-quy-3/index.html")
+        let problems: Set<String> = ["tre_han", "thieu", "chua_du_niem_yet", "can_cap_nhat"]
+        #expect(rows.filter { $0["xa"] as? String == "hoa-van" && problems.contains($0["trang_thai"] as? String ?? "") && ($0["ky"] as? String ?? "") >= "2026-q3" }.isEmpty)
+        let csvData = try #require(FileManager.default.contents(atPath: output.appendingPathComponent(ProvinceOpenData.csvPath).path))
+        #expect(Array(csvData.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let csv = String(decoding: csvData.dropFirst(3), as: UTF8.self)
+        #expect(csv.hasPrefix("xa,ten_xa,id,ky,"))
+        #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == expected + 1)
+    }
+
+    @Test func procedureOpenDataListsWhatEachCommunePublishes() throws {
+        let scratch = try Scratch()
+        let output = scratch.url("public")
+        _ = try buildAll(into: output)
+        let data = try #require(FileManager.default.contents(atPath: output.appendingPathComponent(ProvinceOpenData.procedureJSONPath).path))
+        let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        for slug in ["hoa-van", "suoi-da", "tan-lap"] {
+            let own = try #require(FileManager.default.contents(atPath: output.appendingPathComponent("\(slug)/du-lieu/thu-tuc.json").path))
+            let codes = try #require(try JSONSerialization.jsonObject(with: own) as? [[String: Any]]).compactMap { $0["ma"] as? String }
+            #expect(!codes.isEmpty)
+            #expect(rows.filter { $0["xa"] as? String == slug }.compactMap { $0["ma"] as? String } == codes)
+        }
+        let marriage = try #require(rows.first { $0["xa"] as? String == "suoi-da" && $0["ma"] as? String == "1.000894" })
+        #expect(marriage["dia_chi"] as? String == "suoi-da/thu-tuc/ho-tich/1.000894/index.html")
+        #expect(marriage["ten_xa"] as? String == "Ủy ban nhân dân xã Suối Đá")
+        let csv = try #require(FileManager.default.contents(atPath: output.appendingPathComponent(ProvinceOpenData.procedureCSVPath).path))
+        #expect(String(decoding: csv.dropFirst(3), as: UTF8.self).hasPrefix("xa,ten_xa,ma,ten,"))
+    }
+
+    @Test func dashboardFiltersArePagesAndRowsLinkToTheCommunesChecklist() throws {
+        let scratch = try Scratch()
+        let output = scratch.url("public")
+        _ = try buildAll(into: output)
+        func page(_ path: String) throws -> String { try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) }
+        let all = try page("tong-hop/index.html")
+        #expect(all.contains("href=\"../suoi-da/cong-khai/index.html\""))
+        #expect(all.contains("href=\"../tong-hop/trang-thai/tre-han/index.html\""))
+        #expect(all.contains("href=\"../tong-hop/nghia-vu/danh-sach-quy/index.html\""))
+        #expect(!all.contains("<script"))
+        // The "late" filter lists exactly suoi-da's two late items, with the days late.
+        let late = try page("tong-hop/trang-thai/tre-han/index.html")
+        #expect(late.contains("Chi tiết (2 mục)"))
+        #expect(late.contains("<span class=\"ck ck-tre_han\">Trễ 20 ngày</span></td><td data-label=\"Số ngày trễ\">20</td>"))
+        #expect(!late.contains("ck-dung_han\">"))
+        let missing = try page("tong-hop/trang-thai/thieu/index.html")
+        #expect(missing.contains("../../../tan-lap/cong-khai/index.html\">Xã Tân Lập</a></th><td data-label=\"Quý\">Quý III/2026"))
+        // Only the current and previous quarters: nothing of 2026-q2 or before.
+        #expect(!all.contains("Quý II/2026"))
+        #expect(all.contains("Quý IV/2026"))
+        let index = try page("index.html")
+        #expect(index.contains("Xã Vân Sơn Thượng"))
+        #expect(index.contains("href=\"hoa-van/index.html\""))
+        #expect(index.contains("<html lang=\"vi\">"))
+        #expect(try page("in/tong-hop/index.html").contains("ban-in"))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/style.css").path))
+    }
+
+    @Test func sameInputSameBytesAndTheSplitPathMatchesTheSingleBuild() throws {
+        let scratch = try Scratch()
+        let single = scratch.url("mot-lan")
+        _ = try buildAll(into: single)
+        let again = scratch.url("lan-hai")
+        _ = try buildAll(into: again)
+        let reference = tree(single)
+        #expect(reference.count > 200)
+        #expect(tree(again) == reference)
+
+        // As a CI matrix would: each commune in its own build, then the province pages alone.
+        let split = scratch.url("tach")
+        let province = try province()
+        for commune in province.communes {
+            let report = try #require(ProvinceBuild(province: province, outputFolder: split, asOf: Self.asOf).buildOne(commune.slug))
+            #expect(report.errorCount == 0 && report.failure == nil)
+        }
+        let merged = ProvinceBuild(province: province, outputFolder: split, asOf: Self.asOf).mergeOnly()
+        #expect(merged.errorCount == 0 && merged.failure == nil)
+        let splitTree = tree(split)
+        #expect(Set(splitTree.keys) == Set(reference.keys))
+        for (path, bytes) in reference where splitTree[path] != bytes {
+            Issue.record("\(path) differs between the single build and the split build")
+        }
+    }
+
+    @Test func mergeWithoutABuiltCommuneSaysWhichToBuild() throws {
+        let scratch = try Scratch()
+        let output = scratch.url("public")
+        let province = try province()
+        _ = ProvinceBuild(province: province, outputFolder: output, asOf: Self.asOf).buildOne("hoa-van")
+        let merged = ProvinceBuild(province: province, outputFolder: output, asOf: Self.asOf).mergeOnly()
+        let notBuilt = merged.diagnostics.filter { $0.key == "province.commune-not-built" }
+        #expect(notBuilt.count == 2)
+        #expect(notBuilt.first?.hint == "Dựng xã trước bằng: congkhai build --xa suoi-da")
+        // Nothing was swapped in: only the commune built so far is there.
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func aFileNobodyBuiltStopsTheProvinceBuild() throws {
+        let scratch = try Scratch()
+        let output = scratch.url("public")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("của tôi".utf8).write(to: output.appendingPathComponent("ghi-chu.txt"))
+        let report = ProvinceBuild(province: try province(), outputFolder: output, asOf: Self.asOf).buildAll()
+        #expect(report.failure == .notCongKhaiOutput("ghi-chu.txt"))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("ghi-chu.txt").path))
+    }
+}
+
+/// A province of two minimal communes sharing the province's theme.
+@Suite struct ProvinceFailureTests {
+    static let commune = "ten: Ủy ban nhân dân xã A\nten_ngan: Xã A\nloai: xa\ntinh: Tỉnh B\n"
+    static let home = "---\ntieu_de: Trang chủ\n---\nChào mừng.\n"
+
+    @Test func anErrorInOneCommuneLeavesThePreviousOutputWholeAndNamesTheCommunesFile() throws {
+        let site = try TestSite(["tinh.yaml": "ten: Tỉnh B\n",
+                                 "xa/a/content/site.yaml": Self.commune, "xa/a/content/_index.md": Self.home,
+                                 "xa/b/content/site.yaml": Self.commune, "xa/b/content/_index.md": Self.home])
+        let log = DiagnosticLog()
+        let province = try #require(ProvinceLoader.load(site.folder, log: log))
+        let asOf = CalendarDate(year: 2026, month: 11, day: 23)!
+        var builder = ProvinceBuild(province: province, asOf: asOf)
+        builder.parallelCommunes = 2
+        let first = builder.buildAll()
+        #expect(first.errorCount == 0 && first.failure == nil, "\(first.diagnostics.map(\.formatted))")
+        let output = site.folder.appendingPathComponent("public")
+        let before = try String(contentsOf: output.appendingPathComponent("tong-hop/index.html"), encoding: .utf8)
+        #expect(before.contains("../b/cong-khai/index.html"))
+
+        try site.write("xa/b/content/site.yaml", "ten: Ủy ban nhân dân xã B\nloai: lang\ntinh: Tỉnh B\n")
+        let second = builder.buildAll()
+        let errors = second.diagnostics.filter { $0.severity == .error }
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0.location.path == "xa/b/content/site.yaml" }, "\(errors.map(\.formatted))")
+        #expect(try String(contentsOf: output.appendingPathComponent("tong-hop/index.html"), encoding: .utf8) == before)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("b/index.html").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".public") }
+        #expect(leftovers.isEmpty)
+    }
+}
+
+@Suite struct ProvinceLoaderTests {
+    func load(_ files: [String: String]) throws -> (ProvinceConfig?, [Diagnostic]) {
+        let site = try TestSite(files, theme: false)
+        let log = DiagnosticLog()
+        let config = ProvinceLoader.load(site.folder, log: log)
+        return (config, log.all)
+    }
+
+    static let commune = "ten: Ủy ban nhân dân xã A\nten_ngan: Xã A\nloai: xa\ntinh: Tỉnh B\n"
+
+    @Test func errorsNameTinhYamlAndTheLine() throws {
+        let (config, diagnostics) = try load([
+            "tinh.yaml": "# tỉnh\nurl_cong: lamdong.gov.vn\nxa:\n  - co-that\n  - Xã Sai\n  - khong-co\nten_tinh: x\n",
+            "xa/co-that/content/site.yaml": Self.commune,
+            "xa/co-that/templates/layouts/base.mustache": "",
+        ])
+        #expect(config == nil)
+        let byKey = Dictionary(grouping: diagnostics, by: \.key)
+        #expect(byKey["field.missing"]?.first?.location.path == "tinh.yaml")
+        #expect(byKey["province.portal-url"]?.first?.location.line == 2)
+        #expect(byKey["field.unknown"]?.first?.location.line == 7)
+        #expect(byKey["province.commune-slug"]?.first?.message.contains("Xã Sai") == true)
+        #expect(byKey["province.commune-slug"]?.first?.location.line == 5)
+        let missing = try #require(byKey["province.commune-missing"]?.first)
+        // Reported at the entry's own line in tinh.yaml.
+        #expect(missing.location.path == "tinh.yaml" && missing.location.line == 6)
+        #expect(missing.message.contains("xa/khong-co/content/site.yaml"))
+    }
+
+    @Test func discoversCommuneFoldersInNameOrderAndFallsBackToTheProvinceTheme() throws {
+        let (config, diagnostics) = try load([
+            "tinh.yaml": "ten: Tỉnh B\n",
+            "xa/b-xa/content/site.yaml": Self.commune,
+            "xa/a-xa/content/site.yaml": Self.commune,
+            "xa/a-xa/templates/layouts/base.mustache": "",
+            "templates/layouts/base.mustache": "",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
+        let communes = try #require(config).communes
+        #expect(communes.map(\.slug) == ["a-xa", "b-xa"])
+        #expect(communes[0].templates.path.hasSuffix("xa/a-xa/templates"))
+        #expect(!communes[1].templates.path.contains("/xa/"))
+    }
+
+    @Test func aCommuneWithoutAnyThemeUsesTheProvinceFolderWhichMayBeAbsent() throws {
+        let (config, diagnostics) = try load(["tinh.yaml": "ten: Tỉnh B\n", "xa/a/content/site.yaml": Self.commune])
+        #expect(diagnostics.isEmpty)
+        #expect(try #require(config).communes.first?.templates.lastPathComponent == "templates")
+    }
+}
