@@ -3,8 +3,10 @@
 # without the Swift toolchain: Swift runtime and Foundation linked statically
 # (--static-swift-stdlib), cmark-gfm linked from Debian's static archives, the default theme
 # and the national rule profile compiled in. What it still loads is in Debian and Ubuntu
-# installs with curl: glibc, libstdc++, zlib, libcurl4 (FoundationNetworking, pulled in by
-# FlyingFox) and libxml2 (FoundationXML, for XMLCoder). scripts/check-dist.sh proves the rest.
+# installs with curl: glibc, libstdc++, zlib and libxml2 (FoundationXML: SVG attachments and
+# .xlsx tables). libcurl4 came with FoundationNetworking while serve ran on FlyingFox; serve now
+# runs on SwiftNIO, and the link stays only until a release build's ldd shows it is no longer
+# needed. scripts/check-dist.sh proves the rest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if ! command -v swift >/dev/null && [ -x /opt/swift/usr/bin/swift ]; then
