@@ -59,28 +59,27 @@ public enum ResultParser {
     /// (`Không có thông tin`) is furniture, keywords go to the editor, a description stays in the text.
     static func fields(of tail: String, into result: inout ParsedResult) -> String {
         var tail = tail
-        if let label = descriptionLabel.range(in: tail) {
-            let value = ImportText.clean(String(tail[label.upperBound...]))
-            tail = String(tail[..<label.lowerBound])
-            result.furniture += 1
-            if ImportText.value(value) == nil {
-                if !value.isEmpty { result.furniture += 1 }
-            } else {
-                tail += "\n" + value
-            }
+        if let value = takeField(descriptionLabel, from: &tail, into: &result) {
+            tail += "\n" + value
         }
         for keywords in keywordsLabel {
-            guard let label = keywords.range(in: tail) else { continue }
-            let value = ImportText.clean(String(tail[label.upperBound...]))
-            tail = String(tail[..<label.lowerBound])
-            result.furniture += 1
-            if ImportText.value(value) == nil {
-                if !value.isEmpty { result.furniture += 1 }
-            } else {
-                result.keywords = ImportText.oneLine(value)
-            }
+            if let value = takeField(keywords, from: &tail, into: &result) { result.keywords = ImportText.oneLine(value) }
         }
         return tail
+    }
+
+    /// Cuts a labelled field off the end of `tail`: the label is furniture, and so is a value
+    /// that says nothing (`Không có thông tin`); otherwise the value is returned.
+    static func takeField(_ label: String, from tail: inout String, into result: inout ParsedResult) -> String? {
+        guard let found = label.range(in: tail) else { return nil }
+        let value = ImportText.clean(String(tail[found.upperBound...]))
+        tail = String(tail[..<found.lowerBound])
+        result.furniture += 1
+        guard ImportText.value(value) != nil else {
+            if !value.isEmpty { result.furniture += 1 }
+            return nil
+        }
+        return value
     }
 }
 

@@ -31,8 +31,8 @@ public enum Scaffold {
         switch kind {
         case .procedure:
             guard arguments.count == 2 else { return .failure(.usage("Cần lĩnh vực và mã thủ tục, ví dụ: congkhai new thu-tuc \"Hộ tịch\" 1.001193")) }
-            let field = arguments[0], code = arguments[1]
-            guard code.range(of: #"^\d\.\d{6}(\.000\.00\.00\.H\d{2})?$"#, options: .regularExpression) != nil else {
+            let field = arguments[0], code = ProcedureCode.clean(arguments[1])
+            guard ProcedureCode.isValid(code) else {
                 return .failure(.usage("Mã “\(code)” không đúng dạng d.dddddd, ví dụ 1.001193."))
             }
             return .success([("content/thu-tuc/\(TextFolding.slug(field))/\(code).md", ScaffoldTexts.procedure(code: code, field: field, name: title))])
