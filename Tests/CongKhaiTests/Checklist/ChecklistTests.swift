@@ -50,6 +50,24 @@ struct ChecklistTests {
         #expect(row(rows, "2026-q4/web-ban-do/trang")?["trang_thai"] as? String == "khong_ap_dung")
     }
 
+    /// The edges the planted-fault pass found untested: the deadline day itself is on time and
+    /// the next day is late; a notice board long enough does not make up for a radio broadcast
+    /// shorter than its minimum (3 days for khoản 7–12).
+    @Test func deadlineDayAndRadioMinimumAreEdges() throws {
+        // Decision Thursday 2026-10-01: 5 working days → Thursday 2026-10-08.
+        let board = ("2026-10-08", "2026-11-10")
+        let (_, rows, errors, _) = try build([
+            Self.disclosure("han-cuoi", decision: "2026-10-01", published: "2026-10-08", board: board, radio: ("2026-10-08", "2026-10-10")),
+            Self.disclosure("qua-mot-ngay", decision: "2026-10-01", published: "2026-10-09", board: ("2026-10-09", "2026-11-10"), radio: ("2026-10-09", "2026-10-11")),
+            Self.disclosure("phat-thanh-ngan", decision: "2026-10-01", published: "2026-10-08", board: board, radio: ("2026-10-08", "2026-10-09")),
+        ])
+        #expect(errors == 0)
+        #expect(row(rows, "2026-q4/dieu-11-k8/han-cuoi")?["trang_thai"] as? String == "dung_han")
+        #expect(row(rows, "2026-q4/dieu-11-k8/qua-mot-ngay")?["trang_thai"] as? String == "tre_han")
+        #expect(row(rows, "2026-q4/dieu-11-k8/qua-mot-ngay")?["so_ngay"] as? Int == 1)
+        #expect(row(rows, "2026-q4/dieu-11-k8/phat-thanh-ngan")?["trang_thai"] as? String == "chua_du_niem_yet")
+    }
+
     @Test func standingListOlderThanProceduresNeedsUpdate() throws {
         let (_, rows, _, _) = try build([
             ("content/cong-khai/tthc.md", "---\ntieu_de: Danh mục niêm yết\nquy_tac: tthc\nthuong_xuyen: true\ncap_nhat: 2020-01-01\n---\n"),

@@ -8,6 +8,26 @@ import Testing
 /// scripts/check_layout.py and scripts/check_print.py.
 @Suite("Phones and the notice board")
 struct PhoneAndPrintTests {
+    /// A table wider than a phone must be reachable by keyboard and named for a screen reader:
+    /// every table of every web page sits in a focusable, labelled region (not the in/ editions,
+    /// which are paper).
+    @Test func everyWebTableSitsInAKeyboardReachableRegion() throws {
+        let result = Pipeline.run(BuildOptions(siteFolder: TestSite.repositoryRoot, asOf: CalendarDate(year: 2026, month: 11, day: 23)!))
+        var checked = 0
+        for file in result.files where file.path.hasSuffix(".html") && !file.path.hasPrefix("in/") {
+            guard let html = result.text(of: file.path) else { continue }
+            let pieces = html.components(separatedBy: "<table")
+            for before in pieces.dropLast() {
+                let opening = before.components(separatedBy: "<div class=\"table-wrap\"").last ?? ""
+                let wrapped = before.contains("<div class=\"table-wrap\"") && opening.contains("role=\"region\"")
+                    && opening.contains("tabindex=\"0\"") && opening.contains("aria-label") && !opening.contains("</div>")
+                #expect(wrapped, "\(file.path): a table outside a focusable, labelled region")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
     @Test func exampleSiteMarkupForPhonesAndPaper() throws {
         let result = Pipeline.run(BuildOptions(siteFolder: TestSite.repositoryRoot, asOf: CalendarDate(year: 2026, month: 11, day: 23)!))
         #expect(result.errorCount == 0)
