@@ -3,10 +3,9 @@
 # without the Swift toolchain: Swift runtime and Foundation linked statically
 # (--static-swift-stdlib), cmark-gfm linked from Debian's static archives, the default theme
 # and the national rule profile compiled in. What it still loads is in Debian and Ubuntu
-# installs with curl: glibc, libstdc++, zlib and libxml2 (FoundationXML: SVG attachments and
-# .xlsx tables). libcurl4 came with FoundationNetworking while serve ran on FlyingFox; serve now
-# runs on SwiftNIO, and the link stays only until a release build's ldd shows it is no longer
-# needed. scripts/check-dist.sh proves the rest.
+# installs: glibc, libstdc++, zlib and libxml2 with its ICU and lzma (FoundationXML: SVG
+# attachments and .xlsx tables). libcurl4 is no longer loaded since serve left FlyingFox (and
+# FoundationNetworking) for SwiftNIO. scripts/check-dist.sh proves the rest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if ! command -v swift >/dev/null && [ -x /opt/swift/usr/bin/swift ]; then
@@ -30,9 +29,6 @@ done
 sed "s|^Libs: .*|Libs: -L$static -lcmark-gfm -lcmark-gfm-extensions|" \
   "$(pkg-config --variable=pcfiledir libcmark-gfm)/libcmark-gfm.pc" > "$static/pkgconfig/libcmark-gfm.pc"
 export PKG_CONFIG_PATH="$static/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
-curl_so="$(ls "$libdir"/libcurl.so.4 2>/dev/null || true)"
-[ -n "$curl_so" ] || { echo "dist: $libdir/libcurl.so.4 is missing (apt-get install libcurl4)" >&2; exit 1; }
-ln -sf "$curl_so" "$static/libcurl.so"
 flags=(-c release --static-swift-stdlib -Xlinker -L"$static")
 swift build "${flags[@]}"
 binary="$(swift build "${flags[@]}" --show-bin-path)/congkhai"
