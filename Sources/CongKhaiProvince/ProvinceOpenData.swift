@@ -85,43 +85,22 @@ enum ProvinceOpenData {
                 OutputFile(path: procedureCSVPath, text: csv(procedures, columns: procedureColumns))]
     }
 
-    /// Pretty-printed, keys sorted, one object per row: stable bytes for the same input.
+    /// Pretty-printed, keys sorted, one object per row: stable bytes for the same input. Strings
+    /// and CSV cells are escaped by the commune open data's own helpers, so both escape alike.
     static func json(_ rows: [[String: Value]]) -> String {
         guard !rows.isEmpty else { return "[\n]\n" }
         let objects = rows.map { row in
-            "  {\n" + row.keys.sorted().map { "    " + literal($0) + ": " + jsonValue(row[$0]!) }.joined(separator: ",\n") + "\n  }"
+            "  {\n" + row.keys.sorted().map { "    " + SearchIndex.literal($0) + ": " + jsonValue(row[$0]!) }.joined(separator: ",\n") + "\n  }"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
     static func jsonValue(_ value: Value) -> String {
         switch value {
-        case let .text(text): return text.map(literal) ?? "null"
+        case let .text(text): return text.map(SearchIndex.literal) ?? "null"
         case let .number(number): return number.map(String.init) ?? "null"
-        case let .list(items): return "[" + items.map(literal).joined(separator: ", ") + "]"
+        case let .list(items): return "[" + items.map(SearchIndex.literal).joined(separator: ", ") + "]"
         }
-    }
-
-    static func literal(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     /// RFC 4180 with a BOM and CRLF for Excel; a cell Excel would run as a formula is prefixed with `'`.
@@ -130,22 +109,13 @@ enum ProvinceOpenData {
         for row in rows {
             lines.append(columns.map { column -> String in
                 switch row[column.name] {
-                case let .text(text)?: return quote(text ?? "")
+                case let .text(text)?: return OpenData.quote(text ?? "")
                 case let .number(number)?: return number.map(String.init) ?? ""
-                case let .list(items)?: return quote(items.joined(separator: "; "))
+                case let .list(items)?: return OpenData.quote(items.joined(separator: "; "))
                 case nil: return ""
                 }
             }.joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func quote(_ field: String) -> String {
-        var field = field
-        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !(first == "-" && Double(field) != nil) {
-            field = "'" + field
-        }
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

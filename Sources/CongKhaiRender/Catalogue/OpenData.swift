@@ -3,7 +3,7 @@ import Foundation
 
 /// The catalogue and fee schedule as open data (`du-lieu/`): JSON for programs, CSV with a
 /// BOM for Excel. Column lists here are the documented schema (README, open-data page).
-enum OpenData {
+public enum OpenData {
     struct Column {
         var name: String
         var meaning: String
@@ -152,7 +152,8 @@ enum OpenData {
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func quote(_ field: String) -> String {
+    /// One CSV cell, formula-neutralised and quoted when needed (the province's open data too).
+    public static func quote(_ field: String) -> String {
         let field = neutralisingFormula(field)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -4,7 +4,7 @@ import Foundation
 /// The client-side search index: a script (not JSON, so it loads from `file://` where
 /// `fetch` is refused) defining one array of procedures. Each entry carries its text
 /// already folded (no diacritics, `đ` → `d`, lowercase) so the browser only folds the query.
-enum SearchIndex {
+public enum SearchIndex {
     static let path = "du-lieu/tim-kiem.js"
 
     static func file(catalogue: Catalogue) -> OutputFile {
@@ -32,7 +32,7 @@ enum SearchIndex {
     }
 
     /// A JavaScript string literal; `<` is escaped so the text can never close a script element.
-    static func literal(_ text: String) -> String {
+    public static func literal(_ text: String) -> String {
         // Most texts need no escape at all: one check of the bytes, then one copy.
         if !needsEscape(text) { return "\"" + text + "\"" }
         var out = "\""
