@@ -1,4 +1,5 @@
 import CongKhaiCheck
+import CongKhaiKinds
 import CongKhaiLoad
 import CongKhaiModel
 import CongKhaiRender
@@ -19,6 +20,8 @@ import Glibc
 /// Not thread-safe: `serve` drives it from one task.
 public final class SiteBuild: @unchecked Sendable {
     public let options: BuildOptions
+    /// The content units this build runs (the registry, `Units.all`).
+    let units: [any ContentUnit] = Units.all
     private var sources: [ContentFile] = []
     private var loaded: [String: ContentLoader.LoadedFile] = [:]
     private var scanDiagnostics: [Diagnostic] = []
@@ -64,7 +67,7 @@ public final class SiteBuild: @unchecked Sendable {
     public func build() -> BuildResult {
         var clock = StepClock()
         let scanLog = DiagnosticLog()
-        let scanned = clock.step("đọc danh sách tệp") { ContentLoader.scan(siteFolder: options.siteFolder, log: scanLog) }
+        let scanned = clock.step("đọc danh sách tệp") { ContentLoader.scan(siteFolder: options.siteFolder, units: Units.loading(units), log: scanLog) }
         scanDiagnostics = scanLog.all
         sources = scanned ?? []
         let all = clock.step("nạp nội dung") { ContentLoader.loadAll(sources) }
@@ -131,7 +134,7 @@ public final class SiteBuild: @unchecked Sendable {
     private func assembleAndRender(clock: inout StepClock, changed: ChangeSet?) -> BuildResult {
         let log = DiagnosticLog()
         let ordered = sources.compactMap { loaded[$0.displayPath] }
-        guard var site = clock.step("ghép nội dung", { ContentLoader.assemble(files: sources, loaded: ordered, log: log) }) else {
+        guard var site = clock.step("ghép nội dung", { ContentLoader.assemble(files: sources, loaded: ordered, units: Units.loading(units), log: log) }) else {
             siteDiagnostics = log.all
             content = nil
             pageOutputs = [:]
@@ -142,13 +145,13 @@ public final class SiteBuild: @unchecked Sendable {
         site = ContentYears.withoutFutureYears(site, asOf: options.asOf, log: log)
         // The posting checklist depends on every other content kind and on the as-of date, and
         // adds pages of its own, so it is evaluated before links are collected.
-        site.checklist = clock.step("đánh giá công khai") { ChecklistEvaluator.evaluate(site, asOf: options.asOf, log: log) }
+        site.checklist = clock.step("đánh giá công khai") { ChecklistEvaluator.evaluate(site, asOf: options.asOf, units: Units.checking(units), log: log) }
         // Each quarter's list is a notice-board sheet: the renderer adds it with the other `in/` pages.
         checklist = site.checklist
         var targets = LinkTargets(content: site)
         let assets = AssetFiles.list(theme)
         for asset in assets { targets.addGenerated(file: asset.path) }
-        clock.step("kiểm tra") { SiteChecks.run(site, log: log) }
+        clock.step("kiểm tra") { SiteChecks.run(site, units: Units.checking(units), log: log) }
         siteDiagnostics = log.all
 
         var settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
@@ -157,7 +160,8 @@ public final class SiteBuild: @unchecked Sendable {
         if case let .bytes(css)? = assets.first(where: { $0.path == "assets/style.css" })?.body {
             settings.notFoundCSS = String(decoding: css, as: UTF8.self)
         }
-        let renderer = clock.step("chuẩn bị dựng") { SiteRenderer(content: site, templates: templates, targets: targets, settings: settings) }
+        let renderer = clock.step("chuẩn bị dựng") { SiteRenderer(content: site, templates: templates, targets: targets, settings: settings,
+                                                                         units: Units.rendering(units)) }
         let pages = renderer.allPages
         let newMenu = renderer.navigation.menuSignature
         let previousPaths = Set(pageOutputs.keys)
@@ -227,13 +231,10 @@ public final class SiteBuild: @unchecked Sendable {
         }
         guard !changed.sources.isEmpty else { return false }
         if changed.sources.contains(page.source) { return true }
-        switch page.kind {
-        case .procedure, .leaders:
-            return false
-        case .page:
-            return !renderer.navigation.children(of: page).isEmpty
-        default:
-            return true
+        switch page.kind.sources {
+        case .ownFile: return false
+        case .ownFileAndChildren: return !renderer.navigation.children(of: page).isEmpty
+        case .wholeSite: return true
         }
     }
 

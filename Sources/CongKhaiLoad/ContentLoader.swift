@@ -6,10 +6,11 @@ import Synchronization
 /// published, and loads it. Files are independent, so they load in parallel.
 public enum ContentLoader {
     /// What a file under `content/` is.
-    enum Role: Equatable, Sendable {
+    enum Role: Sendable {
         case siteConfig
         case page(PageKind, path: String)
-        case leaders(path: String)
+        /// Claimed by a content unit (`LoadingUnit.claim`).
+        case unit(any LoadingUnit, path: String)
         case procedure(fieldSlug: String)
         case fees
         /// `ngan-sach/<nam>/<ten>.yaml`; its `.csv` is read by the budget loader.
@@ -24,15 +25,15 @@ public enum ContentLoader {
         case ignored
     }
 
-    public static func load(siteFolder: URL, log: DiagnosticLog) -> SiteContent? {
-        guard let files = scan(siteFolder: siteFolder, log: log) else { return nil }
+    public static func load(siteFolder: URL, units: [any LoadingUnit] = [], log: DiagnosticLog) -> SiteContent? {
+        guard let files = scan(siteFolder: siteFolder, units: units, log: log) else { return nil }
         let loaded = loadAll(files)
         for file in loaded { log.report(file.diagnostics) }
-        return assemble(files: files, loaded: loaded, log: log)
+        return assemble(files: files, loaded: loaded, units: units, log: log)
     }
 
     /// Every file under `content/` in a stable order; nil (and an error) without a content folder.
-    public static func scan(siteFolder: URL, log: DiagnosticLog) -> [ContentFile]? {
+    public static func scan(siteFolder: URL, units: [any LoadingUnit] = [], log: DiagnosticLog) -> [ContentFile]? {
         let contentFolder = siteFolder.appendingPathComponent("content").resolvingSymlinksInPath()
         guard FileManager.default.fileExists(atPath: contentFolder.path) else {
             log.report(.error("site.no-content", at: SourceLocation(path: "content/"),
@@ -40,7 +41,7 @@ public enum ContentLoader {
                               hint: "Chạy lệnh trong thư mục của trang, hoặc chỉ rõ bằng --source THU_MUC."))
             return nil
         }
-        return ContentWalker.files(in: contentFolder, log: log)
+        return ContentWalker.files(in: contentFolder, units: units, log: log)
     }
 
     /// Loads files in parallel; each keeps its own findings, so `serve` can reload one file
@@ -62,7 +63,7 @@ public enum ContentLoader {
 
     /// Joins loaded files into the site: catalogue, budget, reform and disclosure pages, and
     /// the section pages nobody wrote.
-    public static func assemble(files: [ContentFile], loaded: [LoadedFile], log: DiagnosticLog) -> SiteContent? {
+    public static func assemble(files: [ContentFile], loaded: [LoadedFile], units: [any LoadingUnit] = [], log: DiagnosticLog) -> SiteContent? {
         let items = loaded.compactMap(\.item)
         var config: SiteConfig?
         var pages: [Page] = []
@@ -75,6 +76,7 @@ public enum ContentLoader {
         var disclosures: [Disclosure] = []
         var overrides: RuleOverrides?
         var unwritten: [UnwrittenFile] = []
+        var unitValues: [String: [any Sendable]] = [:]
         for item in items {
             switch item {
             case let .config(value): config = value
@@ -88,9 +90,10 @@ public enum ContentLoader {
             case let .disclosure(disclosure): disclosures.append(disclosure)
             case let .ruleOverrides(value): overrides = value
             case let .unwritten(mark, _): unwritten.append(mark)
+            case let .unit(id, value): unitValues[id, default: []].append(value)
             }
         }
-        if !files.contains(where: { $0.role == .siteConfig }) {
+        if !files.contains(where: { if case .siteConfig = $0.role { true } else { false } }) {
             log.report(.error("site.no-config", at: SourceLocation(path: "content/site.yaml"),
                               "Thiếu tệp content/site.yaml mô tả đơn vị.",
                               hint: "Tạo tệp với ít nhất: ten, loai, tinh."))
@@ -100,10 +103,11 @@ public enum ContentLoader {
         pages = BudgetPages.assemble(pages: pages, budgets: budgets)
         pages = ReformPages.assemble(pages: pages, reports: reports, plans: plans)
         pages = DisclosurePages.assemble(pages: pages, disclosures: disclosures)
-        let unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
-        pages += SectionPages.missing(for: pages, heldBack: unreadable.union(unwritten.map(\.path)), log: log)
-        if let home = SectionPages.home(for: pages, config: config) { pages.append(home) }
         var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
+        for unit in units { unit.assemble(unitValues[unit.id] ?? [], into: &content, log: log) }
+        let unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
+        content.pages += SectionPages.missing(for: content.pages, heldBack: unreadable.union(unwritten.map(\.path)), log: log)
+        if let home = SectionPages.home(for: content.pages, config: config) { content.pages.append(home) }
         content.budgets = budgets
         content.reports = reports
         content.plans = plans
@@ -134,6 +138,8 @@ public enum ContentLoader {
         case ruleOverrides(RuleOverrides)
         /// A draft or placeholder file: checked like the rest, then held back from the site.
         case unwritten(UnwrittenFile, Loaded)
+        /// A value of the content unit `id`, for its `assemble`.
+        case unit(id: String, any Sendable)
     }
 
     static func load(_ file: ContentFile, log: DiagnosticLog) -> Loaded? {
@@ -144,10 +150,8 @@ public enum ContentLoader {
                 .map(Loaded.config)
         case let .page(kind, path):
             return loadHoldingBack(file, log: log) { PageLoader.load($0, path: path, kind: kind, log: log).map(Loaded.page) }
-        case let .leaders(path):
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { LeadersLoader.load($0, path: path, log: log) }
-                .map(Loaded.page)
+        case let .unit(unit, path):
+            return loadUnit(unit, file: file, path: path, log: log)
         case let .procedure(fieldSlug):
             return loadHoldingBack(file, log: log) { ProcedureLoader.load($0, fieldSlug: fieldSlug, log: log).map(Loaded.procedure) }
         case .fees:
@@ -178,6 +182,21 @@ public enum ContentLoader {
 }
 
 extension ContentLoader {
+    /// A unit's file: read, loaded by the unit, held back when unwritten (if the unit holds back).
+    static func loadUnit(_ unit: any LoadingUnit, file: ContentFile, path: String, log: DiagnosticLog) -> Loaded? {
+        guard let source = SourceText.read(file.url, displayPath: file.displayPath, log: log),
+              let item = unit.load(source, file: ClaimedFile(url: file.url, displayPath: file.displayPath, path: path), log: log)
+        else { return nil }
+        let loaded: Loaded
+        switch item {
+        case let .page(page): loaded = .page(page)
+        case let .value(value): loaded = .unit(id: unit.id, value)
+        }
+        guard unit.holdsBackUnwritten, let mark = unit.unwrittenMark(source, item: item) else { return loaded }
+        log.report(mark.diagnostic)
+        return .unwritten(mark, loaded)
+    }
+
     /// Reads and loads a content file; a draft or a file still holding placeholders is reported
     /// and held back, so it is validated but never published nor counted by the checklist.
     static func loadHoldingBack(_ file: ContentFile, log: DiagnosticLog, _ loader: (SourceText) -> Loaded?) -> Loaded? {

@@ -25,7 +25,7 @@ public struct SiteRenderer: Sendable {
     let builder: PageContext
     let editions: PrintEditions
 
-    public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings) {
+    public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings, units: [any RenderingUnit] = []) {
         self.content = content
         self.templates = templates
         self.targets = targets
@@ -33,9 +33,10 @@ public struct SiteRenderer: Sendable {
         navigation = Navigation(pages: content.pages)
         catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
         checklist = ChecklistContext(content: content)
+        let navigation = navigation
         builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue,
                               budget: BudgetContext(budgets: content.budgets), reform: ReformContext(content: content),
-                              checklist: checklist)
+                              checklist: checklist, units: units.map { $0.rendering(content, navigation: navigation) })
         editions = PrintEditions(content: content)
     }
 
@@ -72,6 +73,7 @@ public struct SiteRenderer: Sendable {
         files += OpenData.files(builder.datasets)
         if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue)) }
         files += checklist.files()
+        files += builder.units.flatMap(\.files)
         return files
     }
 

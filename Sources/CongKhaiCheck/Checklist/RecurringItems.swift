@@ -127,7 +127,7 @@ extension Evaluation {
     }
 
     /// A standing item is on time while present, "cần cập nhật" once what it lists changed after it.
-    mutating func addStanding(_ ruleID: String, key: String, title: String, present: Bool, page: String, fix: String,
+    public mutating func addStanding(_ ruleID: String, key: String, title: String, present: Bool, page: String, fix: String,
                               since: CalendarDate?, dependsOn: CalendarDate?) {
         guard let rule = rules[ruleID] else { return }
         var status = ItemStatus(present ? .onTime : .missing)

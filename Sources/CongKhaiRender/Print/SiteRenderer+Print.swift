@@ -110,15 +110,6 @@ extension SiteRenderer {
         return false
     }
 
-    static let printGroups: [(label: String, kinds: Set<PageKind>)] = [
-        ("Ngân sách", [.budgetDisclosure]),
-        ("Thủ tục hành chính", [.catalogue, .procedure]),
-        ("Phí, lệ phí", [.fees]),
-        ("Cải cách hành chính", [.reformReport]),
-        ("Nội dung công khai khác", [.disclosure]),
-        ("Danh mục thông tin công khai theo quý", [.checklistSheet]),
-    ]
-
     /// `in/`: a site page (with the menu) listing every edition with its posting window.
     func renderPrintIndex(_ posted: [Page], header: NoticeHeader, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
         let layout = "layouts/in/index"
@@ -129,8 +120,10 @@ extension SiteRenderer {
             return nil
         }
         guard let page = editions.pages.last else { return nil }
-        let groups = Self.printGroups.compactMap { group -> [String: Any]? in
-            let items = posted.filter { group.kinds.contains($0.kind) }.compactMap { web -> [String: Any]? in
+        // Each kind names its group of the index (`PageKind.noticeBoard`); groups by rank.
+        let boardGroups = Set(posted.compactMap(\.kind.noticeBoard)).sorted { $0.rank < $1.rank }
+        let groups = boardGroups.compactMap { group -> [String: Any]? in
+            let items = posted.filter { $0.kind.noticeBoard == group }.compactMap { web -> [String: Any]? in
                 guard let printPath = PrintEdition.path(for: web) else { return nil }
                 var item: [String: Any] = ["title": web.title, "href": RelativeURL.href(from: page.path, to: .page(printPath)),
                                            "posting": header.postingValues(of: web)]
