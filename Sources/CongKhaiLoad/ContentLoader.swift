@@ -19,8 +19,9 @@ public enum ContentLoader {
         case reformReport
         /// `cong-khai/<ten>.md`: another disclosure.
         case disclosure
-        /// `quy-tac.yaml`: the commune's or province's overrides of the checklist rules.
-        case ruleOverrides
+        /// `quy-tac.yaml`: the commune's or province's overrides of the checklist rules, read over
+        /// `base` (the national profile and the units' own rules).
+        case ruleOverrides(base: [ChecklistRule])
         case attachment(path: String)
         case ignored
     }
@@ -114,7 +115,7 @@ public enum ContentLoader {
         content.disclosures = disclosures
         content.unwritten = unwritten
         content.unreadable = unreadable
-        content.ruleOverrides = overrides ?? RuleOverrides(source: NationalProfile.path, rules: NationalProfile.rules)
+        content.ruleOverrides = overrides ?? RuleOverrides(source: NationalProfile.path, rules: NationalProfile.rules(adding: units))
         return content
     }
 
@@ -168,9 +169,9 @@ public enum ContentLoader {
             }
         case .disclosure:
             return loadHoldingBack(file, log: log) { DisclosureLoader.load($0, log: log).map(Loaded.disclosure) }
-        case .ruleOverrides:
+        case let .ruleOverrides(base):
             return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { RuleOverridesLoader.load($0, log: log) }
+                .flatMap { RuleOverridesLoader.load($0, base: base, log: log) }
                 .map(Loaded.ruleOverrides)
         case let .attachment(path):
             guard ActiveAttachment.allows(file, log: log) else { return nil }

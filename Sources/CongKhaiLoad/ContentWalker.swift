@@ -94,7 +94,7 @@ enum ContentWalker {
         case ("md", _) where folder.count == 1 && folder[0] == "cong-khai" && stem != "_index" && stem != "index":
             return .disclosure
         case ("yaml", "quy-tac") where folder.isEmpty:
-            return .ruleOverrides
+            return .ruleOverrides(base: NationalProfile.rules(adding: units))
         default:
             break
         }

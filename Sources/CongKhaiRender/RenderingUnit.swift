@@ -17,9 +17,16 @@ public protocol UnitRendering: Sendable {
     var datasets: [OpenData.Dataset] { get }
     /// Other files made from the whole site (machine-readable lists).
     var files: [OutputFile] { get }
+    /// What the site search finds of this unit, after the procedures (`du-lieu/tim-kiem.js`).
+    var searchEntries: [SearchIndex.Entry] { get }
+    /// The document type and subject (trích yếu) heading the notice-board edition of `page`, when
+    /// the unit words it (`("DANH MỤC", "Văn bản đang có hiệu lực")`); nil leaves it to the title.
+    func noticeHeading(for page: Page) -> (heading: String, subject: String?)?
 }
 
 extension UnitRendering {
     public var datasets: [OpenData.Dataset] { [] }
     public var files: [OutputFile] { [] }
+    public var searchEntries: [SearchIndex.Entry] { [] }
+    public func noticeHeading(for page: Page) -> (heading: String, subject: String?)? { nil }
 }

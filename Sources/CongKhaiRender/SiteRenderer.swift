@@ -71,7 +71,7 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
         files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
         files += OpenData.files(builder.datasets)
-        if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue)) }
+        if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue, adding: builder.units.flatMap(\.searchEntries))) }
         files += checklist.files()
         files += builder.units.flatMap(\.files)
         return files

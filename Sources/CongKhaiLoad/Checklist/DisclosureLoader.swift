@@ -54,8 +54,8 @@ enum DisclosureLoader {
 
 /// Loads `content/quy-tac.yaml`: changes to the national profile, merged into the effective rules.
 enum RuleOverridesLoader {
-    static func load(_ source: SourceText, log: DiagnosticLog) -> RuleOverrides? {
-        RuleOverrides(source: source.path, rules: RuleProfileParser.parse(source.text, path: source.path, base: NationalProfile.rules, log: log))
+    static func load(_ source: SourceText, base: [ChecklistRule] = NationalProfile.rules, log: DiagnosticLog) -> RuleOverrides? {
+        RuleOverrides(source: source.path, rules: RuleProfileParser.parse(source.text, path: source.path, base: base, log: log))
     }
 }
 

@@ -91,7 +91,7 @@ extension SiteRenderer {
             "web_address": header.webAddress(of: isSheet ? printPath : web.path),
             "is_landscape": isLandscape(web),
         ]
-        let heading = header.heading(of: web)
+        let heading = builder.units.lazy.compactMap { $0.noticeHeading(for: web) }.first ?? header.heading(of: web)
         values["heading"] = heading.heading
         values["subject"] = heading.subject
         values["number"] = header.number(of: web)
