@@ -34,6 +34,7 @@ public enum Units {
     public static let all: [any ContentUnit] = [
         LeadersUnit(),
         NewsUnit(),
+        DocumentsUnit(),
     ]
 
     /// The facets each stage module takes (it cannot see `ContentUnit`).
