@@ -142,7 +142,7 @@ public final class SiteBuild: @unchecked Sendable {
             pageDiagnostics = [:]
             return result(clock)
         }
-        site = ContentYears.withoutFutureYears(site, asOf: options.asOf, log: log)
+        for unit in units { unit.derive(&site, asOf: options.asOf, log: log) }
         // The posting checklist depends on every other content kind and on the as-of date, and
         // adds pages of its own, so it is evaluated before links are collected.
         site.checklist = clock.step("đánh giá công khai") { ChecklistEvaluator.evaluate(site, asOf: options.asOf, units: Units.checking(units), log: log) }
