@@ -4,6 +4,9 @@ import CongKhaiModel
 /// CongKhaiKinds refines this): its whole-site checks and its items of the posting checklist.
 /// `SiteChecks` and `ChecklistEvaluator` loop over the units they are given; they know no kind.
 public protocol CheckingUnit: Sendable {
+    /// The derive stage: what follows from the whole site and the as-of date before it is
+    /// checked (content dated in an impossible year is left out).
+    func derive(_ content: inout SiteContent, asOf: CalendarDate, log: DiagnosticLog)
     /// Rules over the assembled site that no single file can check (a unit's own value is
     /// `content.unit(id, as:)`). Report findings to `log`.
     func check(_ content: SiteContent, log: DiagnosticLog)
@@ -14,6 +17,7 @@ public protocol CheckingUnit: Sendable {
 }
 
 extension CheckingUnit {
+    public func derive(_ content: inout SiteContent, asOf: CalendarDate, log: DiagnosticLog) {}
     public func check(_ content: SiteContent, log: DiagnosticLog) {}
     public func checklistYears(in content: SiteContent) -> [Int] { [] }
     public func addChecklistItems(to evaluation: inout Evaluation) {}

@@ -32,6 +32,11 @@ public protocol ContentUnit: LoadingUnit, CheckingUnit, RenderingUnit {}
 /// values, datasets and checklist items come out.
 public enum Units {
     public static let all: [any ContentUnit] = [
+        CatalogueUnit(),
+        BudgetUnit(),
+        ReformUnit(),
+        DisclosuresUnit(),
+        ChecklistUnit(),
         LeadersUnit(),
         NewsUnit(),
         DocumentsUnit(),

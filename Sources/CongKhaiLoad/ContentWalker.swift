@@ -78,26 +78,7 @@ enum ContentWalker {
         let folderPath = folder.isEmpty ? "" : folder.joined(separator: "/") + "/"
         let stem = (fileName as NSString).deletingPathExtension
         let ext = (fileName as NSString).pathExtension.lowercased()
-        switch (ext, stem) {
-        case ("yaml", "site") where folder.isEmpty:
-            return .siteConfig
-        case ("yaml", "phi-le-phi") where folder.isEmpty:
-            return .fees
-        case ("md", _) where folder.count == 2 && folder[0] == "thu-tuc" && stem != "_index" && stem != "index":
-            return .procedure(fieldSlug: folder[1])
-        case ("yaml", _) where folder.count == 2 && folder[0] == "ngan-sach":
-            return .budget(yearFolder: folder[1])
-        case ("csv", _) where folder.count == 2 && folder[0] == "ngan-sach":
-            return .ignored
-        case ("md", _) where folder.count == 1 && folder[0] == "cchc" && stem != "_index" && stem != "index":
-            return .reformReport
-        case ("md", _) where folder.count == 1 && folder[0] == "cong-khai" && stem != "_index" && stem != "index":
-            return .disclosure
-        case ("yaml", "quy-tac") where folder.isEmpty:
-            return .ruleOverrides(base: NationalProfile.rules(adding: units))
-        default:
-            break
-        }
+        if ext == "yaml", stem == "site", folder.isEmpty { return .siteConfig }
         let place = ContentPlace(folders: folder, stem: stem, ext: ext, displayPath: displayPath)
         for unit in units {
             switch unit.claim(place) {

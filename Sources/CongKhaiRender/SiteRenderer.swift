@@ -20,8 +20,6 @@ public struct SiteRenderer: Sendable {
     public let targets: LinkTargets
     public let settings: RenderSettings
     public let navigation: Navigation
-    let catalogue: Catalogue
-    let checklist: ChecklistContext
     let builder: PageContext
     let editions: PrintEditions
 
@@ -31,12 +29,9 @@ public struct SiteRenderer: Sendable {
         self.targets = targets
         self.settings = settings
         navigation = Navigation(pages: content.pages)
-        catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
-        checklist = ChecklistContext(content: content)
         let navigation = navigation
-        builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue,
-                              budget: BudgetContext(budgets: content.budgets), reform: ReformContext(content: content),
-                              checklist: checklist, units: units.map { $0.rendering(content, navigation: navigation) })
+        builder = PageContext(config: content.config, navigation: navigation,
+                              units: units.map { $0.rendering(content, navigation: navigation) })
         editions = PrintEditions(content: content)
     }
 
@@ -71,8 +66,9 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
         files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
         files += OpenData.files(builder.datasets)
-        if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue, adding: builder.units.flatMap(\.searchEntries))) }
-        files += checklist.files()
+        // One search over every unit's entries (procedures first, as the registry lists them).
+        let entries = builder.units.flatMap(\.searchEntries)
+        if !entries.isEmpty { files.append(SearchIndex.file(entries)) }
         files += builder.units.flatMap(\.files)
         return files
     }

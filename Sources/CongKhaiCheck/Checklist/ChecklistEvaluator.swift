@@ -6,11 +6,6 @@ import CongKhaiModel
 public enum ChecklistEvaluator {
     public static func evaluate(_ content: SiteContent, asOf: CalendarDate, units: [any CheckingUnit] = [], log: DiagnosticLog) -> Checklist {
         var evaluation = Evaluation(content: content, asOf: asOf, log: log, unitYears: units.flatMap { $0.checklistYears(in: content) })
-        evaluation.budgetItems()
-        evaluation.reformItems()
-        evaluation.quarterlyLists()
-        evaluation.disclosureItems()
-        evaluation.standingItems()
         for unit in units { unit.addChecklistItems(to: &evaluation) }
         let items = evaluation.items.sorted {
             ($0.year, $0.quarter, ($0.deadline ?? asOf).dayNumber, $0.id) < ($1.year, $1.quarter, ($1.deadline ?? asOf).dayNumber, $1.id)
@@ -42,9 +37,7 @@ public struct Evaluation {
         self.calendar = WorkingCalendar(extraHolidays: content.config.holidays)
         let list = content.ruleOverrides?.rules ?? []
         self.rules = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        let contentYears = content.budgets.map(\.year) + content.reports.map(\.year)
-            + content.disclosures.compactMap { $0.effectiveRuleID == "danh-sach-quy" ? $0.period.flatMap { Int($0.prefix(4)) } : nil }
-            + unitYears
+        let contentYears = unitYears
         let start = min(content.config.startDate?.year ?? asOf.year - 1, asOf.year)
         self.firstYear = max(([start] + contentYears.filter { $0 <= asOf.year }).min() ?? start, asOf.year - 100)
     }

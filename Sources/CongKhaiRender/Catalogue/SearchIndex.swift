@@ -28,16 +28,20 @@ public enum SearchIndex {
         }
     }
 
-    /// The procedures, then what the content units add (`UnitRendering.searchEntries`).
-    static func file(catalogue: Catalogue, adding others: [Entry] = []) -> OutputFile {
-        var script = "// Chỉ mục tìm kiếm thủ tục do CongKhai tạo. [mã, tên, lĩnh vực, mức độ, địa chỉ, chữ đã bỏ dấu]\n"
-        script += "window.CONGKHAI_TIM_KIEM=[\n"
-        let procedures = catalogue.procedures.map { procedure in
+    /// The catalogue's entries: code, name, lĩnh vực, online level.
+    static func entries(catalogue: Catalogue) -> [Entry] {
+        catalogue.procedures.map { procedure in
             Entry(code: procedure.code, name: procedure.name, group: procedure.field, label: procedure.onlineLevel?.label ?? "",
                   path: procedure.path + "index.html",
                   folded: TextFolding.fold([procedure.code, procedure.name, procedure.field].joined(separator: " ")))
         }
-        script += (procedures + others).map { entry in
+    }
+
+    /// Every unit's entries (`UnitRendering.searchEntries`), in registry order.
+    static func file(_ entries: [Entry]) -> OutputFile {
+        var script = "// Chỉ mục tìm kiếm thủ tục do CongKhai tạo. [mã, tên, lĩnh vực, mức độ, địa chỉ, chữ đã bỏ dấu]\n"
+        script += "window.CONGKHAI_TIM_KIEM=[\n"
+        script += entries.map { entry in
             "[" + [entry.code, entry.name, entry.group, entry.label, entry.path, entry.folded].map(literal).joined(separator: ",") + "]"
         }.joined(separator: ",\n")
         script += "\n];\n"

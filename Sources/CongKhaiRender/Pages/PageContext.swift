@@ -7,27 +7,17 @@ import CongKhaiModel
 struct PageContext: @unchecked Sendable {
     let site: [String: Any]
     let navigation: Navigation
-    let catalogue: CatalogueContext
-    let budget: BudgetContext
-    let reform: ReformContext
-    let checklist: ChecklistContext
     /// The content units' views of this render (`RenderingUnit`), in registry order.
     let units: [any UnitRendering]
     /// All open data of the site, in the order the `du-lieu/` page lists it; built once, for
     /// the files and for that page.
     let datasets: [OpenData.Dataset]
 
-    init(config: SiteConfig, navigation: Navigation, catalogue: Catalogue, budget: BudgetContext, reform: ReformContext, checklist: ChecklistContext,
-         units: [any UnitRendering] = []) {
-        self.checklist = checklist
-        self.units = units
-        self.budget = budget
-        self.reform = reform
+    init(config: SiteConfig, navigation: Navigation, units: [any UnitRendering]) {
         self.site = PageContext.site(config)
         self.navigation = navigation
-        self.catalogue = CatalogueContext(catalogue: catalogue, portalURL: config.onlineServiceURL)
-        self.datasets = OpenData.datasets(catalogue: catalogue) + budget.datasets + reform.datasets + checklist.datasets
-            + units.flatMap(\.datasets)
+        self.units = units
+        self.datasets = units.flatMap(\.datasets)
     }
 
     func context(for page: Page, bodyHTML: String) -> [String: Any] {
@@ -72,21 +62,7 @@ struct PageContext: @unchecked Sendable {
             context["latest_news"] = navigation.newsItems.prefix(5).map { entry($0, from: page) }
             context["quick_links"] = navigation.topLevel.map { entry($0, from: page) }
         }
-        if !catalogue.catalogue.procedures.isEmpty {
-            context["search"] = [
-                "index_href": root + "du-lieu/tim-kiem.js",
-                "script_href": root + "assets/tim-kiem.js",
-                "catalogue_href": root + "thu-tuc/index.html",
-            ]
-        }
-        switch page.kind {
-        case .catalogue, .procedureList:
-            context.merge(catalogue.listing(for: page)) { _, new in new }
-        case .procedure:
-            if case let .procedure(procedure) = page.data { context["procedure"] = catalogue.procedure(procedure, page: page) }
-        case .fees:
-            context["fees"] = catalogue.fees(from: page)
-        case .openData:
+        if page.kind == .openData {
             context["datasets"] = datasets.map { dataset -> [String: Any] in
                 [
                     "title": dataset.title,
@@ -96,12 +72,7 @@ struct PageContext: @unchecked Sendable {
                     "fields": dataset.columns.map { ["name": $0.name, "meaning": $0.meaning] },
                 ]
             }
-        default:
-            break
         }
-        context.merge(budget.values(for: page)) { _, new in new }
-        context.merge(reform.values(for: page)) { _, new in new }
-        context.merge(checklist.values(for: page)) { _, new in new }
         for unit in units { context.merge(unit.values(for: page)) { _, new in new } }
         return context
     }

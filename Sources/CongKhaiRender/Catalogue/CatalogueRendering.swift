@@ -1,0 +1,41 @@
+import CongKhaiCheck
+import CongKhaiModel
+
+/// One render's view of the procedure catalogue and fee schedule: the catalogue pages'
+/// values, the search box on every page, the open data and the search index.
+public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
+    let catalogue: Catalogue
+    let context: CatalogueContext
+
+    public init(content: SiteContent) {
+        catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
+        context = CatalogueContext(catalogue: catalogue, portalURL: content.config.onlineServiceURL)
+    }
+
+    public func values(for page: Page) -> [String: Any] {
+        var values: [String: Any] = [:]
+        if !catalogue.procedures.isEmpty {
+            let root = RelativeURL.root(from: page.path)
+            values["search"] = [
+                "index_href": root + "du-lieu/tim-kiem.js",
+                "script_href": root + "assets/tim-kiem.js",
+                "catalogue_href": root + "thu-tuc/index.html",
+            ]
+        }
+        switch page.kind {
+        case .catalogue, .procedureList:
+            values.merge(context.listing(for: page)) { _, new in new }
+        case .procedure:
+            if case let .procedure(procedure) = page.data { values["procedure"] = context.procedure(procedure, page: page) }
+        case .fees:
+            values["fees"] = context.fees(from: page)
+        default:
+            break
+        }
+        return values
+    }
+
+    public var datasets: [OpenData.Dataset] { OpenData.datasets(catalogue: catalogue) }
+
+    public var searchEntries: [SearchIndex.Entry] { SearchIndex.entries(catalogue: catalogue) }
+}
