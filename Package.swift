@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "CongKhaiCheck", dependencies: ["CongKhaiModel"]),
         // Stage 3: view models, Vietnamese formatting, Mustache templates, feeds.
         .target(name: "CongKhaiRender", dependencies: [
-            "CongKhaiModel", "CongKhaiMarkdown", "CongKhaiCheck",
+            "CongKhaiModel", "CongKhaiMarkdown",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The content units (one folder per kind) and their registry, over the stage modules

@@ -109,6 +109,8 @@ public enum Pipeline {
         let changes: SiteBuild.ChangeSet?
         var site: SiteContent?
         var targets: LinkTargets?
+        /// The notice-board pages (`in/`), made with the checklist whose quarter sheets they hold.
+        var editions: PrintEditions?
         var assets: [OutputFile] = []
         var siteWide: [OutputFile]?
         var renderedCount = 0
@@ -158,6 +160,7 @@ extension SiteBuild {
         for unit in units { unit.derive(&site, asOf: options.asOf, log: log) }
         site.checklist = ChecklistEvaluator.evaluate(site, asOf: options.asOf, units: Units.checking(units), log: log)
         checklist = site.checklist
+        run.editions = PrintEditions(content: site, sheets: ChecklistPages.pages(for: site.checklist, in: site))
         var targets = LinkTargets(content: site)
         run.assets = AssetFiles.list(theme)
         for asset in run.assets { targets.addGenerated(file: asset.path) }
@@ -169,7 +172,7 @@ extension SiteBuild {
     /// changed), in chunks; the site-wide files (search index, open data, feed, sitemap) do not
     /// depend on the pages' HTML and are made on another thread meanwhile.
     func render(_ run: inout Pipeline.Run) {
-        guard let site = run.site, let targets = run.targets else { return }
+        guard let site = run.site, let targets = run.targets, let editions = run.editions else { return }
         let changes = run.changes
         var settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
         settings.producesPDF = options.pdf
@@ -177,7 +180,7 @@ extension SiteBuild {
         if case let .bytes(css)? = run.assets.first(where: { $0.path == "assets/style.css" })?.body {
             settings.notFoundCSS = String(decoding: css, as: UTF8.self)
         }
-        let renderer = SiteRenderer(content: site, templates: templates, targets: targets, settings: settings,
+        let renderer = SiteRenderer(content: site, templates: templates, targets: targets, settings: settings, editions: editions,
                                     units: Units.rendering(units))
         let pages = renderer.allPages
         let newMenu = renderer.navigation.menuSignature

@@ -78,7 +78,7 @@ public final class SiteBuild: @unchecked Sendable {
     public func update(changed paths: Set<String>) -> BuildResult {
         let contentPaths = paths.filter { $0.hasPrefix("content/") }
         let templatePaths = paths.filter { $0.hasPrefix("templates/") }
-        let wholeSite: Set<String> = ["content/site.yaml", "content/quy-tac.yaml"]
+        let wholeSite = units.reduce(into: Set(["content/site.yaml"])) { $0.formUnion($1.wholeSiteFiles) }
         let known = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         // A file added, removed or renamed changes paths, links and lists everywhere.
         // A file swapped for a symbolic link goes through the full walk, which refuses links

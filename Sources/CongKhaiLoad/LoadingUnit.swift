@@ -26,6 +26,9 @@ public protocol LoadingUnit: Sendable {
     /// pages to `content.pages` and its own value to `content.units[id]`. Runs after the
     /// loaded pages are in and before section pages nobody wrote are made up.
     func assemble(_ values: [any Sendable], into content: inout SiteContent, log: DiagnosticLog)
+    /// Files whose change can move the whole site (`content/quy-tac.yaml`): `serve` then runs
+    /// every stage over everything instead of the changed files only.
+    var wholeSiteFiles: Set<String> { get }
 }
 
 extension LoadingUnit {
@@ -33,6 +36,7 @@ extension LoadingUnit {
     public var checklistRules: String { "" }
     public func unwrittenMark(_ source: SourceText, item: UnitItem) -> UnwrittenFile? { UnwrittenMarker.find(in: source) }
     public func assemble(_ values: [any Sendable], into content: inout SiteContent, log: DiagnosticLog) {}
+    public var wholeSiteFiles: Set<String> { [] }
 }
 
 /// Where a file under `content/` sits, as a unit's `claim` sees it. Folder names are slugged

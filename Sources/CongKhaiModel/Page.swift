@@ -10,11 +10,14 @@ public struct PageKind: Sendable, Hashable, CustomStringConvertible {
     /// The group of the `in/` index this kind's notice-board edition is listed in; nil when
     /// the kind is not posted on the board.
     public let noticeBoard: NoticeBoardGroup?
+    /// The page exists only as a notice-board sheet: its path is already under `in/`.
+    public let isSheetOnly: Bool
 
-    public init(_ rawValue: String, sources: PageSources = .wholeSite, noticeBoard: NoticeBoardGroup? = nil) {
+    public init(_ rawValue: String, sources: PageSources = .wholeSite, noticeBoard: NoticeBoardGroup? = nil, isSheetOnly: Bool = false) {
         self.rawValue = rawValue
         self.sources = sources
         self.noticeBoard = noticeBoard
+        self.isSheetOnly = isSheetOnly
     }
 
     public static func == (left: PageKind, right: PageKind) -> Bool { left.rawValue == right.rawValue }

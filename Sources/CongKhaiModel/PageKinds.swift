@@ -25,7 +25,7 @@ extension PageKind {
     /// `cong-khai/`: the posting checklist (Luật 10/2022 Điều 13 k2).
     public static let checklist = PageKind("danh-sach-cong-khai")
     /// A printable A4 sheet of one quarter's list.
-    public static let checklistSheet = PageKind("danh-sach-cong-khai-quy", noticeBoard: .checklist)
+    public static let checklistSheet = PageKind("danh-sach-cong-khai-quy", noticeBoard: .checklist, isSheetOnly: true)
     /// One other disclosure (`cong-khai/<ten>.md`).
     public static let disclosure = PageKind("noi-dung-cong-khai", noticeBoard: .disclosures)
 }

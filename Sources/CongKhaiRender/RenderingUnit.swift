@@ -17,16 +17,39 @@ public protocol UnitRendering: Sendable {
     var datasets: [OpenData.Dataset] { get }
     /// Other files made from the whole site (machine-readable lists).
     var files: [OutputFile] { get }
-    /// What the site search finds of this unit, after the procedures (`du-lieu/tim-kiem.js`).
+    /// What the site search finds of this unit (`du-lieu/tim-kiem.js`, in registry order).
     var searchEntries: [SearchIndex.Entry] { get }
-    /// The document type and subject (trích yếu) heading the notice-board edition of `page`, when
-    /// the unit words it (`("DANH MỤC", "Văn bản đang có hiệu lực")`); nil leaves it to the title.
-    func noticeHeading(for page: Page) -> (heading: String, subject: String?)?
+    /// What the notice-board edition of `page` shows (number, date, posting, heading) when
+    /// the page is this unit's and posted (`PageKind.noticeBoard`); nil otherwise.
+    func notice(for page: Page) -> NoticeFacts?
+}
+
+/// What a unit says about the notice-board edition of one of its pages (NĐ 30/2020 layout:
+/// `NoticeHeader` formats it).
+public struct NoticeFacts: Sendable {
+    /// The document number the content gives; printed only when the commune itself issued it.
+    public var number: String?
+    /// The date the sheet carries (nil: the build date).
+    public var date: CalendarDate?
+    /// The page's own posting window, if the content gives one.
+    public var posting: PostingWindow?
+    /// Posted for as long as it is in force (procedures, fees: Luật 10/2022 Điều 12).
+    public var isStanding = false
+    /// The heading and subject when the title does not start with a document type.
+    public var heading: (heading: String, subject: String?)?
+    /// A table too wide for A4 portrait.
+    public var isLandscape = false
+
+    public init(number: String? = nil, date: CalendarDate? = nil, posting: PostingWindow? = nil) {
+        self.number = number
+        self.date = date
+        self.posting = posting
+    }
 }
 
 extension UnitRendering {
     public var datasets: [OpenData.Dataset] { [] }
     public var files: [OutputFile] { [] }
     public var searchEntries: [SearchIndex.Entry] { [] }
-    public func noticeHeading(for page: Page) -> (heading: String, subject: String?)? { nil }
+    public func notice(for page: Page) -> NoticeFacts? { nil }
 }

@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiMarkdown
 import CongKhaiModel
 import Foundation
@@ -23,7 +22,9 @@ public struct SiteRenderer: Sendable {
     let builder: PageContext
     let editions: PrintEditions
 
-    public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings, units: [any RenderingUnit] = []) {
+    /// `editions`: the notice-board pages, made in the derive stage with the checklist.
+    public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings, editions: PrintEditions,
+                units: [any RenderingUnit] = []) {
         self.content = content
         self.templates = templates
         self.targets = targets
@@ -32,11 +33,11 @@ public struct SiteRenderer: Sendable {
         let navigation = navigation
         builder = PageContext(config: content.config, navigation: navigation,
                               units: units.map { $0.rendering(content, navigation: navigation) })
-        editions = PrintEditions(content: content)
+        self.editions = editions
     }
 
     /// Every page the site has, the 404 page included.
-    public var allPages: [Page] { content.pages + editions.pages + [notFoundPage] }
+    public var allPages: [Page] { content.pages + editions.pages + [Self.notFoundPage] }
 
     public func render(log: DiagnosticLog) -> [OutputFile] {
         let rendered = renderPages(allPages)
@@ -77,7 +78,7 @@ public struct SiteRenderer: Sendable {
         page.kind == .notFound ? "404.html" : page.path + "index.html"
     }
 
-    var notFoundPage: Page {
+    public static var notFoundPage: Page {
         var page = Page(source: "templates/layouts/404.mustache", path: "", kind: .notFound, title: "Không tìm thấy trang")
         page.description = "Trang bạn tìm không có hoặc đã được chuyển đi."
         return page

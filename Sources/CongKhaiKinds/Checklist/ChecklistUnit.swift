@@ -14,6 +14,9 @@ struct ChecklistUnit: ContentUnit {
         place.ext == "yaml" && place.stem == "quy-tac" && place.folders.isEmpty ? .load(path: "") : nil
     }
 
+    /// A rule changed can change every item's status.
+    var wholeSiteFiles: Set<String> { ["content/quy-tac.yaml"] }
+
     /// The rules are settings, not a disclosure: never held back.
     var holdsBackUnwritten: Bool { false }
 

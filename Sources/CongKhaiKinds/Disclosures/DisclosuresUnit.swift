@@ -25,5 +25,16 @@ struct DisclosuresUnit: ContentUnit {
 
     func addChecklistItems(to evaluation: inout Evaluation) { evaluation.disclosureItems() }
 
-    func rendering(_ content: SiteContent, navigation: Navigation) -> any UnitRendering { NoRendering() }
+    func rendering(_ content: SiteContent, navigation: Navigation) -> any UnitRendering { DisclosuresRendering() }
+}
+
+struct DisclosuresRendering: UnitRendering {
+    func values(for page: Page) -> [String: Any] { [:] }
+
+    /// The decision disclosed is the sheet's number when the commune issued it.
+    func notice(for page: Page) -> NoticeFacts? {
+        guard case let .disclosure(disclosure) = page.data else { return nil }
+        return NoticeFacts(number: disclosure.decision?.number, date: disclosure.publishedOn ?? disclosure.decision?.date,
+                           posting: disclosure.posting)
+    }
 }

@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 import CongKhaiRender
 
@@ -163,8 +162,12 @@ extension DocumentContext: UnitRendering {
 
     var searchEntries: [SearchIndex.Entry] { DocumentOpenData.searchEntries(self) }
 
-    /// The title of `van-ban/` is the menu's (“Văn bản”); on paper the sheet is a list of what applies.
-    func noticeHeading(for page: Page) -> (heading: String, subject: String?)? {
-        page.kind == .documentRegistry ? ("DANH MỤC", "Văn bản đang có hiệu lực") : nil
+    /// The title of `van-ban/` is the menu's (“Văn bản”); on paper the sheet is a list of what
+    /// applies, dated the build day, with no number (the commune issues none for it).
+    func notice(for page: Page) -> NoticeFacts? {
+        guard page.kind == .documentRegistry else { return nil }
+        var facts = NoticeFacts()
+        facts.heading = ("DANH MỤC", "Văn bản đang có hiệu lực")
+        return facts
     }
 }

@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiMarkdown
 import CongKhaiModel
 
@@ -25,6 +24,15 @@ public struct BudgetContext: UnitRendering, @unchecked Sendable {
         default:
             return [:]
         }
+    }
+
+    public func notice(for page: Page) -> NoticeFacts? {
+        guard case let .budget(disclosure) = page.data else { return nil }
+        var facts = NoticeFacts(number: disclosure.basis?.number, date: disclosure.publishedOn ?? disclosure.basis?.date, posting: disclosure.posting)
+        if page.kind == .budgetDisclosure { facts.heading = ("CÔNG KHAI NGÂN SÁCH", page.title.trimmingWhitespace()) }
+        // Four or more figure columns do not fit A4 portrait at 12 pt.
+        facts.isLandscape = disclosure.columns.count >= 4
+        return facts
     }
 
     var years: [Int] { Array(Set(budgets.map(\.year))).sorted() }

@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// One render's view of the procedure catalogue and fee schedule: the catalogue pages'
@@ -6,10 +5,12 @@ import CongKhaiModel
 public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
     let catalogue: Catalogue
     let context: CatalogueContext
+    let unitName: String
 
     public init(content: SiteContent) {
         catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
         context = CatalogueContext(catalogue: catalogue, portalURL: content.config.onlineServiceURL)
+        unitName = content.config.name
     }
 
     public func values(for page: Page) -> [String: Any] {
@@ -33,6 +34,20 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
             break
         }
         return values
+    }
+
+    /// The catalogue, each procedure and the fee schedule are posted for as long as they are in force.
+    public func notice(for page: Page) -> NoticeFacts? {
+        let title = page.title.trimmingWhitespace()
+        var facts = NoticeFacts(date: page.lastChanged)
+        switch page.kind {
+        case .procedure: facts.heading = ("THỦ TỤC HÀNH CHÍNH", title)
+        case .catalogue: facts.heading = ("DANH MỤC", "Thủ tục hành chính thuộc thẩm quyền giải quyết của \(unitName)")
+        case .fees: facts.heading = ("DANH MỤC PHÍ, LỆ PHÍ", title.lowercased().contains("phí") ? nil : title)
+        default: return nil
+        }
+        facts.isStanding = true
+        return facts
     }
 
     public var datasets: [OpenData.Dataset] { OpenData.datasets(catalogue: catalogue) }

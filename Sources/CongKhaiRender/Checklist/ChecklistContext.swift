@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// Template values and machine-readable files of the posting checklist.
@@ -144,6 +143,12 @@ public struct ChecklistContext: UnitRendering {
     /// `cong-khai/danh-sach-cong-khai.json` and `.csv`.
     public var files: [OutputFile] {
         OpenData.files([dataset])
+    }
+
+    /// A quarter's sheet is dated the day of the build.
+    public func notice(for page: Page) -> NoticeFacts? {
+        guard case .checklistQuarter = page.data else { return nil }
+        return NoticeFacts()
     }
 
     /// Listed on `du-lieu/`.

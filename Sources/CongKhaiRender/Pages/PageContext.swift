@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// Builds the dictionaries templates see (documented in docs/templates.md).

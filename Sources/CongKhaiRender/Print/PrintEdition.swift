@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// The notice-board edition of a disclosure: an A4 page under `in/` laid out like an
@@ -13,8 +12,8 @@ public enum PrintEdition {
 
     /// `in/ngan-sach-2026-du-toan/` for `ngan-sach/2026/du-toan/`; nil for pages not posted.
     public static func path(for page: Page) -> String? {
-        // A quarter's checklist is a notice-board sheet and nothing else: it lives in `in/` already.
-        if page.kind == .checklistSheet { return page.path }
+        // A sheet and nothing else (a quarter's checklist) lives in `in/` already.
+        if page.kind.isSheetOnly { return page.path }
         guard page.kind.noticeBoard != nil, !page.path.isEmpty else { return nil }
         return folder + slug(page.path) + "/"
     }

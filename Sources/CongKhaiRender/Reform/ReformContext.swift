@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// Template values and open-data files for the reform-report pages (docs/templates.md,
@@ -50,6 +49,11 @@ public struct ReformContext: UnitRendering {
         default:
             return [:]
         }
+    }
+
+    public func notice(for page: Page) -> NoticeFacts? {
+        guard case let .reformReport(report) = page.data else { return nil }
+        return NoticeFacts(number: report.reportNumber, date: report.reportDate)
     }
 
     public var datasets: [OpenData.Dataset] {
