@@ -60,7 +60,6 @@ enum DocumentLoader {
         document.amends = yaml.strings("sua_doi", "số của các văn bản được văn bản này sửa đổi, bổ sung")
         document.publishedOn = yaml.date("ngay_cong_khai", "ngày đăng công khai")
         document.posting = yaml.postingWindow("niem_yet", "thời gian và nơi niêm yết")
-        document.description = yaml.string("mo_ta", "một câu mô tả")
         _ = yaml.bool("nhap", "bản nháp, chưa đăng")
         if let issued = document.issued {
             PublicationDates.check(yaml, published: document.publishedOn, posting: document.posting,

@@ -158,7 +158,6 @@ public struct OfficialDocument: Sendable, Hashable {
     /// `ngay_cong_khai` and `niem_yet`, as for every disclosure.
     public var publishedOn: CalendarDate?
     public var posting: PostingWindow?
-    public var description: String?
     public var body: String = ""
     public var bodyLine: Int = 1
     /// Line of each key in the source file, so cross-document findings point at the right line.
