@@ -36,6 +36,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("chi-tiet"), help: "In đầy đủ mọi cảnh báo (mặc định: mỗi loại một cảnh báo mẫu kèm số lượng).")
     var detailed = false
 
+    /// For measuring what `FastTemplate` earns (BENCHMARKS.md): the same build, rendered by
+    /// swift-mustache alone. Hidden: the output is the same, only slower.
+    @Flag(name: .customLong("reference-templates"), help: .hidden)
+    var referenceTemplates = false
+
     func run() throws {
         if ProvinceConfig.isProvince(site.siteFolder) || commune != nil || provinceOnly {
             return try ProvinceBuildCommand(build: self).run()
@@ -50,6 +55,7 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(siteFolder: site.siteFolder, outputFolder: outputURL, asOf: asOfDate,
                                    baseURL: baseURL, verbose: verbose, force: force)
         options.pdf = pdf
+        options.referenceTemplateEngine = referenceTemplates
         // Pages go straight to the staging folder as they are rendered; it is removed unless swapped in.
         let staging = OutputWriter.stagingFolder(for: options.outputFolder)
         OutputSwap.removeLeftovers(of: options.outputFolder)
