@@ -13,7 +13,7 @@ struct ImportCommand: ParsableCommand {
         discussion: ImportKind.allCases.map { "  \($0.rawValue): \($0.summary)\n      Ví dụ: \($0.example)" }.joined(separator: "\n")
     )
 
-    @Argument(help: ArgumentHelp("Nguồn: " + ImportKind.allCases.map(\.rawValue).joined(separator: ", ") + " (xem bên dưới).", valueName: "nguồn"))
+    @Argument(help: ArgumentHelp("Nguồn của các tệp, mô tả ở trên.", valueName: "nguồn"))
     var kind: ImportKind
 
     @Argument(help: ArgumentHelp("Các tệp cần nhập.", valueName: "tệp"))
