@@ -86,6 +86,14 @@ struct CLITextTests {
         #expect(build.site.folder.siteFolder == new.site.siteFolder)
     }
 
+    @Test func aSiteAndAProvinceRefuseAnOutputFolderInTheSameWords() {
+        let site = OutputRefusal.text(.overlapsSource("content"), output: "content/", source: "thư mục của trang hoặc nằm trong content/, templates/")
+        #expect(site.message == "Thư mục kết quả content/ trùng với thư mục của trang hoặc nằm trong content/, templates/; dựng vào đó sẽ xóa chính nội dung.")
+        let province = OutputRefusal.text(.unrecognisedMarker, output: "public/", source: "thư mục của tỉnh hoặc của một xã")
+        #expect(province.message.contains("(rỗng, là thư mục, sai bảng mã hoặc không có danh sách tệp)"), "the province now says why, as the site did")
+        #expect(OutputRefusal.text(.notCongKhaiOutput("anh"), output: "public/", source: "").message.contains("có “anh” không do CongKhai tạo"))
+    }
+
     @Test func serveBindTakesOnlyIPv4Addresses() throws {
         #expect(ServeCommand.isIPv4("0.0.0.0") && ServeCommand.isIPv4("192.168.1.10") && ServeCommand.isIPv4("127.0.0.1"))
         #expect(!ServeCommand.isIPv4("256.1.1.1") && !ServeCommand.isIPv4("1.2.3") && !ServeCommand.isIPv4("localhost") && !ServeCommand.isIPv4("1.2.3.4.5") && !ServeCommand.isIPv4("١.2.3.4"))
