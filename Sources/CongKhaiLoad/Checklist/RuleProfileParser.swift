@@ -66,11 +66,20 @@ public enum RuleProfileParser {
             }
             rule.channels = channels
         }
+        if let text = fields.string("dinh_ky", "định kỳ: theo_van_ban, quy, nam hoặc thuong_xuyen") {
+            if let recurrence = ChecklistRule.Recurrence(rawValue: text) { rule.recurrence = recurrence } else {
+                log.report(.error("checklist.recurrence", at: fields.location(ofKey: "dinh_ky"),
+                                  "“dinh_ky” phải là theo_van_ban, quy, nam hoặc thuong_xuyen (đang là “\(text)”)."))
+            }
+        }
         // The clock follows from what the rule applies to; `moc` may only say which it is.
-        let clock = Scope.trigger(appliesTo: rule.appliesTo)
+        var clock = Scope.trigger(appliesTo: rule.appliesTo)
         if let text = fields.string("moc", "mốc tính hạn: van_ban, het_ky hoặc khong") {
             if let trigger = ChecklistRule.Trigger(rawValue: text) {
-                if trigger != clock {
+                // A standing item has no deadline at all, so `khong` is true of any standing rule.
+                if trigger == .none, rule.recurrence == .standing {
+                    clock = .none
+                } else if trigger != clock {
                     log.report(.error("checklist.trigger-fixed", at: fields.location(ofKey: "moc"),
                                       "“moc: \(text)” không có tác dụng ở quy tắc “\(rule.id)”: quy tắc áp dụng cho “\(rule.appliesTo)” nên hạn luôn \(Scope.describe(clock)) (moc: \(clock.rawValue)).",
                                       hint: "Xóa dòng “moc”, hoặc ghi `moc: \(clock.rawValue)`."))
@@ -81,12 +90,6 @@ public enum RuleProfileParser {
             }
         }
         rule.trigger = clock
-        if let text = fields.string("dinh_ky", "định kỳ: theo_van_ban, quy, nam hoặc thuong_xuyen") {
-            if let recurrence = ChecklistRule.Recurrence(rawValue: text) { rule.recurrence = recurrence } else {
-                log.report(.error("checklist.recurrence", at: fields.location(ofKey: "dinh_ky"),
-                                  "“dinh_ky” phải là theo_van_ban, quy, nam hoặc thuong_xuyen (đang là “\(text)”)."))
-            }
-        }
         if isNew, !fields.has("han") { rule.deadline = .none }
         if let deadline = fields.mapping("han", "hạn công khai") {
             // A value out of range is reported by the reader and leaves the rule's deadline as it was.

@@ -37,6 +37,25 @@ struct RuleScopeTests {
         #expect(found.isEmpty)
     }
 
+    @Test func aStandingRuleMaySayItHasNoClock() {
+        let (rules, found) = parse("""
+        quy_tac:
+          thuong-xuyen:
+            noi_dung: A
+            van_ban: QĐ 1
+            dinh_ky: thuong_xuyen
+            moc: khong
+          theo-van-ban:
+            noi_dung: B
+            van_ban: QĐ 1
+            dinh_ky: theo_van_ban
+            moc: khong
+        """)
+        #expect(found.map(\.key) == ["checklist.trigger-fixed"])
+        #expect(found.first?.location.line == 11)
+        #expect(rule(rules, "thuong-xuyen")?.trigger == ChecklistRule.Trigger.none)
+    }
+
     @Test func aBuiltInRuleCannotMoveToAnotherKind() {
         let (rules, found) = parse("quy_tac:\n  dieu-11-k8:\n    ap_dung: ngan_sach.du_toan\n")
         #expect(found.map(\.key) == ["checklist.applies-to-fixed"])
