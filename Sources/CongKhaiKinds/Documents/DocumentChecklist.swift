@@ -23,7 +23,8 @@ enum DocumentRules {
     }
 
     /// The rules, in the shape of `quy-tac.yaml` (`DocumentsUnit.checklistRules`). Sources, and
-    /// what could not be verified: docs/add-a-kind.md, "The checklist items".
+    /// what could not be verified: docs/add-a-kind.md, "The checklist items". No `ap_dung`: the
+    /// unit adds the items itself, and a new rule's kind can only be the default (`RuleScope`).
     static let yaml = """
     quy_tac:
       vb-qppl:
@@ -31,7 +32,6 @@ enum DocumentRules {
         van_ban: "Luật Tiếp cận thông tin 2016"
         dieu: 19
         khoan: 1
-        ap_dung: van_ban.quy_pham
         kenh: [website, tru_so]
         moc: van_ban
         han: { ngay_lam_viec: 5 }
@@ -43,7 +43,6 @@ enum DocumentRules {
         van_ban: "Luật Tiếp cận thông tin 2016"
         dieu: 17
         khoan: 1
-        ap_dung: van_ban.hanh_chinh
         kenh: [website]
         moc: van_ban
         han: { ngay_lam_viec: 5 }

@@ -188,6 +188,10 @@ struct DocumentSiteTests {
         #expect(log.all.isEmpty)
         #expect(rules.map(\.id) == [DocumentRules.normative, DocumentRules.administrative])
         #expect(rules.first?.minimumPostingDays == 30)
+        // As the site reads them: over the national profile, where new rules meet the kind checks.
+        let joined = DiagnosticLog()
+        _ = RuleProfileParser.parse(DocumentRules.yaml, path: "vb", base: NationalProfile.rules, log: joined)
+        #expect(joined.all.isEmpty, "\(joined.all.map(\.formatted))")
         #expect(NationalProfile.rules(adding: [DocumentsUnit()]).filter { $0.id.hasPrefix("vb-") }.count == 2)
         #expect(NationalProfile.rules(adding: []).count == NationalProfile.rules.count)
     }
