@@ -64,7 +64,9 @@ public final class SiteBuild: @unchecked Sendable {
     public func build() -> BuildResult {
         var clock = StepClock()
         let scanLog = DiagnosticLog()
-        let scanned = clock.step("đọc danh sách tệp") { ContentLoader.scan(siteFolder: options.siteFolder, log: scanLog) }
+        let scanned = clock.step("đọc danh sách tệp") {
+            options.sharedContent.map { $0.scan(siteFolder: options.siteFolder, log: scanLog)?.files } ?? ContentLoader.scan(siteFolder: options.siteFolder, log: scanLog)
+        }
         scanDiagnostics = scanLog.all
         sources = scanned ?? []
         let all = clock.step("nạp nội dung") { ContentLoader.loadAll(sources) }
@@ -122,7 +124,7 @@ public final class SiteBuild: @unchecked Sendable {
 
     private func loadTemplates() {
         let log = DiagnosticLog()
-        theme = Theme.files(siteTemplates: templatesFolder, includeDefault: options.defaultTheme)
+        theme = Theme.files(siteTemplates: templatesFolder, includeDefault: options.defaultTheme, shared: options.sharedTemplatesFolder)
         templates = Pipeline.loadTemplates(theme, log: log)
         if options.referenceTemplateEngine { templates = templates.referenceEngineOnly }
         templateDiagnostics = log.all
@@ -153,6 +155,7 @@ public final class SiteBuild: @unchecked Sendable {
 
         var settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
         settings.producesPDF = options.pdf
+        settings.sitePathWithoutBase = options.sitePathWithoutBase
         // 404.html is answered at any depth: without a base URL its stylesheet goes inline.
         if case let .bytes(css)? = assets.first(where: { $0.path == "assets/style.css" })?.body {
             settings.notFoundCSS = String(decoding: css, as: UTF8.self)
@@ -203,8 +206,10 @@ public final class SiteBuild: @unchecked Sendable {
                 siteWideDone.wait()
                 var others: [String: OutputFile] = [:]
                 for file in siteWide.withLock({ $0 }) + assets { others[file.path] = file }
+                // An attachment a province shares lives outside the site folder: copied from where it was found.
+                let found = Dictionary(sources.map { ($0.displayPath, $0.url) }, uniquingKeysWith: { first, _ in first })
                 for attachment in site.attachments {
-                    others[attachment.path] = OutputFile(path: attachment.path, copying: options.siteFolder.appendingPathComponent(attachment.source))
+                    others[attachment.path] = OutputFile(path: attachment.path, copying: found[attachment.source] ?? options.siteFolder.appendingPathComponent(attachment.source))
                 }
                 otherOutputs = others
             }

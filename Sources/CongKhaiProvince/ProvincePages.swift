@@ -65,6 +65,8 @@ struct ProvincePages {
                                                                     rows: rows.filter { $0.row.ruleID == obligation.rule }, obligations: obligations)))
         }
         files.append(OutputFile(path: Self.printEdition, text: printPage(rows: rows)))
+        files.append(OutputFile(path: ProvinceSearch.page, text: ProvinceSearch.searchPage(province: province.name, communes: communes)))
+        files.append(ProvinceSearch.index(communes))
         return files + ProvinceOpenData.files(communes)
     }
 
@@ -160,7 +162,7 @@ struct ProvincePages {
         body += ProvinceHTML.link(root + ProvinceOpenData.jsonPath, "JSON") + " · " + ProvinceHTML.link(root + ProvinceOpenData.csvPath, "CSV (Excel)") + ".</p>\n"
         body += ProvinceHTML.table(label: "Các cột của cong-khai-toan-tinh", head: ["Cột", "Ý nghĩa"],
                                    rows: ProvinceOpenData.columns.map { ["<code>\($0.name)</code>", ProvinceHTML.escape($0.meaning)] })
-        body += "<h2>Thủ tục hành chính của các xã</h2>\n<p>Mọi thủ tục mỗi đơn vị đang công khai, mỗi dòng kèm mã của đơn vị: "
+        body += "<h2>Thủ tục hành chính của các xã</h2>\n<p>Mọi thủ tục mỗi đơn vị đang công khai, và mọi thủ tục trong danh mục chung của tỉnh mà đơn vị không đăng, mỗi dòng kèm mã của đơn vị và chỗ khác với danh mục của tỉnh: "
         body += ProvinceHTML.link(root + ProvinceOpenData.procedureJSONPath, "JSON") + " · "
             + ProvinceHTML.link(root + ProvinceOpenData.procedureCSVPath, "CSV (Excel)") + ".</p>\n"
         body += ProvinceHTML.table(label: "Các cột của thu-tuc-toan-tinh", head: ["Cột", "Ý nghĩa"],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CongKhaiBuild
 import CongKhaiModel
+import CongKhaiProvince
 import Foundation
 
 /// `congkhai new site|thu-tuc|phi|ngan-sach|cchc|cong-khai|tin-tuc ...`.
@@ -17,6 +18,7 @@ struct NewCommand: ParsableCommand {
           congkhai new cchc 2027 quy-1               (hoặc \(Scaffold.reformPeriods.dropFirst().joined(separator: ", ")))
           congkhai new cong-khai ke-hoach-nam-2027
           congkhai new tin-tuc hop-hdnd-ky-thu-nhat --tieu-de "Kỳ họp thứ nhất"
+          congkhai new ci-tinh                       (trong thư mục có tinh.yaml: tệp GitHub Actions, GitLab CI dựng mỗi xã một việc)
         """
     )
 
@@ -29,11 +31,13 @@ struct NewCommand: ParsableCommand {
         case reform = "cchc"
         case disclosure = "cong-khai"
         case news = "tin-tuc"
+        /// The CI files of a province repository (a matrix over its communes).
+        case provinceCI = "ci-tinh"
 
         var scaffold: Scaffold.Kind? { Scaffold.Kind(rawValue: rawValue) }
     }
 
-    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), thu-tuc, phi, ngan-sach, cchc, cong-khai, tin-tuc.", valueName: "loại"))
+    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), thu-tuc, phi, ngan-sach, cchc, cong-khai, tin-tuc; ci-tinh (tệp CI của kho tỉnh).", valueName: "loại"))
     var kind: Kind
 
     @Argument(help: ArgumentHelp("Các thông tin của loại đó (xem ví dụ). Với site: tên đơn vị, rồi thư mục (không bắt buộc).", valueName: "thông-tin"))
@@ -54,6 +58,9 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let today = BuildCommand.resolveAsOf(nil)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if kind == .provinceCI {
+            return NewProvinceCI.run(source: URL(fileURLWithPath: source, relativeTo: cwd), cwd: cwd)
+        }
         guard let scaffold = kind.scaffold else {
             try NewSite.run(arguments: arguments, province: province, kind: unitKind?.kind, today: today, cwd: cwd)
             return
@@ -143,5 +150,27 @@ enum NewSite {
              (.github/workflows/congkhai.yml cho GitHub, .gitlab-ci.yml cho GitLab đã có sẵn).
         Giao diện mặc định có sẵn trong CongKhai; muốn sửa: congkhai theme export
         """
+    }
+}
+
+/// `congkhai new ci-tinh`: the province's CI files, its communes as the matrix.
+enum NewProvinceCI {
+    static func run(source: URL, cwd: URL) {
+        guard ProvinceConfig.isProvince(source) else {
+            Terminal.fail("Không thấy tinh.yaml trong \(Terminal.shortPath(source, from: cwd)): tệp CI này dành cho kho của tỉnh.",
+                          hint: "Chạy lệnh trong thư mục có tinh.yaml, hoặc chỉ rõ bằng --source. Trang của một xã dùng tệp CI do `congkhai new site` tạo.")
+        }
+        let log = DiagnosticLog()
+        guard let province = ProvinceLoader.load(source, log: log) else {
+            Terminal.report(log.all)
+            Terminal.fail("Không tạo tệp CI: tinh.yaml có lỗi.", hint: "Sửa các lỗi trên rồi chạy lại.")
+        }
+        switch Scaffold.write(ProvinceRecipes.files(province), in: source) {
+        case let .success(paths):
+            for path in paths { Terminal.info("Đã tạo \(path)") }
+            Terminal.info("Ma trận gồm \(province.communes.count) xã: \(province.communes.map(\.slug).joined(separator: ", ")). Thêm, bớt xã thì sửa danh sách trong hai tệp này.")
+        case let .failure(failure):
+            NewCommand.fail(failure, kind: .provinceCI)
+        }
     }
 }

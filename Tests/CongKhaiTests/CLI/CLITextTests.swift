@@ -65,7 +65,8 @@ struct CLITextTests {
     @Test func newValidatesItsKindWithAnEnum() throws {
         let command = try #require(try CongKhai.parseAsRoot(["new", "cchc", "2026", "quy-1"]) as? NewCommand)
         #expect(command.kind == .reform)
-        #expect(NewCommand.Kind.allCases.compactMap(\.scaffold).count == NewCommand.Kind.allCases.count - 1, "every kind but site is a file scaffold")
+        #expect(NewCommand.Kind.allCases.filter { $0.scaffold == nil } == [.site, .provinceCI], "every kind but site and ci-tinh is a file scaffold")
+        #expect(try (CongKhai.parseAsRoot(["new", "ci-tinh"]) as? NewCommand)?.kind == .provinceCI)
     }
 
     @Test func serveBindTakesOnlyIPv4Addresses() throws {
