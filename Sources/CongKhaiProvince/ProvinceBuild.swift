@@ -4,6 +4,9 @@ import CongKhaiModel
 import CongKhaiRender
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Builds a province: each commune with the ordinary commune pipeline into `public/<slug>/`,
 /// then the province pages from what the communes published. Three entry points share this:
@@ -168,20 +171,35 @@ public struct ProvinceBuild: Sendable {
             let built = communeOutputs.appendingPathComponent(first.slug).appendingPathComponent(asset)
             if FileManager.default.fileExists(atPath: built.path) { files.append(OutputFile(path: asset, copying: built)) }
         }
+        // `--chi-tinh` swaps in a new public/ holding the communes' files already there: they are
+        // hard-linked into the staging folder (beside public/, so on the same disk), not copied:
+        // copying a province's gigabyte made the merge job wait on the disk for minutes.
+        let linking = communeOutputs != staging
         for commune in province.communes {
             let folder = communeOutputs.appendingPathComponent(commune.slug)
             let names = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+            var made = Set<String>()
             for name in names {
                 var isFolder: ObjCBool = false
                 let url = folder.appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-                files.append(OutputFile(path: commune.slug + "/" + name, copying: url))
+                let path = commune.slug + "/" + name
+                files.append(OutputFile(path: path, copying: linking ? Self.link(url, into: staging, at: path, made: &made) : url))
             }
         }
         report.fileCount = files.count
         // Checked above (`foreignEntry`): the communes' folders carry their own markers.
-        report.failure = OutputWriter.write(files, to: outputFolder, force: true, spooled: communeOutputs == staging, source: province.folder)
+        report.failure = OutputWriter.write(files, to: outputFolder, force: true, spooled: true, source: province.folder)
         return report
+    }
+
+    /// `source` hard-linked at `path` in `staging`; the source itself when the link cannot be made
+    /// (another disk): the writer then copies it.
+    static func link(_ source: URL, into staging: URL, at path: String, made: inout Set<String>) -> URL {
+        let target = staging.appendingPathComponent(path)
+        let folder = target.deletingLastPathComponent().path
+        if made.insert(folder).inserted { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        return Glibc.link(source.path, target.path) == 0 ? target : source
     }
 
     /// The first file under `public/`, at any depth, that neither the province's last build
