@@ -102,6 +102,17 @@ import Testing
         #expect(b.contains("<a class=\"brand\" href=\"/index.html\">"))
     }
 
+    @Test func aBrokenThemeFileIsNamedWhereItIsTheProvincesOnceAndTheCommunesWithItsFolder() throws {
+        let (_, report) = try build([
+            "templates/partials/footer.mustache": "<footer>{{#chua_dong}}</footer>",
+            "xa/b/templates/partials/header.mustache": "<header>{{#chua_dong}}</header>",
+        ])
+        let paths = report.diagnostics.filter { $0.severity == .error }.map(\.location.path)
+        #expect(paths.filter { $0 == "templates/partials/footer.mustache" }.count == 1, "\(report.diagnostics.map(\.formatted))")
+        #expect(paths.contains("xa/b/templates/partials/header.mustache"))
+        #expect(!paths.contains("xa/a/templates/partials/footer.mustache"))
+    }
+
     @Test func theProvincesRuleProfileIsInheritedUnlessACommuneHasItsOwn() throws {
         let (site, report) = try build([
             "tinh/quy-tac.yaml": "quy_tac:\n  web-ban-do:\n    khong_ap_dung: true\n",
