@@ -163,7 +163,7 @@ public struct ProvinceBuild: Sendable {
         }
         report.diagnostics += log.all
         guard !log.hasErrors, let first = province.communes.first else { return report }
-        var files = ProvincePages(province: province, communes: records, asOf: asOf).files()
+        var files = ProvincePages(province: province, communes: records, asOf: asOf, catalogueSize: catalogue?.procedures.count).files()
         report.pageCount += files.filter { $0.path.hasSuffix(".html") }.count
         // The province pages wear the first commune's theme, as built (minified) with it, and
         // search with its script.

@@ -134,6 +134,13 @@ import Testing
         #expect(standing("hoa-van").count == 4)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("hoa-van/thu-tuc/ho-tich/to-khai-dang-ky-khai-tu.docx").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("tan-lap/thu-tuc/bao-tro-xa-hoi/1.001699/index.html").path))
+        // The same deviations as a page for the province's inspection: only those that deviate.
+        let page = try String(contentsOf: output.appendingPathComponent(ProvinceDeviationPage.path), encoding: .utf8)
+        #expect(page.contains("Chỗ khác danh mục của tỉnh (3)"))
+        #expect(page.contains("<a href=\"../../suoi-da/thu-tuc/ho-tich/1.000894/index.html\">Thủ tục đăng ký kết hôn</a></td><td data-label=\"So với danh mục\">Căn cứ cũ</td>"))
+        #expect(page.contains("<td data-label=\"So với danh mục\">Thiếu</td><td data-label=\"Ghi chú\">Xã ghi là không áp dụng: "))
+        #expect(!page.contains("hoa-van/thu-tuc/ho-tich"))
+        #expect(try String(contentsOf: output.appendingPathComponent("tong-hop/index.html"), encoding: .utf8).contains("href=\"../tong-hop/thu-tuc/index.html\""))
     }
 
     @Test func dashboardFiltersArePagesAndRowsLinkToTheCommunesChecklist() throws {
