@@ -67,7 +67,7 @@ public struct SharedContent: Sendable {
             log.report(moved)
         }
         return files.filter { file in
-            guard file.role != .siteConfig else {
+            guard file.displayPath != "content/site.yaml" else {
                 log.report(.error("province.shared-site", at: SourceLocation(path: Self.shownPath(file.displayPath)),
                                   "Thư mục tinh/ không được có site.yaml: mỗi xã tự mô tả mình trong content/site.yaml của xã.",
                                   hint: "Xóa tinh/site.yaml; thông tin chung của tỉnh đặt trong tinh.yaml."))
@@ -80,8 +80,11 @@ public struct SharedContent: Sendable {
     /// The code a procedure file is filed under: its name (`1.000656.md`), as `import` and
     /// `new thu-tuc` write it.
     static func code(of file: ContentFile) -> String? {
-        guard case .procedure = file.role else { return nil }
-        return (file.url.lastPathComponent as NSString).deletingPathExtension.nfc
+        // content/thu-tuc/<linh-vuc>/<ma>.md, by place: the procedure catalogue's own rule.
+        let parts = file.displayPath.split(separator: "/")
+        guard parts.count == 4, parts[1] == "thu-tuc", file.url.pathExtension.lowercased() == "md" else { return nil }
+        let stem = (file.url.lastPathComponent as NSString).deletingPathExtension.nfc
+        return stem == "_index" || stem == "index" ? nil : stem
     }
 
     /// The commune at `siteFolder` with what it inherits; nil (and an error) without `content/`.
