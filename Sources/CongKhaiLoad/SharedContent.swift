@@ -57,10 +57,10 @@ public struct SharedContent: Sendable {
 
     /// The province's files, by place in a commune's tree; problems of the walk (reported by the
     /// walker under `content/`) are named under `tinh/`.
-    func sharedFiles(log: DiagnosticLog) -> [ContentFile] {
+    func sharedFiles(units: [any LoadingUnit], log: DiagnosticLog) -> [ContentFile] {
         guard exists else { return [] }
         let walkLog = DiagnosticLog()
-        let files = ContentWalker.files(in: folder, log: walkLog)
+        let files = ContentWalker.files(in: folder, units: units, log: walkLog)
         for diagnostic in walkLog.all {
             var moved = diagnostic
             moved.location.path = Self.shownPath(diagnostic.location.path)
@@ -88,9 +88,9 @@ public struct SharedContent: Sendable {
     }
 
     /// The commune at `siteFolder` with what it inherits; nil (and an error) without `content/`.
-    public func scan(siteFolder: URL, log: DiagnosticLog) -> Scan? {
+    public func scan(siteFolder: URL, units: [any LoadingUnit], log: DiagnosticLog) -> Scan? {
         let walkLog = DiagnosticLog()
-        guard let own = ContentLoader.scan(siteFolder: siteFolder, log: walkLog) else {
+        guard let own = ContentLoader.scan(siteFolder: siteFolder, units: units, log: walkLog) else {
             log.report(walkLog.all)
             return nil
         }
@@ -98,7 +98,7 @@ public struct SharedContent: Sendable {
         log.report(walkLog.all.filter { !($0.location.path == Self.exclusionPath && $0.key == "file.unused") })
         let exclusions = exclusions(siteFolder: siteFolder, log: log)
         var files = own.filter { $0.displayPath != Self.exclusionPath }
-        let shared = sharedFiles(log: log)
+        let shared = sharedFiles(units: units, log: log)
         let ownPlaces = Set(files.map(\.displayPath))
         let ownCodes = Set(files.compactMap(Self.code))
         let excluded = Set(exclusions.map(\.code))
@@ -154,13 +154,13 @@ public struct SharedContent: Sendable {
 
     /// The province's catalogue: every procedure under `tinh/thu-tuc/`, as loaded for a commune
     /// (drafts included: the assessor compares with what the province decided).
-    public func catalogue(log: DiagnosticLog) -> [Procedure] {
-        procedures(sharedFiles(log: DiagnosticLog()), log: log)
+    public func catalogue(units: [any LoadingUnit], log: DiagnosticLog) -> [Procedure] {
+        procedures(sharedFiles(units: units, log: DiagnosticLog()), log: log)
     }
 
     /// The commune's own procedure files (not inherited ones), loaded.
-    public func ownProcedures(siteFolder: URL, log: DiagnosticLog) -> [Procedure] {
-        procedures(ContentLoader.scan(siteFolder: siteFolder, log: DiagnosticLog()) ?? [], log: log)
+    public func ownProcedures(siteFolder: URL, units: [any LoadingUnit], log: DiagnosticLog) -> [Procedure] {
+        procedures(ContentLoader.scan(siteFolder: siteFolder, units: units, log: DiagnosticLog()) ?? [], log: log)
     }
 
     func procedures(_ files: [ContentFile], log: DiagnosticLog) -> [Procedure] {
@@ -168,7 +168,7 @@ public struct SharedContent: Sendable {
             let loaded = ContentLoader.loadFile(file)
             log.report(loaded.diagnostics)
             switch loaded.item {
-            case let .procedure(procedure)?, let .unwritten(_, .procedure(procedure))?: return procedure
+            case let .unit(_, value)?, let .unwritten(_, .unit(_, value))?: return value as? Procedure
             default: return nil
             }
         }

@@ -1,4 +1,5 @@
 import CongKhaiBuild
+import CongKhaiKinds
 import CongKhaiLoad
 import CongKhaiModel
 import CongKhaiRender
@@ -74,7 +75,7 @@ public struct ProvinceBuild: Sendable {
     /// for what it inherits from the province.
     func shown(_ diagnostics: [Diagnostic], of commune: ProvinceConfig.Commune) -> [Diagnostic] {
         let prefix = shownFolder(commune) + "/"
-        let scan = province.sharedContent?.scan(siteFolder: commune.folder, log: DiagnosticLog())
+        let scan = province.sharedContent?.scan(siteFolder: commune.folder, units: Units.loading(Units.all), log: DiagnosticLog())
         let manager = FileManager.default
         return diagnostics.map { diagnostic in
             if let moved = scan?.shown(diagnostic) { return moved }

@@ -1,3 +1,4 @@
+import CongKhaiKinds
 import CongKhaiLoad
 import CongKhaiModel
 import Foundation
@@ -43,7 +44,7 @@ struct ProvinceCatalogue: Sendable {
     init?(_ province: ProvinceConfig) {
         guard let shared = province.sharedContent else { return nil }
         // Problems in these files are reported by the communes' builds, which load them.
-        let procedures = shared.catalogue(log: DiagnosticLog())
+        let procedures = shared.catalogue(units: Units.loading(Units.all), log: DiagnosticLog())
         guard !procedures.isEmpty else { return nil }
         self.shared = shared
         self.procedures = procedures
@@ -52,7 +53,7 @@ struct ProvinceCatalogue: Sendable {
 
     func compare(_ commune: ProvinceConfig.Commune, publishedCodes: [String]) -> Comparison {
         let silent = DiagnosticLog()
-        let own = Dictionary(shared.ownProcedures(siteFolder: commune.folder, log: silent).map { ($0.code, $0) },
+        let own = Dictionary(shared.ownProcedures(siteFolder: commune.folder, units: Units.loading(Units.all), log: silent).map { ($0.code, $0) },
                              uniquingKeysWith: { first, _ in first })
         let reasons = Dictionary(shared.exclusions(siteFolder: commune.folder, log: silent).map { ($0.code, $0.reason) },
                                  uniquingKeysWith: { first, _ in first })

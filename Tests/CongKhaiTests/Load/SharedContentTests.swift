@@ -1,4 +1,5 @@
 import CongKhaiBuild
+import CongKhaiKinds
 import CongKhaiLoad
 import CongKhaiModel
 import Foundation
@@ -35,7 +36,7 @@ import Testing
             "xa/a/content/thu-tuc/khong-ap-dung.yaml": "khong_ap_dung:\n  - ma: \"1.001193\"\n    ly_do: \"Làm ở xã bên\"\n",
         ]) { shared, commune in
             let log = DiagnosticLog()
-            let scan = try #require(shared.scan(siteFolder: commune, log: log))
+            let scan = try #require(shared.scan(siteFolder: commune, units: Units.loading(Units.all), log: log))
             #expect(log.all.isEmpty, "\(log.all.map(\.formatted))")
             #expect(scan.inherited == ["content/thu-tuc/ho-tich/1.000656.md", "content/quy-tac.yaml"])
             let places = scan.files.map(\.displayPath)
@@ -54,7 +55,7 @@ import Testing
             "xa/a/content/thu-tuc/khong-ap-dung.yaml": "# danh sách\nkhong_ap_dung:\n  - ma: \"1.000656\"\n  - ma: \"9.999999\"\n",
         ]) { shared, commune in
             let log = DiagnosticLog()
-            let scan = try #require(shared.scan(siteFolder: commune, log: log))
+            let scan = try #require(shared.scan(siteFolder: commune, units: Units.loading(Units.all), log: log))
             #expect(scan.inherited.isEmpty)
             let unknown = try #require(log.all.first { $0.key == "province.exclusion-unknown" })
             #expect(unknown.location.path == "content/thu-tuc/khong-ap-dung.yaml" && unknown.location.line == 4)
@@ -67,7 +68,7 @@ import Testing
     @Test func aSiteYAMLInTinhIsRefused() throws {
         try province(["tinh/site.yaml": Self.site]) { shared, commune in
             let log = DiagnosticLog()
-            let scan = try #require(shared.scan(siteFolder: commune, log: log))
+            let scan = try #require(shared.scan(siteFolder: commune, units: Units.loading(Units.all), log: log))
             #expect(!scan.inherited.contains("content/site.yaml"))
             #expect(log.all.first { $0.key == "province.shared-site" }?.location.path == "tinh/site.yaml")
         }
