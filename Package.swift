@@ -68,7 +68,7 @@ let package = Package(
         // A province: every commune of `xa/` built with CongKhaiBuild, plus the province's
         // index, compliance dashboard and assessor open data.
         .target(name: "CongKhaiProvince", dependencies: [
-            "CongKhaiBuild", "CongKhaiLoad", "CongKhaiModel", "CongKhaiRender", "Yams",
+            "CongKhaiBuild", "CongKhaiKinds", "CongKhaiLoad", "CongKhaiModel", "CongKhaiRender", "Yams",
         ]),
         .executableTarget(name: "congkhai", dependencies: [
             "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe", "CongKhaiProvince",

@@ -13,7 +13,7 @@ public enum OutputWriter {
     public static let markerName = ".congkhai"
     static let markerText = "Thư mục này do CongKhai tạo ra; mỗi lần dựng trang, toàn bộ nội dung sẽ được thay mới.\n"
     /// Files an output folder may have that CongKhai did not write, kept across builds.
-    static let keptNames: Set<String> = [".gitkeep"]
+    public static let keptNames: Set<String> = [".gitkeep"]
 
     public enum Failure: Error, Equatable {
         case notCongKhaiOutput(String)
@@ -165,7 +165,7 @@ public enum OutputWriter {
     }
 
     /// The paths a marker written by CongKhai lists, or nil when the marker is not one.
-    static func listedFiles(inMarker marker: URL) -> Set<String>? {
+    public static func listedFiles(inMarker marker: URL) -> Set<String>? {
         var info = stat()
         guard lstat(marker.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let data = FileManager.default.contents(atPath: marker.path),

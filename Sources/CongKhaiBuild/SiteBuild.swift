@@ -117,7 +117,7 @@ public final class SiteBuild: @unchecked Sendable {
 
     func loadTemplates() {
         let log = DiagnosticLog()
-        theme = Theme.files(siteTemplates: templatesFolder, includeDefault: options.defaultTheme)
+        theme = Theme.files(siteTemplates: templatesFolder, includeDefault: options.defaultTheme, shared: options.sharedTemplatesFolder)
         templates = Pipeline.loadTemplates(theme, log: log)
         if options.referenceTemplateEngine { templates = templates.referenceEngineOnly }
         templateDiagnostics = log.all.map { $0.found(in: .load) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CongKhaiBuild
 import CongKhaiModel
+import CongKhaiProvince
 import Foundation
 
 /// `congkhai new site|thu-tuc|phi|ngan-sach|cchc|cong-khai|tin-tuc ...`.
@@ -17,6 +18,7 @@ struct NewCommand: ParsableCommand {
           congkhai new cchc 2027 quy-1               (hoặc \(Scaffold.reformPeriods.dropFirst().joined(separator: ", ")))
           congkhai new cong-khai ke-hoach-nam-2027
           congkhai new tin-tuc hop-hdnd-ky-thu-nhat --tieu-de "Kỳ họp thứ nhất"
+          congkhai new ci-tinh                       (trong thư mục có tinh.yaml: tệp GitHub Actions, GitLab CI dựng mỗi xã một việc)
         """
     )
 
@@ -25,22 +27,31 @@ struct NewCommand: ParsableCommand {
     enum Kind: Equatable, ExpressibleByArgument {
         case site
         case file(Scaffold.Kind)
+        /// The CI files of a province repository (a matrix over its communes).
+        case provinceCI
 
         init?(argument: String) {
-            if argument == "site" { self = .site } else if let kind = Scaffold.Kind(rawValue: argument) { self = .file(kind) } else { return nil }
+            switch argument {
+            case "site": self = .site
+            case "ci-tinh": self = .provinceCI
+            default:
+                guard let kind = Scaffold.Kind(rawValue: argument) else { return nil }
+                self = .file(kind)
+            }
         }
 
-        static var allValueStrings: [String] { ["site"] + Scaffold.Kind.allCases.map(\.rawValue) }
+        static var allValueStrings: [String] { ["site"] + Scaffold.Kind.allCases.map(\.rawValue) + ["ci-tinh"] }
 
         var name: String {
             switch self {
             case .site: "site"
+            case .provinceCI: "ci-tinh"
             case let .file(kind): kind.rawValue
             }
         }
     }
 
-    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), " + Scaffold.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "loại"))
+    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), " + Scaffold.Kind.allCases.map(\.rawValue).joined(separator: ", ") + "; ci-tinh (tệp CI của kho tỉnh).", valueName: "loại"))
     var kind: Kind
 
     @Argument(help: ArgumentHelp("Các thông tin của loại đó (xem ví dụ). Với site: tên đơn vị, rồi thư mục (không bắt buộc).", valueName: "thông-tin"))
@@ -59,6 +70,9 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let today = BuildCommand.resolveAsOf(nil)
+        if kind == .provinceCI {
+            return NewProvinceCI.run(source: site.siteFolder, cwd: site.cwd)
+        }
         guard case let .file(scaffold) = kind else {
             try NewSite.run(arguments: arguments, province: province, kind: unitKind?.kind, today: today, cwd: site.cwd)
             return
@@ -147,5 +161,27 @@ enum NewSite {
              (.github/workflows/congkhai.yml cho GitHub, .gitlab-ci.yml cho GitLab đã có sẵn).
         Giao diện mặc định có sẵn trong CongKhai; muốn sửa: congkhai theme export
         """
+    }
+}
+
+/// `congkhai new ci-tinh`: the province's CI files, its communes as the matrix.
+enum NewProvinceCI {
+    static func run(source: URL, cwd: URL) {
+        guard ProvinceConfig.isProvince(source) else {
+            Terminal.fail("Không thấy tinh.yaml trong \(Terminal.shortPath(source, from: cwd)): tệp CI này dành cho kho của tỉnh.",
+                          hint: "Chạy lệnh trong thư mục có tinh.yaml, hoặc chỉ rõ bằng --source. Trang của một xã dùng tệp CI do `congkhai new site` tạo.")
+        }
+        let log = DiagnosticLog()
+        guard let province = ProvinceLoader.load(source, log: log) else {
+            Terminal.report(log.all)
+            Terminal.fail("Không tạo tệp CI: tinh.yaml có lỗi.", hint: "Sửa các lỗi trên rồi chạy lại.")
+        }
+        switch Scaffold.write(ProvinceRecipes.files(province), in: source) {
+        case let .success(paths):
+            for path in paths { Terminal.info("Đã tạo \(path)") }
+            Terminal.info("Ma trận gồm \(province.communes.count) xã: \(province.communes.map(\.slug).joined(separator: ", ")). Thêm, bớt xã thì sửa danh sách trong hai tệp này.")
+        case let .failure(failure):
+            NewCommand.fail(failure, kind: .provinceCI)
+        }
     }
 }
