@@ -184,14 +184,16 @@ public final class SiteBuild: @unchecked Sendable {
             }
         }
         var renderedCount = 0
+        let spooling = options
+        let store: (@Sendable (OutputFile) -> OutputFile)? = spooling.spoolFolder == nil ? nil : { @Sendable file in SiteBuild.spooled(file, spooling) }
         clock.step("dựng trang") {
             // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
             // memory at a time: each page goes to disk as soon as it is rendered.
             var start = 0
             while start < selected.count {
                 let chunk = Array(selected[start..<min(start + 512, selected.count)])
-                for page in renderer.renderPages(chunk) {
-                    pageOutputs[page.outputPath] = page.file.map(spooled)
+                for page in renderer.renderPages(chunk, store: store) {
+                    pageOutputs[page.outputPath] = page.file
                     pageDiagnostics[page.outputPath] = page.diagnostics
                 }
                 renderedCount += chunk.count
@@ -237,13 +239,18 @@ public final class SiteBuild: @unchecked Sendable {
         }
     }
 
-    /// With `options.spoolFolder`, a page's bytes are written there and the file refers to them.
-    private func spooled(_ file: OutputFile) -> OutputFile {
+    /// With `options.spoolFolder`, a page's bytes are written there (by the rendering thread)
+    /// and the file refers to them.
+    private static func spooled(_ file: OutputFile, _ options: BuildOptions) -> OutputFile {
         guard let spool = options.spoolFolder, case let .bytes(data) = file.body else { return file }
         let target = spool.appendingPathComponent(file.path)
         do {
-            try OutputWriter.makeFolder(target.deletingLastPathComponent().path)
-            try OutputWriter.writeBytes(data, to: target.path)
+            if OutputWriter.isKeptEdition(spool, of: options.outputFolder) {
+                try StagedFiles.store(data, at: file.path, staging: spool.path, published: options.outputFolder.path)
+            } else {
+                try OutputWriter.makeFolder(target.deletingLastPathComponent().path)
+                try OutputWriter.writeBytes(data, to: target.path)
+            }
             return OutputFile(path: file.path, copying: target)
         } catch {
             // The writer will try again at the end and report the failure there.

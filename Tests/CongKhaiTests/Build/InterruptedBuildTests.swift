@@ -2,8 +2,9 @@
 import Foundation
 import Testing
 
-/// Ctrl+C or a `kill` during `congkhai build`: the staging folder (a hidden full copy of the
-/// site beside the output, which a web root would serve) goes, and the published site stays.
+/// Ctrl+C or a `kill` during `congkhai build`: the published site stays as it was. A staging
+/// folder of its own (a hidden full copy of the site beside the output, which a web root would
+/// serve) goes; the kept previous edition stays, private, and the next build completes it.
 /// Runs the real binary, since the signal handler is the process's own.
 @Suite("Interrupted build", .serialized)
 struct InterruptedBuildTests {
@@ -22,6 +23,10 @@ struct InterruptedBuildTests {
         let output = scratch.appendingPathComponent("public")
         #expect(try Self.build(site: site, output: output).terminationStatus == 0)
         let published = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        // Another build holds the kept edition, so this one makes a staging folder of its own.
+        let kept = OutputWriter.claimStaging(for: output)
+        #expect(OutputWriter.isKeptEdition(kept, of: output))
+        defer { StagedFiles.release(kept) }
 
         // Stop the next build once its staging folder exists, i.e. while it writes pages.
         let process = try Self.start(site: site, output: output)
@@ -34,8 +39,49 @@ struct InterruptedBuildTests {
         #expect(process.terminationStatus == 128 + signal)
         #expect(!FileManager.default.fileExists(atPath: staging.path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }
-        #expect(leftovers.isEmpty, "\(leftovers)")
+        #expect(leftovers == [kept.lastPathComponent], "\(leftovers)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == published)
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalWhileTheKeptEditionIsUpdatedLeavesTheOutputAsItWas(signal: Int32) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift build first")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-signal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let site = scratch.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        for part in ["content", "templates"] {
+            try FileManager.default.copyItem(at: TestSite.repositoryRoot.appendingPathComponent(part), to: site.appendingPathComponent(part))
+        }
+        let output = scratch.appendingPathComponent("public")
+        let kept = OutputWriter.keptEdition(for: output)
+        #expect(try Self.build(site: site, output: output).terminationStatus == 0)
+        #expect(try Self.build(site: site, output: output).terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: kept.path))
+        let published = try OutputTests.checksums(output)
+
+        // Stop the next build once it has written a new page into the kept edition.
+        try Data("---\ntieu_de: Trang mới\n---\nMới thêm.\n".utf8).write(to: site.appendingPathComponent("content/trang-moi-them.md"))
+        let process = try Self.start(site: site, output: output)
+        let newPage = kept.appendingPathComponent("trang-moi-them/index.html")
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: newPage.path), process.isRunning, Date() < deadline { usleep(2_000) }
+        try #require(process.isRunning, "the build ended before it could be interrupted")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + signal)
+        #expect(try OutputTests.checksums(output) == published)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers == [kept.lastPathComponent], "\(leftovers)")
+        var info = stat()
+        #expect(lstat(kept.path, &info) == 0 && info.st_mode & 0o777 == 0o700)
+
+        // The next build finishes what was begun, and writes what a fresh build writes.
+        #expect(try Self.build(site: site, output: output).terminationStatus == 0)
+        let fresh = scratch.appendingPathComponent("fresh")
+        #expect(try Self.build(site: site, output: fresh).terminationStatus == 0)
+        #expect(try OutputTests.checksums(output) == OutputTests.checksums(fresh))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("trang-moi-them/index.html").path))
     }
 
     static func start(site: URL, output: URL) throws -> Process {
