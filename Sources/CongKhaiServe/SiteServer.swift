@@ -45,8 +45,29 @@ public enum SiteServer {
         } catch {
             throw Failure.cannotListen(port: port, reason: "\(error)")
         }
+        var folders: [String] = []
+        _ = watcher.snapshot(folders: &folders)
+        let notifier = ChangeNotifier.make(watching: folders)
+        if verbose { reporter.info(notifier == nil ? "Theo dõi tệp: so sánh định kỳ" : "Theo dõi tệp: inotify") }
+        let snapshot: @Sendable () -> [String: FileWatcher.Stamp] = {
+            guard let notifier else { return watcher.snapshot() }
+            var folders: [String] = []
+            let stamps = watcher.snapshot(folders: &folders)
+            notifier.watch(folders)
+            return stamps
+        }
+        // With inotify the loop sleeps until a change, then waits 25 ms for the editor's
+        // write to finish (many save through a temporary file and a rename) before comparing.
+        let wait: @Sendable () async -> Void = { [pollInterval] in
+            guard let notifier else {
+                try? await Task.sleep(for: pollInterval)
+                return
+            }
+            await notifier.next()
+            try? await Task.sleep(for: .milliseconds(25))
+        }
         let watching = Task {
-            await WatchLoop(interval: pollInterval, stamps: stamps, snapshot: { watcher.snapshot() }, reporter: reporter).run { changed in
+            await WatchLoop(interval: pollInterval, stamps: stamps, snapshot: snapshot, reporter: reporter, wait: wait).run { changed in
                 let result = await session.update(changed)
                 let names = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? ", …" : "")
                 reporter.diagnostics(result.diagnostics.filter { $0.severity == .error })
@@ -73,6 +94,8 @@ struct WatchLoop: Sendable {
     var stamps: [String: FileWatcher.Stamp]
     var snapshot: @Sendable () -> [String: FileWatcher.Stamp]
     var reporter: SiteServer.Reporter
+    /// Returns when the files are worth comparing again; nil: after `interval`.
+    var wait: (@Sendable () async -> Void)? = nil
 
     /// Until the task is cancelled, or for `rounds` rounds (tests).
     func run(rounds: Int? = nil, update: @Sendable (Set<String>) async throws -> Void) async {
@@ -80,7 +103,7 @@ struct WatchLoop: Sendable {
         var round = 0
         while !Task.isCancelled, rounds.map({ round < $0 }) ?? true {
             round += 1
-            try? await Task.sleep(for: interval)
+            if let wait { await wait() } else { try? await Task.sleep(for: interval) }
             let now = snapshot()
             let changed = FileWatcher.changes(from: stamps, to: now)
             guard !changed.isEmpty else { continue }
