@@ -67,10 +67,13 @@ result = {"procedures": len(glob.glob(tree + "/content/thu-tuc/*/*.md"))}
 try:
     time.sleep(2)
     result["rss_start_mb"] = round(rss_mb())
-    title, body = [], []
+    title, body, rss = [], [], []
     for i in range(edits):
         title.append(edit(original.replace('ten: "', f'ten: "(sửa {i}) ', 1)))
         body.append(edit(original[:body_at] + f"Ghi chú sửa lần {i}.\n\n" + original[body_at:]))
+        rss.append(round(rss_mb()))
+    # Resident memory after every 10th pair of edits: flat, or growing with each edit?
+    result["rss_series_mb"] = rss[9::10] if len(rss) >= 10 else rss
     for name, runs in (("title", title), ("body", body)):
         times = [r[1] for r in runs if r]
         pages = [r[0] for r in runs if r]

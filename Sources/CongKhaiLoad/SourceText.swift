@@ -109,6 +109,6 @@ public struct SourceText: Sendable {
 extension String {
     /// NFC and trimmed: how every piece of text from content enters the model.
     var cleaned: String {
-        precomposedStringWithCanonicalMapping.trimmingWhitespace()
+        nfc.trimmingWhitespace()
     }
 }

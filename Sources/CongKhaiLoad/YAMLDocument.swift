@@ -27,7 +27,9 @@ public enum YAMLDocument {
             // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
             // `.basic`: every scalar stays text (MappingReader reads numbers, dates and booleans itself in
             // Vietnamese terms), and Yams skips its regular-expression tag guessing, a tenth of the build.
-            guard let root = try Yams.compose(yaml: yaml, .basic) else { return .mapping(Node.Mapping([])) }
+            // `.utf8`: the default encoding is looked up in the process environment (rebuilt as a
+            // dictionary) on every call; Swift strings are UTF-8 and libyaml reads them as they are.
+            guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return .mapping(Node.Mapping([])) }
             let lastLine = yaml.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             return yaml.hasSuffix("\n") ? root : keepingEndInside(root, lastLine: lastLine, holder: nil)
         } catch let error as YamlError {

@@ -9,7 +9,7 @@ import Glibc
 /// `build` makes the next edition in the kept previous one (`StagedFiles`): the result must be
 /// the bytes a fresh build writes, removed pages must go, unchanged files must keep their inode,
 /// and until the swap the published output must not change at all.
-@Suite("Writing into the previous edition")
+@Suite("Writing into the previous edition", .serialized)
 struct InPlaceOutputTests {
     /// Builds like `congkhai build`: rendered pages go into the claimed staging folder.
     @discardableResult

@@ -11,7 +11,7 @@ struct InterruptedBuildTests {
     static let binary = TestSite.repositoryRoot.appendingPathComponent(".build/debug/congkhai")
 
     @Test(arguments: [SIGTERM, SIGINT])
-    func aSignalMidBuildRemovesTheStagingFolderAndKeepsTheOutput(signal: Int32) throws {
+    func aSignalMidBuildRemovesTheStagingFolderAndKeepsTheOutput(signal: Int32) async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift build first")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-signal-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -21,7 +21,7 @@ struct InterruptedBuildTests {
             try FileManager.default.copyItem(at: TestSite.repositoryRoot.appendingPathComponent(part), to: site.appendingPathComponent(part))
         }
         let output = scratch.appendingPathComponent("public")
-        #expect(try Self.build(site: site, output: output).terminationStatus == 0)
+        #expect(try await Self.build(site: site, output: output).terminationStatus == 0)
         let published = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         // Another build holds the kept edition, so this one makes a staging folder of its own.
         let kept = OutputWriter.claimStaging(for: output)
@@ -32,10 +32,10 @@ struct InterruptedBuildTests {
         let process = try Self.start(site: site, output: output)
         let staging = scratch.appendingPathComponent(".public\(OutputWriter.stagingInfix)\(process.processIdentifier)")
         let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: staging.path), process.isRunning, Date() < deadline { usleep(2_000) }
+        while !FileManager.default.fileExists(atPath: staging.path), process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
         try #require(process.isRunning, "the build ended before it could be interrupted")
         kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+        await Self.exit(of: process)
         #expect(process.terminationStatus == 128 + signal)
         #expect(!FileManager.default.fileExists(atPath: staging.path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }
@@ -44,7 +44,7 @@ struct InterruptedBuildTests {
     }
 
     @Test(arguments: [SIGTERM, SIGINT])
-    func aSignalWhileTheKeptEditionIsUpdatedLeavesTheOutputAsItWas(signal: Int32) throws {
+    func aSignalWhileTheKeptEditionIsUpdatedLeavesTheOutputAsItWas(signal: Int32) async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift build first")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-signal-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -55,8 +55,8 @@ struct InterruptedBuildTests {
         }
         let output = scratch.appendingPathComponent("public")
         let kept = OutputWriter.keptEdition(for: output)
-        #expect(try Self.build(site: site, output: output).terminationStatus == 0)
-        #expect(try Self.build(site: site, output: output).terminationStatus == 0)
+        #expect(try await Self.build(site: site, output: output).terminationStatus == 0)
+        #expect(try await Self.build(site: site, output: output).terminationStatus == 0)
         #expect(FileManager.default.fileExists(atPath: kept.path))
         let published = try OutputTests.checksums(output)
 
@@ -65,10 +65,10 @@ struct InterruptedBuildTests {
         let process = try Self.start(site: site, output: output)
         let newPage = kept.appendingPathComponent("trang-moi-them/index.html")
         let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: newPage.path), process.isRunning, Date() < deadline { usleep(2_000) }
+        while !FileManager.default.fileExists(atPath: newPage.path), process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
         try #require(process.isRunning, "the build ended before it could be interrupted")
         kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+        await Self.exit(of: process)
         #expect(process.terminationStatus == 128 + signal)
         #expect(try OutputTests.checksums(output) == published)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }
@@ -77,9 +77,9 @@ struct InterruptedBuildTests {
         #expect(lstat(kept.path, &info) == 0 && info.st_mode & 0o777 == 0o700)
 
         // The next build finishes what was begun, and writes what a fresh build writes.
-        #expect(try Self.build(site: site, output: output).terminationStatus == 0)
+        #expect(try await Self.build(site: site, output: output).terminationStatus == 0)
         let fresh = scratch.appendingPathComponent("fresh")
-        #expect(try Self.build(site: site, output: fresh).terminationStatus == 0)
+        #expect(try await Self.build(site: site, output: fresh).terminationStatus == 0)
         #expect(try OutputTests.checksums(output) == OutputTests.checksums(fresh))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("trang-moi-them/index.html").path))
     }
@@ -94,9 +94,16 @@ struct InterruptedBuildTests {
         return process
     }
 
-    static func build(site: URL, output: URL) throws -> Process {
+    /// Waits without holding a thread of the test pool: a blocked pool starves the async tests
+    /// running beside (serve's WebSocket test timed out behind these builds).
+    static func build(site: URL, output: URL) async throws -> Process {
         let process = try start(site: site, output: output)
-        process.waitUntilExit()
+        await exit(of: process)
         return process
+    }
+
+    static func exit(of process: Process) async {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        process.waitUntilExit()
     }
 }
