@@ -91,10 +91,12 @@ serve_rows=()
 if [ "$SERVE" != 0 ]; then
   for n in "${SIZES[@]}"; do
     json=$(python3 "$HERE/serve-edits.py" "$CONGKHAI" "$BENCH_DIR/ck-$n" "$EDITS")
+    echo "$json" > "$BENCH_DIR/serve-$n.json"
     serve_rows+=("$(python3 -c "
 import json, sys
 r = json.loads(sys.argv[1]); t, b = r['title'], r['body']
-print(f\"| {r['procedures']:,} | {t['median_ms']} ms ({t['min_ms']}–{t['max_ms']}), {t['pages']} pages | {b['median_ms']} ms ({b['min_ms']}–{b['max_ms']}), {b['pages']} pages | {t['edits'] + b['edits']} | {r['rss_start_mb']} → {r['rss_after_edits_mb']} MB | {r['idle_cpu_percent']}% |\")
+series = ' → '.join(str(x) for x in [r['rss_start_mb']] + r['rss_series_mb'])
+print(f\"| {r['procedures']:,} | {t['median_ms']} ms ({t['min_ms']}–{t['max_ms']}), {t['pages']} pages | {b['median_ms']} ms ({b['min_ms']}–{b['max_ms']}), {b['pages']} pages | {t['edits'] + b['edits']} | {series} MB | {r['idle_cpu_percent']}% |\")
 " "$json")")
     echo "${serve_rows[-1]}" >&2
   done
@@ -110,7 +112,7 @@ fi
     echo
     echo "\`congkhai serve\` updates (median, range) after editing one procedure's title, then its body:"
     echo
-    echo "| Procedures | title edit | body edit | edits | resident memory over the edits | idle CPU (10 s) |"
+    echo "| Procedures | title edit | body edit | edits | resident memory: start, then every 20 edits | idle CPU (10 s) |"
     echo "|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${serve_rows[@]}"
   fi

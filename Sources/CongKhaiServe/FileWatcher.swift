@@ -1,4 +1,5 @@
 import CongKhaiLoad
+import CongKhaiModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -57,7 +58,7 @@ struct FileWatcher: Sendable {
                 folders.append(full)
                 walk(full, relative: child, into: &stamps, folders: &folders, depth: depth + 1)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
-                stamps[child.precomposedStringWithCanonicalMapping] = Stamp(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, size: Int(info.st_size))
+                stamps[child.nfc] = Stamp(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, size: Int(info.st_size))
             }
         }
     }

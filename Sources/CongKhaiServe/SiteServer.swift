@@ -2,6 +2,9 @@ import CongKhaiBuild
 import CongKhaiModel
 import CongKhaiRender
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `congkhai serve`: the site built in memory by the same `SiteBuild` as `build`, answered
 /// on 127.0.0.1, rebuilt as files change, with open pages reloaded through a WebSocket.
@@ -74,6 +77,10 @@ public enum SiteServer {
                 reporter.info("Đã sửa \(names): dựng lại \(result.renderedPages) trang trong \(total(result)) ms · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo")
                 if verbose { reporter.info(result.timings.map { "\($0.step) \($0.milliseconds) ms" }.joined(separator: " · ")) }
                 await hub.announce(errors: result.diagnostics.filter { $0.severity == .error })
+                // An update's transient memory (the site assembled again, long list pages, the
+                // search index) is freed in the arenas of the rendering threads, which glibc keeps:
+                // without giving it back, resident memory climbed ~6 MB an edit at 10,000 procedures.
+                ReturnFreedMemory.now()
             }
         }
         defer { watching.cancel() }
@@ -256,5 +263,16 @@ public enum ServeRoute: Equatable {
         var result = html
         result.replaceSubrange(range.lowerBound..<range.lowerBound, with: Data(LiveReload.scriptTag.utf8))
         return result
+    }
+}
+
+/// glibc's `malloc_trim`: returns free pages of every malloc arena to the system. Looked up at
+/// run time, since Swift's Glibc module does not include <malloc.h> (and another libc has none).
+enum ReturnFreedMemory {
+    private typealias Trim = @convention(c) (Int) -> Int32
+    private static let trim: Trim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
+
+    static func now() {
+        _ = trim?(0)
     }
 }

@@ -31,10 +31,8 @@ struct InterruptedBuildTests {
         // Stop the next build once its staging folder exists, i.e. while it writes pages.
         let process = try Self.start(site: site, output: output)
         let staging = scratch.appendingPathComponent(".public\(OutputWriter.stagingInfix)\(process.processIdentifier)")
-        let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: staging.path), process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
-        try #require(process.isRunning, "the build ended before it could be interrupted")
-        kill(process.processIdentifier, signal)
+        let interrupted = await Self.interrupt(process, with: signal, once: staging)
+        try #require(interrupted, "the build ended before it could be interrupted")
         await Self.exit(of: process)
         #expect(process.terminationStatus == 128 + signal)
         #expect(!FileManager.default.fileExists(atPath: staging.path))
@@ -64,10 +62,8 @@ struct InterruptedBuildTests {
         try Data("---\ntieu_de: Trang mới\n---\nMới thêm.\n".utf8).write(to: site.appendingPathComponent("content/trang-moi-them.md"))
         let process = try Self.start(site: site, output: output)
         let newPage = kept.appendingPathComponent("trang-moi-them/index.html")
-        let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: newPage.path), process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
-        try #require(process.isRunning, "the build ended before it could be interrupted")
-        kill(process.processIdentifier, signal)
+        let interrupted = await Self.interrupt(process, with: signal, once: newPage)
+        try #require(interrupted, "the build ended before it could be interrupted")
         await Self.exit(of: process)
         #expect(process.terminationStatus == 128 + signal)
         #expect(try OutputTests.checksums(output) == published)
@@ -101,6 +97,24 @@ struct InterruptedBuildTests {
         await exit(of: process)
         return process
     }
+
+    /// Sends `signal` as soon as `path` exists, watching on a thread of its own: polled from the
+    /// test pool under load, the build could finish between two looks. false: it ended first.
+    static func interrupt(_ process: Process, with signal: Int32, once path: URL) async -> Bool {
+        let watched = Watched(process: process)
+        return await withCheckedContinuation { continuation in
+            Thread {
+                let deadline = Date().addingTimeInterval(120)
+                while !FileManager.default.fileExists(atPath: path.path), watched.process.isRunning, Date() < deadline { usleep(1_000) }
+                let running = watched.process.isRunning
+                if running { kill(watched.process.processIdentifier, signal) }
+                continuation.resume(returning: running)
+            }.start()
+        }
+    }
+
+    /// Process is not Sendable; the watching thread only reads it.
+    struct Watched: @unchecked Sendable { let process: Process }
 
     static func exit(of process: Process) async {
         while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
