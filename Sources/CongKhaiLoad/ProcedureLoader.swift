@@ -118,8 +118,9 @@ enum ProcedureLoader {
     /// Which of the required `##` sections the body has (matched without diacritics or case).
     static func sections(in body: String) -> Set<ProcedureSection> {
         var found = Set<ProcedureSection>()
-        for line in body.split(separator: "\n") where line.hasPrefix("## ") {
-            let heading = TextFolding.fold(String(line.dropFirst(3)).trimmingWhitespace())
+        // Lines found in the bytes: splitting the body into Characters was 3% of a build.
+        for line in body.utf8.split(separator: UInt8(ascii: "\n")) where line.starts(with: "## ".utf8) {
+            let heading = TextFolding.fold(String(Substring(line).dropFirst(3)).trimmingWhitespace())
             for (section, folded) in foldedSections where heading.hasPrefix(folded) {
                 found.insert(section)
             }
