@@ -16,7 +16,7 @@ public enum YAMLDocument {
         }
         // libyaml (YAML 1.1) also breaks lines at NEL, LS and PS, which editors show inside a line:
         // as spaces, the lines it reports are the lines the editor sees.
-        let yaml = repaired.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        let yaml = hasLineSeparators(repaired)
             ? String(repaired.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
             : repaired
         if let line = YAMLBudget.exceeded(yaml) {
@@ -118,6 +118,17 @@ public enum YAMLDocument {
             return vietnamese
         }
         return "cấu trúc không đúng ở vị trí này"
+    }
+
+    /// Whether the text holds NEL, LS or PS (C2 85, E2 80 A8, E2 80 A9), read from the bytes:
+    /// a scan of Characters over every front matter cost more than libyaml's own.
+    static func hasLineSeparators(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if (previous.1 == 0xC2 && byte == 0x85) || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// libyaml reports a tab in indentation at an unhelpful place; find it ourselves.

@@ -33,3 +33,21 @@ struct UnicodeNormalTests {
         }
     }
 }
+
+/// The shortcut for a text's ends agrees with Unicode's White_Space (plus the zero-width
+/// characters editors paste) on every scalar below U+3001.
+@Suite("Trimming: the shortcut for the ends")
+struct TrimmingShortcutTests {
+    @Test func everyScalarIsJudgedAsTheUnicodePropertySays() {
+        let extra: Set<UInt32> = [0x200B, 0xFEFF, 0x200C, 0x200D]
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let blank = scalar.properties.isWhitespace || extra.contains(value)
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: [scalar, "x", scalar])
+            let text = String(scalars)
+            let expected = blank ? "x" : text
+            #expect(text.trimmingWhitespace().unicodeScalars.elementsEqual(expected.unicodeScalars), "U+\(String(value, radix: 16))")
+        }
+    }
+}
