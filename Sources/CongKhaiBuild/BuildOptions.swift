@@ -13,8 +13,9 @@ public struct BuildOptions: Sendable {
     /// Where `build` writes pages as soon as they are rendered (its staging folder), so a large
     /// site is never held in memory whole; nil keeps everything in memory (`serve`, tests).
     public var spoolFolder: URL?
-    /// Render with swift-mustache only (tests compare it with `FastTemplate`).
-    var referenceTemplateEngine = false
+    /// Render with swift-mustache only (tests compare it with `FastTemplate`; `build
+    /// --reference-templates` measures what `FastTemplate` earns).
+    public var referenceTemplateEngine = false
     /// Also render the notice-board editions to `in/*.pdf` (`--pdf`).
     public var pdf = false
     /// Overlay the site's `templates/` on the theme embedded in the binary; false: the site's

@@ -165,11 +165,19 @@ public enum OutputWriter {
     }
 
     /// Usually the parent exists already: one mkdir instead of Foundation's walk up the path.
-    static func makeFolder(_ path: String) throws {
+    /// `root`: a folder this never creates (the staging folder, made before rendering): when it
+    /// is missing, Ctrl+C's cleanup has just removed it, and a rendering thread still writing
+    /// must not make it again behind the cleanup's back.
+    static func makeFolder(_ path: String, within root: String? = nil) throws {
         guard !stopping.load(ordering: .acquiring) else { throw WriteError(path: path, reason: "dừng theo yêu cầu") }
+        if path == root {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { throw WriteError(path: path, reason: "thư mục dựng tạm không còn") }
+            return
+        }
         // Rendering threads make folders side by side: a parent another thread made first is fine.
         guard mkdir(path, 0o755) != 0, errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
-        try makeFolder(String(path[..<slash]))
+        try makeFolder(String(path[..<slash]), within: root)
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
     }
 

@@ -3,12 +3,12 @@ import Foundation
 
 /// `content/thu-tuc/<linh-vuc>/<ma>.md`: one procedure, its front matter in the shape of the
 /// national database, its long parts as Markdown sections.
-enum ProcedureLoader {
+public enum ProcedureLoader {
     static let keys = ["ma", "ten", "linh_vuc", "cap_thuc_hien", "muc_do", "ly_do_mot_phan", "cach_thuc",
                        "thoi_han", "thoi_han_ngay", "don_vi", "phi", "doi_tuong", "co_quan_thuc_hien", "ket_qua",
                        "can_cu_phap_ly", "mau_don", "cong_bo", "dvc_url", "cap_nhat"]
 
-    static func load(_ source: SourceText, fieldSlug: String, log: DiagnosticLog) -> Procedure? {
+    public static func load(_ source: SourceText, fieldSlug: String, log: DiagnosticLog) -> Procedure? {
         guard let (yaml, parts, _) = FrontMatter.open(source, what: "Tệp thủ tục",
                                                    example: "Chép một tệp thủ tục có sẵn trong content/thu-tuc/ rồi sửa nội dung.", log: log) else { return nil }
         let rawCode = yaml.string("ma", "mã thủ tục hành chính, ví dụ 1.001193", required: true)
@@ -118,9 +118,7 @@ enum ProcedureLoader {
     /// Which of the required `##` sections the body has (matched without diacritics or case).
     static func sections(in body: String) -> Set<ProcedureSection> {
         var found = Set<ProcedureSection>()
-        // Lines found in the bytes: splitting the body into Characters was 3% of a build.
-        for line in body.utf8.split(separator: UInt8(ascii: "\n")) where line.starts(with: "## ".utf8) {
-            let heading = TextFolding.fold(String(Substring(line).dropFirst(3)).trimmingWhitespace())
+        for heading in SectionHeadings.all(in: body).map(TextFolding.fold) {
             for (section, folded) in foldedSections where heading.hasPrefix(folded) {
                 found.insert(section)
             }

@@ -64,7 +64,7 @@ public struct SourceText: Sendable {
     }
 
     public static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> SourceText? {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(data) {
+        if TextBytes.isUTF16(data) {
             log.report(.error("file.utf16", at: SourceLocation(path: displayPath),
                               "Tệp được lưu theo mã UTF-16 (“Unicode”), không phải UTF-8.",
                               hint: resaveHint(displayPath)))
@@ -99,20 +99,8 @@ public struct SourceText: Sendable {
             : "Mở tệp bằng Notepad, chọn Tệp > Lưu thành (File > Save As), ở ô Mã hóa (Encoding) chọn “UTF-8” rồi lưu."
     }
 
-    /// UTF-16 saved without a byte order mark: every other byte of Latin text is zero, which
-    /// would otherwise be mistaken for a binary file.
-    static func looksLikeUTF16(_ data: Data) -> Bool {
-        let sample = data.prefix(4096)
-        guard sample.count >= 4 else { return false }
-        var zeros = [0, 0]
-        for (offset, byte) in sample.enumerated() where byte == 0 { zeros[offset % 2] += 1 }
-        let pairs = sample.count / 2
-        return (zeros[0] * 10 >= pairs * 3 && zeros[1] == 0) || (zeros[1] * 10 >= pairs * 3 && zeros[0] == 0)
-    }
-
     static func normalise(_ text: String) -> String {
-        var result = text
-        if result.hasPrefix("\u{FEFF}") { result.removeFirst() }
+        var result = TextBytes.droppingBOM(text)
         // By bytes: a CR followed by a combining mark is no "\r" to String.contains or
         // replacingOccurrences, yet still a line break to editors and to the CSV reader.
         if result.utf8.contains(UInt8(ascii: "\r")) {

@@ -20,20 +20,27 @@ struct NewCommand: ParsableCommand {
         """
     )
 
-    /// What to create: a whole site, or one kind of content file.
-    enum Kind: String, CaseIterable, ExpressibleByArgument {
+    /// What to create: a whole site, or one kind of content file. The file kinds are
+    /// `Scaffold.Kind`'s, so a kind added there is accepted, listed and created here unchanged.
+    enum Kind: Equatable, ExpressibleByArgument {
         case site
-        case procedure = "thu-tuc"
-        case fee = "phi"
-        case budget = "ngan-sach"
-        case reform = "cchc"
-        case disclosure = "cong-khai"
-        case news = "tin-tuc"
+        case file(Scaffold.Kind)
 
-        var scaffold: Scaffold.Kind? { Scaffold.Kind(rawValue: rawValue) }
+        init?(argument: String) {
+            if argument == "site" { self = .site } else if let kind = Scaffold.Kind(rawValue: argument) { self = .file(kind) } else { return nil }
+        }
+
+        static var allValueStrings: [String] { ["site"] + Scaffold.Kind.allCases.map(\.rawValue) }
+
+        var name: String {
+            switch self {
+            case .site: "site"
+            case let .file(kind): kind.rawValue
+            }
+        }
     }
 
-    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), thu-tuc, phi, ngan-sach, cchc, cong-khai, tin-tuc.", valueName: "loại"))
+    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), " + Scaffold.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "loại"))
     var kind: Kind
 
     @Argument(help: ArgumentHelp("Các thông tin của loại đó (xem ví dụ). Với site: tên đơn vị, rồi thư mục (không bắt buộc).", valueName: "thông-tin"))
@@ -48,21 +55,18 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("loai"), help: "Với site: loại đơn vị khi tên không có chữ Xã, Phường, Đặc khu.")
     var unitKind: UnitKindArgument?
 
-    @Option(name: .long, help: "Thư mục của trang. Mặc định: thư mục hiện tại.")
-    var source: String = "."
+    @OptionGroup var site: SiteFolder
 
     func run() throws {
         let today = BuildCommand.resolveAsOf(nil)
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        guard let scaffold = kind.scaffold else {
-            try NewSite.run(arguments: arguments, province: province, kind: unitKind?.kind, today: today, cwd: cwd)
+        guard case let .file(scaffold) = kind else {
+            try NewSite.run(arguments: arguments, province: province, kind: unitKind?.kind, today: today, cwd: site.cwd)
             return
         }
         if province != nil || unitKind != nil {
-            Terminal.fail("--tinh và --loai chỉ dùng với `congkhai new site`.", hint: "Bỏ hai tùy chọn này khi tạo tệp \(kind.rawValue).")
+            Terminal.fail("--tinh và --loai chỉ dùng với `congkhai new site`.", hint: "Bỏ hai tùy chọn này khi tạo tệp \(kind.name).")
         }
-        let site = URL(fileURLWithPath: source, relativeTo: cwd)
-        switch Scaffold.files(scaffold, arguments: arguments, title: title, today: today).flatMap({ Scaffold.write($0, in: site) }) {
+        switch Scaffold.files(scaffold, arguments: arguments, title: title, today: today).flatMap({ Scaffold.write($0, in: site.siteFolder) }) {
         case let .success(paths):
             for path in paths { Terminal.info("Đã tạo \(path)") }
             Terminal.info("Mở tệp, sửa các chỗ ghi “(cần sửa)”, rồi chạy `congkhai check`.")
@@ -77,7 +81,7 @@ struct NewCommand: ParsableCommand {
             Terminal.fail(message, hint: "Xem `congkhai new --help`.")
         case let .exists(path):
             Terminal.fail("Tệp \(path) đã có; CongKhai không ghi đè.",
-                          hint: kind == .fee ? "Thêm khoản mới vào cuối danh sách `phi:` trong tệp đó (chép một khoản có sẵn)." : "Chọn tên khác hoặc sửa trực tiếp tệp đó.")
+                          hint: kind == .file(.fee) ? "Thêm khoản mới vào cuối danh sách `phi:` trong tệp đó (chép một khoản có sẵn)." : "Chọn tên khác hoặc sửa trực tiếp tệp đó.")
         case let .notEmpty(entry):
             Terminal.fail("Thư mục đã có nội dung (ví dụ “\(entry)”); trang mới chỉ được tạo trong thư mục trống để không ghi đè gì.",
                           hint: "Chọn một thư mục mới: congkhai new site \"Xã Tân Phú\" --tinh \"Tỉnh Đồng Nai\" thu-muc-moi")
