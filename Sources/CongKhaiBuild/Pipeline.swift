@@ -210,11 +210,15 @@ extension SiteBuild {
         }
         // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
         // memory at a time: each page goes to disk as soon as it is rendered.
+        // Pages are written by the rendering threads themselves, into a staging folder made here.
+        let spooling = options
+        if let spool = spooling.spoolFolder { try? OutputWriter.makeFolder(spool.path) }
+        let store: (@Sendable (OutputFile) -> OutputFile)? = spooling.spoolFolder == nil ? nil : { @Sendable file in SiteBuild.spooled(file, spooling) }
         var start = 0
         while start < selected.count {
             let chunk = Array(selected[start..<min(start + 512, selected.count)])
-            for page in renderer.renderPages(chunk) {
-                pageOutputs[page.outputPath] = page.file.map(spooled)
+            for page in renderer.renderPages(chunk, store: store) {
+                pageOutputs[page.outputPath] = page.file
                 pageDiagnostics[page.outputPath] = page.diagnostics.map { $0.found(in: .render) }
             }
             run.renderedCount += chunk.count

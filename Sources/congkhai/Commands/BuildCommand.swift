@@ -57,12 +57,14 @@ struct BuildCommand: ParsableCommand {
         options.pdf = pdf
         options.referenceTemplateEngine = referenceTemplates
         // Pages go straight to the staging folder as they are rendered; it is removed unless swapped in.
-        let staging = OutputWriter.stagingFolder(for: options.outputFolder)
+        // The kept previous edition when there is one: it is brought up to date in place.
         OutputSwap.removeLeftovers(of: options.outputFolder)
-        try? FileManager.default.removeItem(at: staging)
+        let staging = OutputWriter.claimStaging(for: options.outputFolder)
+        let kept = OutputWriter.isKeptEdition(staging, of: options.outputFolder)
+        if !kept { try? FileManager.default.removeItem(at: staging) }
         options.spoolFolder = staging
-        let cleanup = StagingCleanup(staging: staging, output: options.outputFolder)
-        defer { try? FileManager.default.removeItem(at: staging); withExtendedLifetime(cleanup) {} }
+        let cleanup = StagingCleanup(staging: staging, output: options.outputFolder, keeping: kept)
+        defer { if !kept { try? FileManager.default.removeItem(at: staging) }; withExtendedLifetime(cleanup) {} }
         let result = Pipeline.run(options)
         StagingCleanup.holdWhileStopping()
         Terminal.report(result.diagnostics, detailed: detailed)
@@ -74,7 +76,7 @@ struct BuildCommand: ParsableCommand {
             Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
             throw ExitCode(1)
         }
-        let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder)
+        let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder, staging: staging)
         StagingCleanup.holdWhileStopping()
         switch written {
         case nil:
