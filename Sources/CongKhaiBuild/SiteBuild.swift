@@ -14,8 +14,9 @@ import Glibc
 /// An update reloads only the files that changed, then renders only the pages they can
 /// touch: the changed page itself, and the pages made from many files (lists, catalogue,
 /// fee schedule, checklist, home), plus the site-wide files (search index, open data,
-/// feed). Anything that can move the whole site (site.yaml, rules, a file added or
-/// removed, a menu title, a section's own page) falls back to rendering every page.
+/// feed), and the pages below a changed page (their breadcrumbs show its title). Anything
+/// that can move the whole site (site.yaml, rules, a file added or removed, a menu title)
+/// falls back to rendering every page.
 /// Not thread-safe: `serve` drives it from one task.
 public final class SiteBuild: @unchecked Sendable {
     public let options: BuildOptions
@@ -227,6 +228,12 @@ public final class SiteBuild: @unchecked Sendable {
         }
         guard !changed.sources.isEmpty else { return false }
         if changed.sources.contains(page.source) { return true }
+        // Breadcrumbs show the titles of the pages above (a retitled `to-chuc/index.md` is in
+        // its sub-pages' trails; a top-level title changes the menu and renders everything).
+        // The home page's crumb is always "Trang chủ", so editing it moves no other page.
+        if renderer.navigation.trail(to: page).contains(where: { !$0.path.isEmpty && changed.sources.contains($0.source) }) {
+            return true
+        }
         switch page.kind {
         case .procedure, .leaders:
             return false
