@@ -129,6 +129,25 @@ struct IncrementalParentPageTests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    @Test func aRenamedSubPageIsListedUnderItsNewTitleOnTheParentPage() throws {
+        let site = try Self.site()
+        let build = SiteBuild(options: site.options())
+        #expect(build.build().errorCount == 0)
+        let parent = "gioi-thieu/to-chuc/index.html"
+        #expect(text(build, parent)?.contains("Phòng Văn hóa") == true)
+
+        try site.write(Self.childPath, "---\ntieu_de: Phòng Văn hóa - Xã hội\n---\nNội dung.\n")
+        let update = build.update(changed: [Self.childPath])
+
+        #expect(update.errorCount == 0)
+        // Not a fall-back to a full render: the incremental path itself is under test.
+        #expect(update.renderedPages < build.outputFiles.filter { $0.path.hasSuffix(".html") }.count)
+        #expect(text(build, parent)?.contains("Phòng Văn hóa - Xã hội") == true)
+        let fresh = SiteBuild(options: site.options())
+        fresh.build()
+        #expect(text(build, parent) == text(fresh, parent))
+    }
+
     @Test func aRetitledParentPageShowsInItsSubPagesBreadcrumbs() throws {
         let site = try Self.site()
         let build = SiteBuild(options: site.options())
