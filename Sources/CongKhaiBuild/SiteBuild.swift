@@ -220,6 +220,8 @@ public final class SiteBuild: @unchecked Sendable {
     /// the catalogue, the fee schedule, budget and report overviews, the checklist, the
     /// home page) are rendered again whenever any content changed.
     private func affected(_ page: Page, by changed: ChangeSet, renderer: SiteRenderer) -> Bool {
+        // 404.html carries the stylesheet inline (it is answered at any depth).
+        if changed.assets, page.kind == .notFound { return true }
         if !changed.templates.isEmpty {
             let silent = DiagnosticLog()
             if let layout = templates.layout(for: page, log: silent), !templates.closure(of: layout).isDisjoint(with: changed.templates) {
