@@ -36,6 +36,18 @@ struct EscapingTests {
         #expect(!feed.contains("\"onmouseover="))
     }
 
+    /// A bare `&` in the feed is not XML (readers drop the whole feed), and an entity typed as
+    /// text (`&lt;b&gt;`) must stay text, not become the character it names.
+    @Test func ampersandsInTheFeedAreEscaped() throws {
+        let site = try TestSite.minimal([
+            "content/tin-tuc/_index.md": "---\ntieu_de: Tin tức\n---\n",
+            "content/tin-tuc/a.md": "---\ntieu_de: \"Họp dân & tiếp xúc cử tri &lt;b&gt;\"\nngay: 2026-10-01\n---\nNội dung.\n",
+        ])
+        let feed = try #require(site.build().text(of: "feed.xml"))
+        #expect(feed.contains("<title>Họp dân &amp; tiếp xúc cử tri &amp;lt;b&amp;gt;</title>"))
+        #expect(!feed.contains("Họp dân & tiếp"))
+    }
+
     @Test func scriptInSiteNameIsEscaped() throws {
         let site = try TestSite.minimal(["content/site.yaml": "ten: \"<script>x()</script>\"\nloai: xa\ntinh: T\n"])
         let page = try #require(site.build().text(of: "index.html"))
