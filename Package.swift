@@ -9,6 +9,7 @@ let package = Package(
         // For the fuzz package in fuzz/, which depends on this one by path.
         .library(name: "CongKhaiLoad", targets: ["CongKhaiLoad"]),
         .library(name: "CongKhaiMarkdown", targets: ["CongKhaiMarkdown"]),
+        .library(name: "CongKhaiKinds", targets: ["CongKhaiKinds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -39,12 +40,17 @@ let package = Package(
         .target(name: "CongKhaiCheck", dependencies: ["CongKhaiModel"]),
         // Stage 3: view models, Vietnamese formatting, Mustache templates, feeds.
         .target(name: "CongKhaiRender", dependencies: [
-            "CongKhaiModel", "CongKhaiMarkdown", "CongKhaiCheck",
+            "CongKhaiModel", "CongKhaiMarkdown",
             .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // The content units (one folder per kind) and their registry, over the stage modules
+        // whose generic code loops over the units it is given (README, developer section).
+        .target(name: "CongKhaiKinds", dependencies: [
+            "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck", "CongKhaiRender",
         ]),
         // Orchestration: the named steps, staging folder and atomic swap.
         .target(name: "CongKhaiBuild", dependencies: [
-            "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck", "CongKhaiRender",
+            "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck", "CongKhaiRender", "CongKhaiKinds",
         ]),
         // `congkhai import`: records from the national portal and catalogue lists to procedure files.
         .target(name: "CongKhaiImport", dependencies: [
@@ -73,7 +79,7 @@ let package = Package(
         .executableTarget(name: "congkhai-fuzz-site", dependencies: ["CongKhaiSiteFuzz"]),
         .testTarget(name: "CongKhaiTests", dependencies: [
             "CongKhaiModel", "CongKhaiLoad", "CongKhaiMarkdown", "CongKhaiCheck",
-            "CongKhaiRender", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe", "CongKhaiSiteFuzz",
+            "CongKhaiRender", "CongKhaiKinds", "CongKhaiBuild", "CongKhaiImport", "CongKhaiServe", "CongKhaiSiteFuzz",
             "CongKhaiProvince",
             // The CLI's Vietnamese messages are tested against the parser's real output.
             "congkhai",

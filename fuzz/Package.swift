@@ -22,6 +22,8 @@ let package = Package(
         ]),
         .executableTarget(name: "fuzz-yaml", dependencies: [
             "FuzzSupport", .product(name: "CongKhaiLoad", package: "CongKhai"),
+            // The leaders' loader lives in its content unit.
+            .product(name: "CongKhaiKinds", package: "CongKhai"),
         ]),
         .executableTarget(name: "fuzz-csv", dependencies: [
             "FuzzSupport", .product(name: "CongKhaiLoad", package: "CongKhai"),

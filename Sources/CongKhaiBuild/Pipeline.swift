@@ -1,11 +1,13 @@
 import CongKhaiCheck
+import CongKhaiKinds
 import CongKhaiLoad
 import CongKhaiModel
 import CongKhaiRender
 import Foundation
+import Synchronization
 
 /// What one run of the pipeline produced, in memory. `build` writes it to disk;
-/// `serve` will answer requests from it: one pipeline, two destinations.
+/// `serve` answers requests from it: one pipeline, two destinations.
 public struct BuildResult: Sendable {
     public var files: [OutputFile]
     public var pageCount: Int
@@ -20,9 +22,41 @@ public struct BuildResult: Sendable {
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 }
 
-/// The build as named, timed steps: load → check → render (see `SiteBuild`). Every step runs even after
-/// errors (as far as its input allows) so the editor sees all problems at once.
+/// The build, top to bottom: six named stages (`PipelineStage`), each a value below, run in
+/// order by one loop that times them (`--verbose`) and labels what they find with their name.
+/// `build` and `check` run them once over everything (`Pipeline.run`); `serve` runs the same
+/// loop again for the files that changed (`SiteBuild.update`): the load stage then reloads
+/// only those files and the render stage renders only the pages they can touch.
+///
+/// The content kinds are not named here: each stage loops over the content units of the
+/// registry (`Units.all`, CongKhaiKinds), which claim and load files, add pages, derive,
+/// check, and give the template values and open data of their pages.
+/// Every stage runs even after errors (as far as its input allows) so the editor sees all
+/// problems at once; only a site that cannot be assembled stops the run.
 public enum Pipeline {
+    static let stages: [Stage] = [
+        // Files → loaded items. Each unit claims its files; the rest are pages or attachments.
+        Stage(.load) { build, run, _ in build.load(run.changes); return true },
+        // Loaded items → the site: each unit's pages and values, then the section pages.
+        Stage(.assemble) { build, run, log in
+            run.site = ContentLoader.assemble(files: build.sources, loaded: build.sources.compactMap { build.loaded[$0.displayPath] },
+                                              units: Units.loading(build.units), log: log)
+            return run.site != nil
+        },
+        // What follows from the whole site: units' derivations, the checklist, the link targets.
+        Stage(.derive) { build, run, log in build.derive(&run, log: log); return true },
+        // Whole-site rules: each unit's, then those of every site.
+        Stage(.check) { build, run, log in
+            SiteChecks.run(run.site!, units: Units.checking(build.units), log: log)
+            return true
+        },
+        // Pages → HTML (only those the changes touch), and the site-wide files beside them.
+        Stage(.render) { build, run, _ in build.render(&run); return true },
+        // The outputs gathered for `build` to swap in and `serve` to answer from.
+        Stage(.write) { build, run, _ in build.write(run); return true },
+    ]
+
+    /// `build` and `check`: the whole pipeline once, then the PDFs when asked for.
     public static func run(_ options: BuildOptions) -> BuildResult {
         // Asked before rendering, so pages link to PDFs only when they will be made.
         let pdfLog = DiagnosticLog()
@@ -40,6 +74,52 @@ public enum Pipeline {
         return result
     }
 
+    /// The one loop: every stage in order, timed, its findings labelled with its name.
+    static func run(_ build: SiteBuild, changes: SiteBuild.ChangeSet?) -> BuildResult {
+        var run = Run(changes: changes)
+        var clock = StepClock()
+        for stage in stages {
+            let log = DiagnosticLog()
+            let goesOn = clock.step(stage.name.label) { stage.work(build, &run, log) }
+            build.stageDiagnostics[stage.name] = log.all.map { $0.found(in: stage.name) }
+            guard goesOn else {
+                build.reset(after: stage.name)
+                break
+            }
+        }
+        var result = build.result(clock)
+        result.renderedPages = run.renderedCount
+        return result
+    }
+
+    /// One stage: its name and its work on the build (`false`: nothing for later stages to do).
+    struct Stage: Sendable {
+        let name: PipelineStage
+        let work: @Sendable (SiteBuild, inout Run, DiagnosticLog) -> Bool
+
+        init(_ name: PipelineStage, _ work: @escaping @Sendable (SiteBuild, inout Run, DiagnosticLog) -> Bool) {
+            self.name = name
+            self.work = work
+        }
+    }
+
+    /// What one run hands from stage to stage.
+    struct Run {
+        /// nil: everything (`build`); else what `serve` saw change.
+        let changes: SiteBuild.ChangeSet?
+        var site: SiteContent?
+        var targets: LinkTargets?
+        /// The notice-board pages (`in/`), made with the checklist whose quarter sheets they hold.
+        var editions: PrintEditions?
+        var assets: [OutputFile] = []
+        var siteWide: [OutputFile]?
+        var renderedCount = 0
+
+        init(changes: SiteBuild.ChangeSet?) {
+            self.changes = changes
+        }
+    }
+
     /// The templates of `theme`; none at all only when the default theme is switched off and
     /// the site has no `templates/`.
     static func loadTemplates(_ theme: [Theme.File], log: DiagnosticLog) -> TemplateSet {
@@ -50,6 +130,109 @@ public enum Pipeline {
             return TemplateSet(library: .init(), names: [])
         }
         return TemplateSet.load(files: theme.map { file in (file.path, file.displayPath, { file.data }) }, log: log)
+    }
+}
+
+/// The stages' work, in the order they run.
+extension SiteBuild {
+    /// load: every file (`changes` nil) or only the changed ones; the templates when they changed.
+    func load(_ changes: ChangeSet?) {
+        guard let changes else {
+            let scanLog = DiagnosticLog()
+            sources = ContentLoader.scan(siteFolder: options.siteFolder, units: Units.loading(units), log: scanLog) ?? []
+            scanDiagnostics = scanLog.all.map { $0.found(in: .load) }
+            let all = ContentLoader.loadAll(sources)
+            loaded = Dictionary(all.map { ($0.displayPath, Self.found(in: $0)) }, uniquingKeysWith: { first, _ in first })
+            loadTemplates()
+            return
+        }
+        let known = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
+        for path in changes.sources {
+            if let file = known[path] { loaded[path] = Self.found(in: ContentLoader.loadFile(file)) }
+        }
+        if changes.templatesChanged { loadTemplates() }
+    }
+
+    /// derive: each unit's derivations (impossible years), the posting checklist (it depends on
+    /// every unit and the as-of date, and adds the quarter sheets), the targets links may point at.
+    func derive(_ run: inout Pipeline.Run, log: DiagnosticLog) {
+        guard var site = run.site else { return }
+        for unit in units { unit.derive(&site, asOf: options.asOf, log: log) }
+        site.checklist = ChecklistEvaluator.evaluate(site, asOf: options.asOf, units: Units.checking(units), log: log)
+        checklist = site.checklist
+        run.editions = PrintEditions(content: site, sheets: ChecklistPages.pages(for: site.checklist, in: site))
+        var targets = LinkTargets(content: site)
+        run.assets = AssetFiles.list(theme)
+        for asset in run.assets { targets.addGenerated(file: asset.path) }
+        run.targets = targets
+        run.site = site
+    }
+
+    /// render: the pages `run.changes` can touch (all of them when the menu or the set of pages
+    /// changed), in chunks; the site-wide files (search index, open data, feed, sitemap) do not
+    /// depend on the pages' HTML and are made on another thread meanwhile.
+    func render(_ run: inout Pipeline.Run) {
+        guard let site = run.site, let targets = run.targets, let editions = run.editions else { return }
+        let changes = run.changes
+        var settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
+        settings.producesPDF = options.pdf
+        // 404.html is answered at any depth: without a base URL its stylesheet goes inline.
+        if case let .bytes(css)? = run.assets.first(where: { $0.path == "assets/style.css" })?.body {
+            settings.notFoundCSS = String(decoding: css, as: UTF8.self)
+        }
+        let renderer = SiteRenderer(content: site, templates: templates, targets: targets, settings: settings, editions: editions,
+                                    units: Units.rendering(units))
+        let pages = renderer.allPages
+        let newMenu = renderer.navigation.menuSignature
+        let previousPaths = Set(pageOutputs.keys)
+        let currentPaths = Set(pages.map(SiteRenderer.outputPath(of:)))
+        let selected: [Page]
+        if let changes, newMenu == menu, previousPaths == currentPaths {
+            selected = pages.filter { affected($0, by: changes, renderer: renderer) }
+        } else {
+            selected = pages
+            pageOutputs = [:]
+            pageDiagnostics = [:]
+        }
+        menu = newMenu
+        content = site
+        let needsSiteWide = changes == nil || !(changes?.sources.isEmpty ?? true) || changes?.assets == true
+        let siteWide = Mutex<[OutputFile]>([])
+        let siteWideDone = DispatchGroup()
+        if needsSiteWide {
+            DispatchQueue.global().async(group: siteWideDone) {
+                let files = renderer.siteWideFiles()
+                siteWide.withLock { $0 = files }
+            }
+        }
+        // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
+        // memory at a time: each page goes to disk as soon as it is rendered.
+        var start = 0
+        while start < selected.count {
+            let chunk = Array(selected[start..<min(start + 512, selected.count)])
+            for page in renderer.renderPages(chunk) {
+                pageOutputs[page.outputPath] = page.file.map(spooled)
+                pageDiagnostics[page.outputPath] = page.diagnostics.map { $0.found(in: .render) }
+            }
+            run.renderedCount += chunk.count
+            start += chunk.count
+        }
+        if needsSiteWide {
+            siteWideDone.wait()
+            run.siteWide = siteWide.withLock { $0 }
+        }
+    }
+
+    /// write: the site-wide files, theme assets and attachments beside the pages (already
+    /// spooled to disk as they were rendered in `build`).
+    func write(_ run: Pipeline.Run) {
+        guard let site = run.site, let siteWide = run.siteWide else { return }
+        var others: [String: OutputFile] = [:]
+        for file in siteWide + run.assets { others[file.path] = file }
+        for attachment in site.attachments {
+            others[attachment.path] = OutputFile(path: attachment.path, copying: options.siteFolder.appendingPathComponent(attachment.source))
+        }
+        otherOutputs = others
     }
 }
 

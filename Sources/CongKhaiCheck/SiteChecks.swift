@@ -6,18 +6,14 @@ public enum SiteChecks {
     /// Attachments above this size make pages slow on the phones most citizens use.
     public static let attachmentWarningBytes = 10 * 1024 * 1024
 
-    public static func run(_ content: SiteContent, log: DiagnosticLog) {
+    public static func run(_ content: SiteContent, units: [any CheckingUnit] = [], log: DiagnosticLog) {
         duplicateAddresses(content, log: log)
         ProcedureChecks.run(content, log: log)
         FeeChecks.run(content, log: log)
         BudgetChecks.run(content, log: log)
         ReformChecks.run(content, log: log)
+        for unit in units { unit.check(content, log: log) }
         for page in content.pages {
-            if page.kind == .page, page.section == "tin-tuc", page.date == nil {
-                log.report(.error("news.no-date", at: SourceLocation(path: page.source, line: 2),
-                                  "Tin “\(page.title)” chưa có ngày đăng.",
-                                  hint: "Thêm một dòng `ngay: 2025-09-05` vào phần đầu trang."))
-            }
             if let date = page.date, let updated = page.updated, updated < date {
                 log.report(.warning("page.updated-before-date", at: SourceLocation(path: page.source, line: 2),
                                     "Ngày cập nhật \(updated.vietnamese) sớm hơn ngày đăng \(date.vietnamese).",

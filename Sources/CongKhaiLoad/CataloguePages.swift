@@ -4,8 +4,8 @@ import CongKhaiModel
 /// one list per lĩnh vực and per online level, one page per procedure, the fee schedule and
 /// the open-data page. They are ordinary `Page`s, so menus, breadcrumbs and links treat them
 /// like the editor's own pages.
-enum CataloguePages {
-    static func assemble(pages: [Page], procedures: [Procedure], fees: FeeSchedule?) -> [Page] {
+public enum CataloguePages {
+    public static func assemble(pages: [Page], procedures: [Procedure], fees: FeeSchedule?) -> [Page] {
         var result = pages
         let hasCatalogue = !procedures.isEmpty
         if hasCatalogue {

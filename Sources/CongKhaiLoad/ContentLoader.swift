@@ -6,33 +6,26 @@ import Synchronization
 /// published, and loads it. Files are independent, so they load in parallel.
 public enum ContentLoader {
     /// What a file under `content/` is.
-    enum Role: Equatable, Sendable {
+    /// What a file under `content/` is: the site's settings, a unit's file, or one of the
+    /// generic kinds every site has (Markdown pages, attachments).
+    enum Role: Sendable {
         case siteConfig
         case page(PageKind, path: String)
-        case leaders(path: String)
-        case procedure(fieldSlug: String)
-        case fees
-        /// `ngan-sach/<nam>/<ten>.yaml`; its `.csv` is read by the budget loader.
-        case budget(yearFolder: String)
-        /// `cchc/<nam>-<ky>.md`.
-        case reformReport
-        /// `cong-khai/<ten>.md`: another disclosure.
-        case disclosure
-        /// `quy-tac.yaml`: the commune's or province's overrides of the checklist rules.
-        case ruleOverrides
+        /// Claimed by a content unit (`LoadingUnit.claim`).
+        case unit(any LoadingUnit, path: String)
         case attachment(path: String)
         case ignored
     }
 
-    public static func load(siteFolder: URL, log: DiagnosticLog) -> SiteContent? {
-        guard let files = scan(siteFolder: siteFolder, log: log) else { return nil }
+    public static func load(siteFolder: URL, units: [any LoadingUnit] = [], log: DiagnosticLog) -> SiteContent? {
+        guard let files = scan(siteFolder: siteFolder, units: units, log: log) else { return nil }
         let loaded = loadAll(files)
         for file in loaded { log.report(file.diagnostics) }
-        return assemble(files: files, loaded: loaded, log: log)
+        return assemble(files: files, loaded: loaded, units: units, log: log)
     }
 
     /// Every file under `content/` in a stable order; nil (and an error) without a content folder.
-    public static func scan(siteFolder: URL, log: DiagnosticLog) -> [ContentFile]? {
+    public static func scan(siteFolder: URL, units: [any LoadingUnit] = [], log: DiagnosticLog) -> [ContentFile]? {
         let contentFolder = siteFolder.appendingPathComponent("content").resolvingSymlinksInPath()
         guard FileManager.default.fileExists(atPath: contentFolder.path) else {
             log.report(.error("site.no-content", at: SourceLocation(path: "content/"),
@@ -40,7 +33,7 @@ public enum ContentLoader {
                               hint: "Chạy lệnh trong thư mục của trang, hoặc chỉ rõ bằng --source THU_MUC."))
             return nil
         }
-        return ContentWalker.files(in: contentFolder, log: log)
+        return ContentWalker.files(in: contentFolder, units: units, log: log)
     }
 
     /// Loads files in parallel; each keeps its own findings, so `serve` can reload one file
@@ -60,57 +53,35 @@ public enum ContentLoader {
         return LoadedFile(displayPath: file.displayPath, item: item, diagnostics: log.all)
     }
 
-    /// Joins loaded files into the site: catalogue, budget, reform and disclosure pages, and
-    /// the section pages nobody wrote.
-    public static func assemble(files: [ContentFile], loaded: [LoadedFile], log: DiagnosticLog) -> SiteContent? {
-        let items = loaded.compactMap(\.item)
+    /// Joins loaded files into the site: the pages as written, then what each unit assembles
+    /// from its files (in registry order), then the section pages nobody wrote.
+    public static func assemble(files: [ContentFile], loaded: [LoadedFile], units: [any LoadingUnit] = [], log: DiagnosticLog) -> SiteContent? {
         var config: SiteConfig?
         var pages: [Page] = []
         var attachments: [Attachment] = []
-        var procedures: [Procedure] = []
-        var fees: FeeSchedule?
-        var budgets: [BudgetDisclosure] = []
-        var reports: [ReformReport] = []
-        var plans: [ReformPlan] = []
-        var disclosures: [Disclosure] = []
-        var overrides: RuleOverrides?
         var unwritten: [UnwrittenFile] = []
-        for item in items {
+        var unitValues: [String: [any Sendable]] = [:]
+        for item in loaded.compactMap(\.item) {
             switch item {
             case let .config(value): config = value
             case let .page(page): if !page.isDraft { pages.append(page) }
             case let .attachment(attachment): attachments.append(attachment)
-            case let .procedure(procedure): procedures.append(procedure)
-            case let .fees(schedule): fees = schedule
-            case let .budget(disclosure): budgets.append(disclosure)
-            case let .reformReport(report): reports.append(report)
-            case let .reformPlan(plan): plans.append(plan)
-            case let .disclosure(disclosure): disclosures.append(disclosure)
-            case let .ruleOverrides(value): overrides = value
+            case let .unit(id, value): unitValues[id, default: []].append(value)
             case let .unwritten(mark, _): unwritten.append(mark)
             }
         }
-        if !files.contains(where: { $0.role == .siteConfig }) {
+        if !files.contains(where: { if case .siteConfig = $0.role { true } else { false } }) {
             log.report(.error("site.no-config", at: SourceLocation(path: "content/site.yaml"),
                               "Thiếu tệp content/site.yaml mô tả đơn vị.",
                               hint: "Tạo tệp với ít nhất: ten, loai, tinh."))
         }
         guard let config else { return nil }
-        pages = CataloguePages.assemble(pages: pages, procedures: procedures, fees: fees)
-        pages = BudgetPages.assemble(pages: pages, budgets: budgets)
-        pages = ReformPages.assemble(pages: pages, reports: reports, plans: plans)
-        pages = DisclosurePages.assemble(pages: pages, disclosures: disclosures)
-        let unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
-        pages += SectionPages.missing(for: pages, heldBack: unreadable.union(unwritten.map(\.path)), log: log)
-        if let home = SectionPages.home(for: pages, config: config) { pages.append(home) }
-        var content = SiteContent(config: config, pages: pages, attachments: attachments, procedures: procedures, fees: fees)
-        content.budgets = budgets
-        content.reports = reports
-        content.plans = plans
-        content.disclosures = disclosures
+        var content = SiteContent(config: config, pages: pages, attachments: attachments)
         content.unwritten = unwritten
-        content.unreadable = unreadable
-        content.ruleOverrides = overrides ?? RuleOverrides(source: NationalProfile.path, rules: NationalProfile.rules)
+        content.unreadable = Set(loaded.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.displayPath))
+        for unit in units { unit.assemble(unitValues[unit.id] ?? [], into: &content, log: log) }
+        content.pages += SectionPages.missing(for: content.pages, heldBack: content.unreadable.union(unwritten.map(\.path)), log: log)
+        if let home = SectionPages.home(for: content.pages, config: config) { content.pages.append(home) }
         return content
     }
 
@@ -125,13 +96,8 @@ public enum ContentLoader {
         case config(SiteConfig)
         case page(Page)
         case attachment(Attachment)
-        case procedure(Procedure)
-        case fees(FeeSchedule)
-        case budget(BudgetDisclosure)
-        case reformReport(ReformReport)
-        case reformPlan(ReformPlan)
-        case disclosure(Disclosure)
-        case ruleOverrides(RuleOverrides)
+        /// A value of the content unit `id`, for its `assemble`.
+        case unit(id: String, any Sendable)
         /// A draft or placeholder file: checked like the rest, then held back from the site.
         case unwritten(UnwrittenFile, Loaded)
     }
@@ -144,30 +110,8 @@ public enum ContentLoader {
                 .map(Loaded.config)
         case let .page(kind, path):
             return loadHoldingBack(file, log: log) { PageLoader.load($0, path: path, kind: kind, log: log).map(Loaded.page) }
-        case let .leaders(path):
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { LeadersLoader.load($0, path: path, log: log) }
-                .map(Loaded.page)
-        case let .procedure(fieldSlug):
-            return loadHoldingBack(file, log: log) { ProcedureLoader.load($0, fieldSlug: fieldSlug, log: log).map(Loaded.procedure) }
-        case .fees:
-            return loadHoldingBack(file, log: log) { FeeScheduleLoader.load($0, log: log).map(Loaded.fees) }
-        case let .budget(yearFolder):
-            return loadHoldingBack(file, log: log) {
-                BudgetLoader.load($0, sidecarURL: file.url, yearFolder: yearFolder, log: log).map(Loaded.budget)
-            }
-        case .reformReport:
-            return loadHoldingBack(file, log: log) { source in
-                ReformPlanLoader.isPlan(file.displayPath)
-                    ? ReformPlanLoader.load(source, log: log).map(Loaded.reformPlan)
-                    : ReformReportLoader.load(source, log: log).map(Loaded.reformReport)
-            }
-        case .disclosure:
-            return loadHoldingBack(file, log: log) { DisclosureLoader.load($0, log: log).map(Loaded.disclosure) }
-        case .ruleOverrides:
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
-                .flatMap { RuleOverridesLoader.load($0, log: log) }
-                .map(Loaded.ruleOverrides)
+        case let .unit(unit, path):
+            return loadUnit(unit, file: file, path: path, log: log)
         case let .attachment(path):
             guard ActiveAttachment.allows(file, log: log) else { return nil }
             return .attachment(Attachment(source: file.displayPath, path: path, size: file.size))
@@ -178,13 +122,26 @@ public enum ContentLoader {
 }
 
 extension ContentLoader {
+    /// A unit's file: read, loaded by the unit, held back when unwritten (if the unit holds back).
+    static func loadUnit(_ unit: any LoadingUnit, file: ContentFile, path: String, log: DiagnosticLog) -> Loaded? {
+        guard let source = SourceText.read(file.url, displayPath: file.displayPath, log: log),
+              let item = unit.load(source, file: ClaimedFile(url: file.url, displayPath: file.displayPath, path: path), log: log)
+        else { return nil }
+        let loaded: Loaded
+        switch item {
+        case let .page(page): loaded = .page(page)
+        case let .value(value): loaded = .unit(id: unit.id, value)
+        }
+        guard unit.holdsBackUnwritten, let mark = unit.unwrittenMark(source, item: item) else { return loaded }
+        log.report(mark.diagnostic)
+        return .unwritten(mark, loaded)
+    }
+
     /// Reads and loads a content file; a draft or a file still holding placeholders is reported
     /// and held back, so it is validated but never published nor counted by the checklist.
     static func loadHoldingBack(_ file: ContentFile, log: DiagnosticLog, _ loader: (SourceText) -> Loaded?) -> Loaded? {
         guard let source = SourceText.read(file.url, displayPath: file.displayPath, log: log), let loaded = loader(source) else { return nil }
-        var budget: BudgetDisclosure?
-        if case let .budget(disclosure) = loaded { budget = disclosure }
-        guard let mark = UnwrittenMarker.find(in: source, budget: budget) else { return loaded }
+        guard let mark = UnwrittenMarker.find(in: source) else { return loaded }
         log.report(mark.diagnostic)
         return .unwritten(mark, loaded)
     }

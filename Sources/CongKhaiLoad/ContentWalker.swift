@@ -15,16 +15,17 @@ public struct ContentFile: Sendable {
 
 /// Lists `content/` in a stable order and maps each file to its place on the site.
 enum ContentWalker {
-    static func files(in contentFolder: URL, log: DiagnosticLog) -> [ContentFile] {
+    static func files(in contentFolder: URL, units: [any LoadingUnit] = [], log: DiagnosticLog) -> [ContentFile] {
         let rootPath = contentFolder.resolvingSymlinksInPath().path
         var files: [ContentFile] = []
-        walk(rootPath, relative: "", rootPath: rootPath, into: &files, log: log)
+        walk(rootPath, relative: "", rootPath: rootPath, units: units, into: &files, log: log)
         return files.sorted { $0.displayPath < $1.displayPath }
     }
 
     /// readdir and lstat directly: Foundation's enumerator with resource values and a symlink
     /// resolution per file took seconds on a 10,000-file tree.
-    private static func walk(_ folder: String, relative: String, rootPath: String, into files: inout [ContentFile], log: DiagnosticLog) {
+    private static func walk(_ folder: String, relative: String, rootPath: String, units: [any LoadingUnit],
+                             into files: inout [ContentFile], log: DiagnosticLog) {
         for name in DirectoryNames.of(folder) {
             if name.hasPrefix(".") || name.hasPrefix("~$") || name.hasPrefix("_") && !name.hasPrefix("_index.") { continue }
             let path = folder + "/" + name
@@ -45,19 +46,19 @@ enum ContentWalker {
                 // A link inside content/ counts as the file it points to; linked folders are not entered.
                 guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
             } else if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, relative: childRelative, rootPath: rootPath, into: &files, log: log)
+                walk(path, relative: childRelative, rootPath: rootPath, units: units, into: &files, log: log)
                 continue
             } else if (info.st_mode & S_IFMT) != S_IFREG {
                 continue
             }
-            let role = role(of: childRelative.nfc, displayPath: displayPath, log: log)
+            let role = role(of: childRelative.nfc, displayPath: displayPath, units: units, log: log)
             files.append(ContentFile(url: URL(fileURLWithPath: path), displayPath: displayPath, role: role, size: Int(info.st_size)))
         }
     }
 
     /// Decides what a file is from its place and name. Folder and file names are slugged,
     /// so `Tin tức/Lễ hội.md` is published at `tin-tuc/le-hoi/`.
-    static func role(of relative: String, displayPath: String, log: DiagnosticLog) -> ContentLoader.Role {
+    static func role(of relative: String, displayPath: String, units: [any LoadingUnit] = [], log: DiagnosticLog) -> ContentLoader.Role {
         var segments = relative.split(separator: "/").map(String.init)
         let fileName = segments.removeLast()
         let folder = segments.map { TextFolding.slug($0) }
@@ -77,27 +78,18 @@ enum ContentWalker {
         let folderPath = folder.isEmpty ? "" : folder.joined(separator: "/") + "/"
         let stem = (fileName as NSString).deletingPathExtension
         let ext = (fileName as NSString).pathExtension.lowercased()
+        if ext == "yaml", stem == "site", folder.isEmpty { return .siteConfig }
+        let place = ContentPlace(folders: folder, stem: stem, ext: ext, displayPath: displayPath)
+        for unit in units {
+            switch unit.claim(place) {
+            case let .load(path)?: return .unit(unit, path: path)
+            case .ignore?: return .ignored
+            case nil: continue
+            }
+        }
         switch (ext, stem) {
-        case ("yaml", "site") where folder.isEmpty:
-            return .siteConfig
-        case ("yaml", "phi-le-phi") where folder.isEmpty:
-            return .fees
-        case ("md", _) where folder.count == 2 && folder[0] == "thu-tuc" && stem != "_index" && stem != "index":
-            return .procedure(fieldSlug: folder[1])
-        case ("yaml", _) where folder.count == 2 && folder[0] == "ngan-sach":
-            return .budget(yearFolder: folder[1])
-        case ("csv", _) where folder.count == 2 && folder[0] == "ngan-sach":
-            return .ignored
-        case ("md", _) where folder.count == 1 && folder[0] == "cchc" && stem != "_index" && stem != "index":
-            return .reformReport
-        case ("md", _) where folder.count == 1 && folder[0] == "cong-khai" && stem != "_index" && stem != "index":
-            return .disclosure
-        case ("yaml", "quy-tac") where folder.isEmpty:
-            return .ruleOverrides
         case ("md", "_index"), ("md", "index"):
             return .page(folder.isEmpty ? .home : (stem == "_index" ? .section : .page), path: folderPath)
-        case ("yaml", "lanh-dao"):
-            return .leaders(path: folderPath + "lanh-dao/")
         case ("md", _), ("markdown", _):
             guard !TextFolding.slug(stem).isEmpty else { return unnamed(displayPath, log) }
             return .page(.page, path: folderPath + TextFolding.slug(stem) + "/")

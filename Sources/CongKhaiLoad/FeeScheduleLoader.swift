@@ -2,8 +2,8 @@ import CongKhaiModel
 
 /// `content/phi-le-phi.yaml`: the fee schedule with the six elements of
 /// Luật Phí và lệ phí 2015 Điều 14 for each fee.
-enum FeeScheduleLoader {
-    static func load(_ source: SourceText, log: DiagnosticLog) -> FeeSchedule? {
+public enum FeeScheduleLoader {
+    public static func load(_ source: SourceText, log: DiagnosticLog) -> FeeSchedule? {
         guard let root = YAMLDocument.parse(source.text, path: source.path, log: log) else { return nil }
         // The content model allows the bare list too (no title, no update date).
         if case let .sequence(list) = root {

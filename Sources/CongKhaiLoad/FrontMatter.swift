@@ -51,7 +51,7 @@ extension FrontMatter {
     /// Splits a Markdown file and opens its front matter for field-by-field reading, reporting
     /// an unclosed or missing front matter and YAML errors. `what` names the file's kind
     /// ("Trang", "Tệp thủ tục") and `example` shows the editor how it should start.
-    static func open(_ source: SourceText, what: String, example: String, log: DiagnosticLog) -> (yaml: MappingReader, parts: FrontMatter, root: Node)? {
+    public static func open(_ source: SourceText, what: String, example: String, log: DiagnosticLog) -> (yaml: MappingReader, parts: FrontMatter, root: Node)? {
         let start = SourceLocation(path: source.path, line: 1, column: 1)
         guard let parts = split(source.text) else {
             log.report(.error("frontmatter.unclosed", at: start,

@@ -2,7 +2,7 @@ import CongKhaiModel
 
 extension MappingReader {
     /// Reads a posting window (`niem_yet: {tu, den, noi}`) and reports one that ends before it starts.
-    func postingWindow(_ key: String, _ label: String) -> PostingWindow? {
+    public func postingWindow(_ key: String, _ label: String) -> PostingWindow? {
         guard let board = mapping(key, label) else { return nil }
         defer { board.finish(context: label) }
         let window = PostingWindow(from: board.date("tu", "ngày bắt đầu niêm yết"), to: board.date("den", "ngày kết thúc niêm yết"),

@@ -3,12 +3,12 @@ import Foundation
 
 /// `content/thu-tuc/<linh-vuc>/<ma>.md`: one procedure, its front matter in the shape of the
 /// national database, its long parts as Markdown sections.
-enum ProcedureLoader {
+public enum ProcedureLoader {
     static let keys = ["ma", "ten", "linh_vuc", "cap_thuc_hien", "muc_do", "ly_do_mot_phan", "cach_thuc",
                        "thoi_han", "thoi_han_ngay", "don_vi", "phi", "doi_tuong", "co_quan_thuc_hien", "ket_qua",
                        "can_cu_phap_ly", "mau_don", "cong_bo", "dvc_url", "cap_nhat"]
 
-    static func load(_ source: SourceText, fieldSlug: String, log: DiagnosticLog) -> Procedure? {
+    public static func load(_ source: SourceText, fieldSlug: String, log: DiagnosticLog) -> Procedure? {
         guard let (yaml, parts, _) = FrontMatter.open(source, what: "Tệp thủ tục",
                                                    example: "Chép một tệp thủ tục có sẵn trong content/thu-tuc/ rồi sửa nội dung.", log: log) else { return nil }
         let rawCode = yaml.string("ma", "mã thủ tục hành chính, ví dụ 1.001193", required: true)

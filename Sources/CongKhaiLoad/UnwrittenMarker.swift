@@ -20,7 +20,7 @@ public enum UnwrittenMarker {
     }
 
     /// `budget`: the disclosure loaded from the file, whose table may be the scaffold's zeros.
-    static func find(in source: SourceText, budget: BudgetDisclosure? = nil) -> UnwrittenFile? {
+    public static func find(in source: SourceText, budget: BudgetDisclosure? = nil) -> UnwrittenFile? {
         let text = source.text
         let isMarkdown = source.path.hasSuffix(".md")
         var inYAML = !isMarkdown

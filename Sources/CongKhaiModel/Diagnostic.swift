@@ -50,6 +50,9 @@ public struct Diagnostic: Sendable, Hashable {
     public var key: String
     public var message: String
     public var hint: String?
+    /// The pipeline stage that found it (nil outside a build); not part of its identity, so
+    /// the same finding from two stages is reported once.
+    public var stage: PipelineStage?
 
     public init(_ severity: Severity, _ key: String, at location: SourceLocation, _ message: String, hint: String? = nil) {
         self.severity = severity
@@ -65,6 +68,25 @@ public struct Diagnostic: Sendable, Hashable {
 
     public static func warning(_ key: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, key, at: location, message, hint: hint)
+    }
+
+    /// The same finding, labelled with the stage that found it.
+    public func found(in stage: PipelineStage) -> Diagnostic {
+        var labelled = self
+        labelled.stage = stage
+        return labelled
+    }
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.severity, a.location, a.key, a.message, a.hint) == (b.severity, b.location, b.key, b.message, b.hint)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(location)
+        hasher.combine(key)
+        hasher.combine(message)
+        hasher.combine(hint)
     }
 
     /// `content/a.md:3:7: lỗi: message` and, when there is one, an indented hint line.

@@ -1,41 +1,60 @@
-/// What a page is, which decides its default layout.
-public enum PageKind: String, Sendable, Hashable {
-    case home
-    case section
-    case page
-    case leaders = "lanh-dao"
-    /// `thu-tuc/`: the whole catalogue grouped by lĩnh vực.
-    case catalogue = "danh-muc-thu-tuc"
-    /// A filtered list of procedures: one lĩnh vực, or one online level.
-    case procedureList = "danh-sach-thu-tuc"
-    case procedure = "thu-tuc"
-    case fees = "phi-le-phi"
-    case openData = "du-lieu"
-    /// `ngan-sach/`: estimate against execution, progress across the year.
-    case budgetOverview = "ngan-sach"
-    /// `ngan-sach/<nam>/`: every disclosure of one budget year.
-    case budgetYear = "ngan-sach-nam"
-    /// One budget disclosure: its table, explanation, resolution and posting window.
-    case budgetDisclosure = "cong-khai-ngan-sach"
-    /// `cchc/`: reform results across periods.
-    case reformOverview = "cchc"
-    /// One period's administrative-reform report.
-    case reformReport = "bao-cao-cchc"
-    /// The year's administrative-reform plan: targets and tasks.
-    case reformPlan = "ke-hoach-cchc"
-    /// `cong-khai/`: the posting checklist (Luật 10/2022 Điều 13 k2).
-    case checklist = "danh-sach-cong-khai"
-    /// A printable A4 sheet of one quarter's list.
-    case checklistSheet = "danh-sach-cong-khai-quy"
-    /// One other disclosure (`cong-khai/<ten>.md`).
-    case disclosure = "noi-dung-cong-khai"
-    case notFound = "404"
+/// What a page is: it picks the default layout (`layouts/<rawValue>`), and says which files the
+/// page is made from and whether it has a notice-board edition. A struct rather than an enum so
+/// that a content unit (CongKhaiKinds) declares its own kinds beside its code:
+/// `extension PageKind { static let vanBan = PageKind("van-ban", sources: .ownFile) }`.
+/// Kinds compare by `rawValue` alone.
+public struct PageKind: Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: String
+    /// Which files the page is made from, so `serve` knows when to render it again.
+    public let sources: PageSources
+    /// The group of the `in/` index this kind's notice-board edition is listed in; nil when
+    /// the kind is not posted on the board.
+    public let noticeBoard: NoticeBoardGroup?
+    /// The page exists only as a notice-board sheet: its path is already under `in/`.
+    public let isSheetOnly: Bool
+
+    public init(_ rawValue: String, sources: PageSources = .wholeSite, noticeBoard: NoticeBoardGroup? = nil, isSheetOnly: Bool = false) {
+        self.rawValue = rawValue
+        self.sources = sources
+        self.noticeBoard = noticeBoard
+        self.isSheetOnly = isSheetOnly
+    }
+
+    public static func == (left: PageKind, right: PageKind) -> Bool { left.rawValue == right.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    public var description: String { rawValue }
+
+    public static let home = PageKind("home")
+    public static let section = PageKind("section")
+    /// A Markdown page: made from its file, and listing its children when it has any.
+    public static let page = PageKind("page", sources: .ownFileAndChildren)
+    public static let notFound = PageKind("404")
+}
+
+/// Which files a page depends on (`SiteBuild.update` renders it again when one changed).
+public enum PageSources: Sendable {
+    /// Only the file it came from (a procedure, the leaders' page).
+    case ownFile
+    /// Its file, and its children's when it lists any.
+    case ownFileAndChildren
+    /// Many files (lists, overviews, the checklist, home): any content change.
+    case wholeSite
+}
+
+/// A group of the `in/` index; groups are listed by `rank`.
+public struct NoticeBoardGroup: Sendable, Hashable {
+    public let label: String
+    public let rank: Int
+
+    public init(_ label: String, rank: Int) {
+        self.label = label
+        self.rank = rank
+    }
 }
 
 /// What a page shows besides its Markdown body.
 public enum PageData: Sendable {
     case none
-    case leaders([Leader])
     case procedure(Procedure)
     case procedureField(String)
     case procedureLevel(OnlineLevel)
@@ -45,6 +64,8 @@ public enum PageData: Sendable {
     case reformPlan(ReformPlan)
     case disclosure(Disclosure)
     case checklistQuarter(year: Int, quarter: Int)
+    /// What a content unit's own page shows (a unit of CongKhaiKinds casts it back).
+    case unit(any Sendable)
 }
 
 /// One page of the site, from a Markdown file or a data file.
@@ -112,22 +133,6 @@ public struct Page: Sendable {
     }
 }
 
-/// A member of the commune's leadership, with the duties the law asks to publish.
-public struct Leader: Sendable, Hashable {
-    public var name: String
-    public var position: String
-    public var duties: [String]
-    public var biography: String?
-    public var phone: String?
-    public var email: String?
-
-    public init(name: String, position: String) {
-        self.name = name
-        self.position = position
-        self.duties = []
-    }
-}
-
 /// A file beside the content (image, PDF form) that is published as it is.
 public struct Attachment: Sendable, Hashable {
     public var source: String
@@ -163,6 +168,9 @@ public struct SiteContent: Sendable {
     /// Files that could not be read at all (already reported): rules about what they would have
     /// held say nothing more, so one broken file gives its own errors and no others.
     public var unreadable: Set<String> = []
+    /// What each content unit assembled from its files, by unit id (`ContentUnit.id`); a unit
+    /// reads its own value back with `unit(_:as:)`.
+    public var units: [String: any Sendable] = [:]
 
     public init(config: SiteConfig, pages: [Page], attachments: [Attachment], procedures: [Procedure] = [], fees: FeeSchedule? = nil) {
         self.config = config
@@ -170,5 +178,10 @@ public struct SiteContent: Sendable {
         self.attachments = attachments
         self.procedures = procedures
         self.fees = fees
+    }
+
+    /// The value the unit `id` assembled, if it is of type `T`.
+    public func unit<T>(_ id: String, as type: T.Type) -> T? {
+        units[id] as? T
     }
 }

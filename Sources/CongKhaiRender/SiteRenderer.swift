@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiMarkdown
 import CongKhaiModel
 import Foundation
@@ -20,27 +19,25 @@ public struct SiteRenderer: Sendable {
     public let targets: LinkTargets
     public let settings: RenderSettings
     public let navigation: Navigation
-    let catalogue: Catalogue
-    let checklist: ChecklistContext
     let builder: PageContext
     let editions: PrintEditions
 
-    public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings) {
+    /// `editions`: the notice-board pages, made in the derive stage with the checklist.
+    public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings, editions: PrintEditions,
+                units: [any RenderingUnit] = []) {
         self.content = content
         self.templates = templates
         self.targets = targets
         self.settings = settings
         navigation = Navigation(pages: content.pages)
-        catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
-        checklist = ChecklistContext(content: content)
-        builder = PageContext(config: content.config, navigation: navigation, catalogue: catalogue,
-                              budget: BudgetContext(budgets: content.budgets), reform: ReformContext(content: content),
-                              checklist: checklist)
-        editions = PrintEditions(content: content)
+        let navigation = navigation
+        builder = PageContext(config: content.config, navigation: navigation,
+                              units: units.map { $0.rendering(content, navigation: navigation) })
+        self.editions = editions
     }
 
     /// Every page the site has, the 404 page included.
-    public var allPages: [Page] { content.pages + editions.pages + [notFoundPage] }
+    public var allPages: [Page] { content.pages + editions.pages + [Self.notFoundPage] }
 
     public func render(log: DiagnosticLog) -> [OutputFile] {
         let rendered = renderPages(allPages)
@@ -70,8 +67,7 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
         files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
         files += OpenData.files(builder.datasets)
-        if !catalogue.procedures.isEmpty { files.append(SearchIndex.file(catalogue: catalogue)) }
-        files += checklist.files()
+        files += builder.units.flatMap(\.files)
         return files
     }
 
@@ -79,7 +75,7 @@ public struct SiteRenderer: Sendable {
         page.kind == .notFound ? "404.html" : page.path + "index.html"
     }
 
-    var notFoundPage: Page {
+    public static var notFoundPage: Page {
         var page = Page(source: "templates/layouts/404.mustache", path: "", kind: .notFound, title: "Không tìm thấy trang")
         page.description = "Trang bạn tìm không có hoặc đã được chuyển đi."
         return page

@@ -4,13 +4,9 @@ import CongKhaiModel
 /// the content's dates and `asOf`: recurring obligations produce items even without content,
 /// so a missing disclosure shows as "thiếu" instead of silently not being listed.
 public enum ChecklistEvaluator {
-    public static func evaluate(_ content: SiteContent, asOf: CalendarDate, log: DiagnosticLog) -> Checklist {
-        var evaluation = Evaluation(content: content, asOf: asOf, log: log)
-        evaluation.budgetItems()
-        evaluation.reformItems()
-        evaluation.quarterlyLists()
-        evaluation.disclosureItems()
-        evaluation.standingItems()
+    public static func evaluate(_ content: SiteContent, asOf: CalendarDate, units: [any CheckingUnit] = [], log: DiagnosticLog) -> Checklist {
+        var evaluation = Evaluation(content: content, asOf: asOf, log: log, unitYears: units.flatMap { $0.checklistYears(in: content) })
+        for unit in units { unit.addChecklistItems(to: &evaluation) }
         let items = evaluation.items.sorted {
             ($0.year, $0.quarter, ($0.deadline ?? asOf).dayNumber, $0.id) < ($1.year, $1.quarter, ($1.deadline ?? asOf).dayNumber, $1.id)
         }
@@ -19,13 +15,14 @@ public enum ChecklistEvaluator {
 }
 
 /// One evaluation run: the rules by id, the working calendar and the items found so far.
-struct Evaluation {
-    let content: SiteContent
-    let asOf: CalendarDate
-    let log: DiagnosticLog
+/// A content unit adds its items through `add` and `addStanding` (`CheckingUnit`).
+public struct Evaluation {
+    public let content: SiteContent
+    public let asOf: CalendarDate
+    public let log: DiagnosticLog
     let calendar: WorkingCalendar
-    let rules: [String: ChecklistRule]
-    var items: [ChecklistItem] = []
+    public let rules: [String: ChecklistRule]
+    public internal(set) var items: [ChecklistItem] = []
     var warnedYears: Set<Int> = []
     /// The first year whose recurring items are all expected: the year of the site's start
     /// (`bat_dau`), else the year before the as-of year, or an older year with recurring content.
@@ -33,29 +30,28 @@ struct Evaluation {
     /// that fall due in the as-of year are listed (the Q4 list due in January).
     let firstYear: Int
 
-    init(content: SiteContent, asOf: CalendarDate, log: DiagnosticLog) {
+    init(content: SiteContent, asOf: CalendarDate, log: DiagnosticLog, unitYears: [Int] = []) {
         self.content = content
         self.asOf = asOf
         self.log = log
         self.calendar = WorkingCalendar(extraHolidays: content.config.holidays)
         let list = content.ruleOverrides?.rules ?? []
         self.rules = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        let contentYears = content.budgets.map(\.year) + content.reports.map(\.year)
-            + content.disclosures.compactMap { $0.effectiveRuleID == "danh-sach-quy" ? $0.period.flatMap { Int($0.prefix(4)) } : nil }
+        let contentYears = unitYears
         let start = min(content.config.startDate?.year ?? asOf.year - 1, asOf.year)
         self.firstYear = max(([start] + contentYears.filter { $0 <= asOf.year }).min() ?? start, asOf.year - 100)
     }
 
     /// Every year whose periods may have items; the year before the as-of year is always looked at.
-    var years: ClosedRange<Int> { min(firstYear, asOf.year - 1)...asOf.year }
+    public var years: ClosedRange<Int> { min(firstYear, asOf.year - 1)...asOf.year }
 
     /// The content file an editor must finish when the expected one exists but is held back
     /// (a draft, placeholders, or unreadable); otherwise the command that creates it.
-    func fix(command: String, files: [String]) -> String {
+    public func fix(command: String, files: [String]) -> String {
         files.first { path in content.unreadable.contains(path) || content.unwritten.contains { $0.path == path } } ?? command
     }
 
-    static func quarter(of date: CalendarDate) -> Int { (date.month - 1) / 3 + 1 }
+    public static func quarter(of date: CalendarDate) -> Int { (date.month - 1) / 3 + 1 }
 
     /// The deadline a rule sets after its trigger.
     mutating func deadline(_ rule: ChecklistRule, after trigger: CalendarDate?) -> CalendarDate? {
@@ -105,7 +101,7 @@ struct Evaluation {
     }
 
     /// Adds one item; `key` makes its id unique within the rule (`9_thang`, a slug).
-    mutating func add(_ ruleID: String, key: String, title: String, trigger: CalendarDate?, published: CalendarDate?,
+    public mutating func add(_ ruleID: String, key: String, title: String, trigger: CalendarDate?, published: CalendarDate?,
                       posting: PostingWindow? = nil, radio: PostingWindow? = nil, decision: BudgetDocument? = nil,
                       page: String?, fix: String, fallbackDeadline: CalendarDate? = nil, periodYear: Int? = nil) {
         guard let rule = rules[ruleID] else { return }

@@ -4,7 +4,7 @@ import CongKhaiModel
 /// reform reports per period, the quarterly list; plus the editor's other disclosures and the
 /// standing items (procedures, fees, website essentials).
 extension Evaluation {
-    mutating func budgetItems() {
+    public mutating func budgetItems() {
         let budgets = content.budgets
         for year in years {
             let ofYear = budgets.filter { $0.year == year }
@@ -46,7 +46,7 @@ extension Evaluation {
     }
 
     /// CCHC reports for every period from the first expected year, with or without a first report.
-    mutating func reformItems() {
+    public mutating func reformItems() {
         let reports = content.reports
         for year in years {
             for period in ReportPeriod.allCases {
@@ -64,7 +64,7 @@ extension Evaluation {
     }
 
     /// Điều 13 k2: the list of what was disclosed, drawn up for every quarter up to the as-of one.
-    mutating func quarterlyLists() {
+    public mutating func quarterlyLists() {
         let lists = content.disclosures.filter { $0.effectiveRuleID == "danh-sach-quy" }
         for year in years {
             for quarter in 1...(year < asOf.year ? 4 : Evaluation.quarter(of: asOf)) {
@@ -81,7 +81,7 @@ extension Evaluation {
         }
     }
 
-    mutating func disclosureItems() {
+    public mutating func disclosureItems() {
         for disclosure in content.disclosures {
             guard let ruleID = disclosure.effectiveRuleID else { continue }
             guard let rule = rules[ruleID] else {
@@ -102,7 +102,8 @@ extension Evaluation {
         }
     }
 
-    mutating func standingItems() {
+    /// The catalogue's standing items: the board list, the catalogue page, the fee schedule.
+    public mutating func catalogueItems() {
         let latestProcedure = content.procedures.compactMap { p in [p.publication?.date, p.updated].compactMap { $0 }.max() }.max()
         let boardList = content.disclosures.first { $0.effectiveRuleID == "tthc" }
         if let boardList {
@@ -116,6 +117,10 @@ extension Evaluation {
         addStanding("phi", key: "trang", title: content.fees?.title ?? "Danh mục phí, lệ phí", present: content.fees != nil,
                     page: "phi-le-phi/", fix: fix(command: "congkhai new phi le-phi-chung-thuc", files: ["content/phi-le-phi.yaml"]),
                     since: nil, dependsOn: nil)
+    }
+
+    /// The website's own standing items: the rating box, and every page a `trang.` rule requires.
+    public mutating func websiteItems() {
         addStanding("web-danh-gia", key: "trang", title: "Ô đánh giá “Thông tin này có hữu ích không?” trên mỗi trang",
                     present: content.config.ratingURL != nil, page: "", fix: "content/site.yaml (phan_hoi_url)", since: nil, dependsOn: nil)
         let paths = Set(content.pages.filter { !$0.isDraft }.map(\.path))
@@ -127,7 +132,7 @@ extension Evaluation {
     }
 
     /// A standing item is on time while present, "cần cập nhật" once what it lists changed after it.
-    mutating func addStanding(_ ruleID: String, key: String, title: String, present: Bool, page: String, fix: String,
+    public mutating func addStanding(_ ruleID: String, key: String, title: String, present: Bool, page: String, fix: String,
                               since: CalendarDate?, dependsOn: CalendarDate?) {
         guard let rule = rules[ruleID] else { return }
         var status = ItemStatus(present ? .onTime : .missing)
@@ -140,13 +145,4 @@ extension Evaluation {
         item.note = status.kind == .needsUpdate ? "Thủ tục thay đổi ngày \(dependsOn!.vietnamese), sau lần cập nhật \(since!.vietnamese)" : nil
         items.append(item)
     }
-}
-
-/// Where the checklist's outputs live.
-public enum ChecklistPaths {
-    public static let page = "cong-khai/"
-    /// The quarter's list exists only as a notice-board sheet, with the other print editions.
-    public static func sheet(year: Int, quarter: Int) -> String { "in/cong-khai-\(year)-quy-\(quarter)/" }
-    public static let json = "cong-khai/danh-sach-cong-khai.json"
-    public static let csv = "cong-khai/danh-sach-cong-khai.csv"
 }

@@ -2,8 +2,8 @@ import CongKhaiModel
 import Foundation
 
 /// Loads a budget disclosure: the sidecar YAML and the CSV beside it.
-enum BudgetLoader {
-    static func load(_ sidecar: SourceText, sidecarURL: URL, yearFolder: String, log: DiagnosticLog) -> BudgetDisclosure? {
+public enum BudgetLoader {
+    public static func load(_ sidecar: SourceText, sidecarURL: URL, yearFolder: String, log: DiagnosticLog) -> BudgetDisclosure? {
         guard let root = YAMLDocument.parse(sidecar.text, path: sidecar.path, log: log),
               let yaml = MappingReader(root, path: sidecar.path, lineOffset: 0, log: log, what: "Tệp mô tả công khai ngân sách") else { return nil }
         let kindText = yaml.string("loai", "du_toan_trinh, du_toan, thuc_hien hoặc quyet_toan", required: true)

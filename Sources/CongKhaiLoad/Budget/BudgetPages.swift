@@ -1,8 +1,8 @@
 import CongKhaiModel
 
 /// The pages budget disclosures add: the overview, one page per year, one per disclosure.
-enum BudgetPages {
-    static func assemble(pages: [Page], budgets: [BudgetDisclosure]) -> [Page] {
+public enum BudgetPages {
+    public static func assemble(pages: [Page], budgets: [BudgetDisclosure]) -> [Page] {
         var result = pages
         guard !budgets.isEmpty else { return result }
         if let index = result.firstIndex(where: { $0.path == "ngan-sach/" }) {

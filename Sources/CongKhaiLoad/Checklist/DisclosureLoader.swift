@@ -2,8 +2,8 @@ import CongKhaiModel
 
 /// Loads `cong-khai/<ten>.md`: front matter (tieu_de, nhom, van_ban, ngay_cong_khai, niem_yet,
 /// truyen_thanh, thuong_xuyen) and the body.
-enum DisclosureLoader {
-    static func load(_ source: SourceText, log: DiagnosticLog) -> Disclosure? {
+public enum DisclosureLoader {
+    public static func load(_ source: SourceText, log: DiagnosticLog) -> Disclosure? {
         guard let (yaml, parts, _) = FrontMatter.open(source, what: "Nội dung công khai",
                                                    example: "---\ntieu_de: \"Danh sách hộ nghèo năm 2026\"\nnhom: 8\nvan_ban: { so: \"120/QĐ-UBND\", ngay: 2026-01-10 }\n---",
                                                    log: log) else { return nil }
@@ -53,16 +53,16 @@ enum DisclosureLoader {
 }
 
 /// Loads `content/quy-tac.yaml`: changes to the national profile, merged into the effective rules.
-enum RuleOverridesLoader {
-    static func load(_ source: SourceText, log: DiagnosticLog) -> RuleOverrides? {
+public enum RuleOverridesLoader {
+    public static func load(_ source: SourceText, log: DiagnosticLog) -> RuleOverrides? {
         RuleOverrides(source: source.path, rules: RuleProfileParser.parse(source.text, path: source.path, base: NationalProfile.rules, log: log))
     }
 }
 
 /// The pages other disclosures add (one per disclosure, under `cong-khai/`), and the checklist
 /// page itself at `cong-khai/` (the editor's `_index.md` becomes it, as `thu-tuc/` does).
-enum DisclosurePages {
-    static func assemble(pages: [Page], disclosures: [Disclosure]) -> [Page] {
+public enum DisclosurePages {
+    public static func assemble(pages: [Page], disclosures: [Disclosure]) -> [Page] {
         var result = pages
         if let index = result.firstIndex(where: { $0.path == "cong-khai/" }) {
             result[index].kind = .checklist

@@ -1,8 +1,8 @@
 import CongKhaiModel
 
 /// The pages reform reports add: the overview with trends, one page per period.
-enum ReformPages {
-    static func assemble(pages: [Page], reports: [ReformReport], plans: [ReformPlan] = []) -> [Page] {
+public enum ReformPages {
+    public static func assemble(pages: [Page], reports: [ReformReport], plans: [ReformPlan] = []) -> [Page] {
         guard !reports.isEmpty || !plans.isEmpty else { return pages }
         var result = pages
         if let index = result.firstIndex(where: { $0.path == "cchc/" }) {

@@ -2,13 +2,13 @@ import CongKhaiModel
 
 /// Loads the year's reform plan (`cchc/<nam>-ke-hoach.md`): targets with their comparison
 /// (`it_nhat`, `tren`, `toi_da`, `duoi`, `bang`) and the tasks, then the narrative.
-enum ReformPlanLoader {
+public enum ReformPlanLoader {
     /// A file in `cchc/` whose name ends in `-ke-hoach.md` is a plan, not a period's report.
-    static func isPlan(_ path: String) -> Bool {
+    public static func isPlan(_ path: String) -> Bool {
         path.hasSuffix("-ke-hoach.md")
     }
 
-    static func load(_ source: SourceText, log: DiagnosticLog) -> ReformPlan? {
+    public static func load(_ source: SourceText, log: DiagnosticLog) -> ReformPlan? {
         guard let (yaml, parts, _) = FrontMatter.open(source, what: "Kế hoạch cải cách hành chính",
                                                    example: "Chép tệp content/cchc/2026-ke-hoach.md của trang mẫu rồi sửa.", log: log) else { return nil }
         defer { yaml.finish(context: "kế hoạch cải cách hành chính") }

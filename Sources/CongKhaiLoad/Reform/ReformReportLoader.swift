@@ -3,12 +3,12 @@ import Yams
 
 /// Loads one period's reform report: front matter figures and the narrative.
 /// Only parts are read; totals and rates are derived in the model so they cannot disagree.
-enum ReformReportLoader {
+public enum ReformReportLoader {
     static let keys = ["tieu_de", "mo_ta", "nam", "ky", "tu_ngay", "den_ngay", "ngay_bao_cao", "so_bao_cao", "ho_so",
                        "theo_linh_vuc", "so_hoa", "ke_hoach", "thanh_toan_truc_tuyen", "phan_anh", "hai_long",
                        "chi_tieu", "so_lieu_cong_bo", "so_lieu", "nhap"]
 
-    static func load(_ source: SourceText, log: DiagnosticLog) -> ReformReport? {
+    public static func load(_ source: SourceText, log: DiagnosticLog) -> ReformReport? {
         guard let (yaml, parts, root) = FrontMatter.open(source, what: "Báo cáo cải cách hành chính",
                                                    example: "Chép một tệp báo cáo có sẵn trong content/cchc/ rồi sửa số liệu.", log: log) else { return nil }
         let year = yaml.year("nam", "năm của kỳ báo cáo, ví dụ 2026", required: true)

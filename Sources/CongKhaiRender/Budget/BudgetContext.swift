@@ -1,18 +1,17 @@
-import CongKhaiCheck
 import CongKhaiMarkdown
 import CongKhaiModel
 
 /// Template values and open-data files for the budget pages (keys documented in
 /// docs/templates.md, "Budget"). Everything is formatted here; templates never compute.
-struct BudgetContext: @unchecked Sendable {
+public struct BudgetContext: UnitRendering, @unchecked Sendable {
     let budgets: [BudgetDisclosure]
 
-    init(budgets: [BudgetDisclosure]) {
+    public init(budgets: [BudgetDisclosure]) {
         self.budgets = budgets.sorted { ($0.year, Self.rank($0)) < ($1.year, Self.rank($1)) }
     }
 
     /// Keys merged into the context of `page` (empty for pages that are not about the budget).
-    func values(for page: Page) -> [String: Any] {
+    public func values(for page: Page) -> [String: Any] {
         switch page.kind {
         case .budgetOverview:
             return ["budget_years": years.reversed().map { overview(year: $0, page: page) }]
@@ -27,9 +26,18 @@ struct BudgetContext: @unchecked Sendable {
         }
     }
 
+    public func notice(for page: Page) -> NoticeFacts? {
+        guard case let .budget(disclosure) = page.data else { return nil }
+        var facts = NoticeFacts(number: disclosure.basis?.number, date: disclosure.publishedOn ?? disclosure.basis?.date, posting: disclosure.posting)
+        if page.kind == .budgetDisclosure { facts.heading = ("CÔNG KHAI NGÂN SÁCH", page.title.trimmingWhitespace()) }
+        // Four or more figure columns do not fit A4 portrait at 12 pt.
+        facts.isLandscape = disclosure.columns.count >= 4
+        return facts
+    }
+
     var years: [Int] { Array(Set(budgets.map(\.year))).sorted() }
 
-    var datasets: [OpenData.Dataset] {
+    public var datasets: [OpenData.Dataset] {
         BudgetOpenData.datasets(budgets: budgets)
     }
 

@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 import Foundation
 

@@ -4,22 +4,38 @@ import Foundation
 /// The catalogue and fee schedule as open data (`du-lieu/`): JSON for programs, CSV with a
 /// BOM for Excel. Column lists here are the documented schema (README, open-data page).
 public enum OpenData {
-    struct Column {
-        var name: String
-        var meaning: String
+    /// A column of a dataset and what it means (listed on the `du-lieu/` page).
+    public struct Column: Sendable {
+        public var name: String
+        public var meaning: String
+
+        public init(name: String, meaning: String) {
+            self.name = name
+            self.meaning = meaning
+        }
     }
 
-    struct Dataset {
-        var title: String
-        var description: String
-        var jsonPath: String
-        var csvPath: String
-        var columns: [Column]
-        var rows: [[String: Value]]
+    /// One dataset, published as JSON and CSV and listed on the `du-lieu/` page.
+    public struct Dataset: Sendable {
+        public var title: String
+        public var description: String
+        public var jsonPath: String
+        public var csvPath: String
+        public var columns: [Column]
+        public var rows: [[String: Value]]
+
+        public init(title: String, description: String, jsonPath: String, csvPath: String, columns: [Column], rows: [[String: Value]]) {
+            self.title = title
+            self.description = description
+            self.jsonPath = jsonPath
+            self.csvPath = csvPath
+            self.columns = columns
+            self.rows = rows
+        }
     }
 
     /// JSON values, written with sorted keys so output is byte-stable.
-    enum Value {
+    public enum Value: Sendable {
         case text(String?)
         case number(Int?)
         case list([String])

@@ -1,12 +1,11 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// Template values and machine-readable files of the posting checklist.
-struct ChecklistContext: Sendable {
+public struct ChecklistContext: UnitRendering {
     let checklist: Checklist
     let config: SiteConfig
 
-    init(content: SiteContent) {
+    public init(content: SiteContent) {
         self.checklist = content.checklist
         self.config = content.config
     }
@@ -15,7 +14,7 @@ struct ChecklistContext: Sendable {
                               "cchc": "Cải cách hành chính", "trang": "Trang thông tin điện tử", "dieu_11": "Nội dung khác (Điều 11)"]
 
     /// Keys merged into the context of `page`: the checklist pages, and the home page's status box.
-    func values(for page: Page) -> [String: Any] {
+    public func values(for page: Page) -> [String: Any] {
         let root = RelativeURL.root(from: page.path)
         switch page.kind {
         case .home:
@@ -142,12 +141,18 @@ struct ChecklistContext: Sendable {
     }
 
     /// `cong-khai/danh-sach-cong-khai.json` and `.csv`.
-    func files() -> [OutputFile] {
+    public var files: [OutputFile] {
         OpenData.files([dataset])
     }
 
+    /// A quarter's sheet is dated the day of the build.
+    public func notice(for page: Page) -> NoticeFacts? {
+        guard case .checklistQuarter = page.data else { return nil }
+        return NoticeFacts()
+    }
+
     /// Listed on `du-lieu/`.
-    var datasets: [OpenData.Dataset] {
+    public var datasets: [OpenData.Dataset] {
         [dataset]
     }
 }

@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// The machine-readable companions of the site: Atom feed, sitemap, robots.txt.

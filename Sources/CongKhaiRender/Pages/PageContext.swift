@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// Builds the dictionaries templates see (documented in docs/templates.md).
@@ -7,22 +6,17 @@ import CongKhaiModel
 struct PageContext: @unchecked Sendable {
     let site: [String: Any]
     let navigation: Navigation
-    let catalogue: CatalogueContext
-    let budget: BudgetContext
-    let reform: ReformContext
-    let checklist: ChecklistContext
+    /// The content units' views of this render (`RenderingUnit`), in registry order.
+    let units: [any UnitRendering]
     /// All open data of the site, in the order the `du-lieu/` page lists it; built once, for
     /// the files and for that page.
     let datasets: [OpenData.Dataset]
 
-    init(config: SiteConfig, navigation: Navigation, catalogue: Catalogue, budget: BudgetContext, reform: ReformContext, checklist: ChecklistContext) {
-        self.checklist = checklist
-        self.budget = budget
-        self.reform = reform
+    init(config: SiteConfig, navigation: Navigation, units: [any UnitRendering]) {
         self.site = PageContext.site(config)
         self.navigation = navigation
-        self.catalogue = CatalogueContext(catalogue: catalogue, portalURL: config.onlineServiceURL)
-        self.datasets = OpenData.datasets(catalogue: catalogue) + budget.datasets + reform.datasets + checklist.datasets
+        self.units = units
+        self.datasets = units.flatMap(\.datasets)
     }
 
     func context(for page: Page, bodyHTML: String) -> [String: Any] {
@@ -67,22 +61,7 @@ struct PageContext: @unchecked Sendable {
             context["latest_news"] = navigation.newsItems.prefix(5).map { entry($0, from: page) }
             context["quick_links"] = navigation.topLevel.map { entry($0, from: page) }
         }
-        if case let .leaders(leaders) = page.data { context["leaders"] = leaders.map(PageContext.leader) }
-        if !catalogue.catalogue.procedures.isEmpty {
-            context["search"] = [
-                "index_href": root + "du-lieu/tim-kiem.js",
-                "script_href": root + "assets/tim-kiem.js",
-                "catalogue_href": root + "thu-tuc/index.html",
-            ]
-        }
-        switch page.kind {
-        case .catalogue, .procedureList:
-            context.merge(catalogue.listing(for: page)) { _, new in new }
-        case .procedure:
-            if case let .procedure(procedure) = page.data { context["procedure"] = catalogue.procedure(procedure, page: page) }
-        case .fees:
-            context["fees"] = catalogue.fees(from: page)
-        case .openData:
+        if page.kind == .openData {
             context["datasets"] = datasets.map { dataset -> [String: Any] in
                 [
                     "title": dataset.title,
@@ -92,12 +71,8 @@ struct PageContext: @unchecked Sendable {
                     "fields": dataset.columns.map { ["name": $0.name, "meaning": $0.meaning] },
                 ]
             }
-        default:
-            break
         }
-        context.merge(budget.values(for: page)) { _, new in new }
-        context.merge(reform.values(for: page)) { _, new in new }
-        context.merge(checklist.values(for: page)) { _, new in new }
+        for unit in units { context.merge(unit.values(for: page)) { _, new in new } }
         return context
     }
 
@@ -142,7 +117,7 @@ struct PageContext: @unchecked Sendable {
         ]
         values["dia_chi"] = config.address
         values["dien_thoai"] = config.phone
-        values["dien_thoai_href"] = config.phone.map(telephoneHref)
+        values["dien_thoai_href"] = config.phone.map(Telephone.href)
         values["email"] = config.email
         values["gio_lam_viec"] = config.officeHours
         values["ten_mien"] = config.domain
@@ -154,7 +129,7 @@ struct PageContext: @unchecked Sendable {
             var channel: [String: Any] = [:]
             channel["dia_chi"] = feedback.address
             channel["dien_thoai"] = feedback.phone
-            channel["dien_thoai_href"] = feedback.phone.map(telephoneHref)
+            channel["dien_thoai_href"] = feedback.phone.map(Telephone.href)
             channel["email"] = feedback.email
             values["kenh_phan_anh"] = channel
         }
@@ -170,22 +145,12 @@ struct PageContext: @unchecked Sendable {
         }
         return values
     }
+}
 
-    static func leader(_ leader: Leader) -> [String: Any] {
-        var values: [String: Any] = [
-            "ho_ten": leader.name,
-            "chuc_vu": leader.position,
-            "nhiem_vu": leader.duties.map { ["text": $0] },
-        ]
-        values["tom_tat"] = leader.biography
-        values["dien_thoai"] = leader.phone
-        values["dien_thoai_href"] = leader.phone.map(telephoneHref)
-        values["email"] = leader.email
-        return values
-    }
-
+/// Telephone numbers as links.
+public enum Telephone {
     /// `0263 3812 345` → `tel:+842633812345`.
-    static func telephoneHref(_ phone: String) -> String {
+    public static func href(_ phone: String) -> String {
         let digits = phone.filter { $0.isASCII && $0.isNumber }
         return digits.hasPrefix("0") ? "tel:+84" + digits.dropFirst() : "tel:" + digits
     }

@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 import Foundation
 
@@ -10,6 +9,15 @@ struct NoticeHeader: Sendable {
     let asOf: CalendarDate?
     let checklist: Checklist
     let baseURL: String?
+    /// The units' views: the one whose page it is says what its edition shows.
+    let units: [any UnitRendering]
+
+    func facts(of page: Page) -> NoticeFacts? {
+        for unit in units {
+            if let facts = unit.notice(for: page) { return facts }
+        }
+        return nil
+    }
 
     /// `ỦY BAN NHÂN DÂN` / `XÃ HÒA VÂN`: the unit name is printed in capitals, the body's
     /// kind on its own line as on every commune document.
@@ -47,25 +55,13 @@ struct NoticeHeader: Sendable {
     /// the basis of the notice, not its number: the sheet then has no "Số:" line at all (an
     /// empty one printed on 66 of 81 editions).
     func number(of page: Page) -> String? {
-        let number: String?
-        switch page.data {
-        case let .budget(disclosure): number = disclosure.basis?.number
-        case let .disclosure(disclosure): number = disclosure.decision?.number
-        case let .reformReport(report): number = report.reportNumber
-        default: number = nil
-        }
-        return number.flatMap { $0.uppercased().hasSuffix("UBND") ? $0 : nil }
+        facts(of: page)?.number.flatMap { $0.uppercased().hasSuffix("UBND") ? $0 : nil }
     }
 
     /// The date the sheet carries: when the content was published, else the build date.
     func date(of page: Page) -> CalendarDate? {
-        switch page.data {
-        case let .budget(disclosure): return disclosure.publishedOn ?? disclosure.basis?.date ?? asOf
-        case let .disclosure(disclosure): return disclosure.publishedOn ?? disclosure.decision?.date ?? asOf
-        case let .reformReport(report): return report.reportDate ?? asOf
-        case .checklistQuarter: return asOf
-        default: return page.lastChanged ?? asOf
-        }
+        guard let facts = facts(of: page) else { return page.lastChanged ?? asOf }
+        return facts.date ?? asOf
     }
 
     enum Posting {
@@ -79,13 +75,10 @@ struct NoticeHeader: Sendable {
     /// Where and how long `page` (the web page) is posted: its own window, else the one the
     /// checklist found for it.
     func posting(of page: Page) -> Posting {
-        switch page.data {
-        case let .budget(disclosure) where disclosure.posting != nil: return .window(disclosure.posting!)
-        case let .disclosure(disclosure) where disclosure.posting != nil: return .window(disclosure.posting!)
-        case .procedure: return .standing
-        default: break
+        if let facts = facts(of: page) {
+            if let window = facts.posting { return .window(window) }
+            if facts.isStanding { return .standing }
         }
-        if [.catalogue, .fees].contains(page.kind) { return .standing }
         if let window = checklist.items.first(where: { $0.pagePath == page.path && $0.posting != nil })?.posting { return .window(window) }
         return .blank
     }
@@ -126,13 +119,7 @@ struct NoticeHeader: Sendable {
             let rest = title.dropFirst(type.count + 1)
             return (capitals(type), rest.prefix(1).uppercased() + rest.dropFirst())
         }
-        switch page.kind {
-        case .budgetDisclosure: return ("CÔNG KHAI NGÂN SÁCH", title)
-        case .procedure: return ("THỦ TỤC HÀNH CHÍNH", title)
-        case .catalogue: return ("DANH MỤC", "Thủ tục hành chính thuộc thẩm quyền giải quyết của \(config.name)")
-        case .fees: return ("DANH MỤC PHÍ, LỆ PHÍ", title.lowercased().contains("phí") ? nil : title)
-        default: return ("THÔNG BÁO", title)
-        }
+        return facts(of: page)?.heading ?? ("THÔNG BÁO", title)
     }
 
     func capitals(_ text: String) -> String {

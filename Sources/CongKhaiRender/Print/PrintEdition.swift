@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// The notice-board edition of a disclosure: an A4 page under `in/` laid out like an
@@ -11,16 +10,11 @@ public enum PrintEdition {
     /// The stylesheet only print pages load (outside the screen CSS+JS budget of the site).
     public static let stylesheet = "assets/in.css"
 
-    /// Kinds that are posted on the notice board: budget disclosures, the fee schedule, the
-    /// procedure catalogue and each procedure, reform reports, other disclosures, and each
-    /// quarter's checklist (which exists only as a print page).
-    public static let postedKinds: Set<PageKind> = [.budgetDisclosure, .fees, .catalogue, .procedure, .reformReport, .disclosure, .checklistSheet]
-
     /// `in/ngan-sach-2026-du-toan/` for `ngan-sach/2026/du-toan/`; nil for pages not posted.
     public static func path(for page: Page) -> String? {
-        // A quarter's checklist is a notice-board sheet and nothing else: it lives in `in/` already.
-        if page.kind == .checklistSheet { return page.path }
-        guard postedKinds.contains(page.kind), !page.path.isEmpty else { return nil }
+        // A sheet and nothing else (a quarter's checklist) lives in `in/` already.
+        if page.kind.isSheetOnly { return page.path }
+        guard page.kind.noticeBoard != nil, !page.path.isEmpty else { return nil }
         return folder + slug(page.path) + "/"
     }
 

@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiMarkdown
 import CongKhaiModel
 import Foundation
@@ -7,7 +6,7 @@ import Synchronization
 /// The notice-board pages of a site (`in/`): each posted page again at `in/<name>/`, each
 /// quarter's checklist sheet, and the `in/` index. They are ordinary pages of the render (so
 /// `serve` updates them with their source file); `render` hands them to `renderEdition`.
-struct PrintEditions: Sendable {
+public struct PrintEditions: Sendable {
     enum Edition: Sendable {
         /// The edition of `web`, the page as the site shows it (or the sheet itself).
         case notice(web: Page)
@@ -15,14 +14,14 @@ struct PrintEditions: Sendable {
     }
 
     /// The pages to render, with their `in/` paths, the index last.
-    let pages: [Page]
+    public let pages: [Page]
     /// Pages that have an edition (web pages, then sheets), in site order.
     let posted: [Page]
     let byPath: [String: Edition]
 
-    init(content: SiteContent) {
-        let sheets = ChecklistPages.pages(for: content.checklist, in: content)
-        posted = content.pages.filter { $0.kind != .checklistSheet && PrintEdition.path(for: $0) != nil } + sheets
+    /// `sheets`: the quarter sheets of the checklist (made with it, in the derive stage).
+    public init(content: SiteContent, sheets: [Page]) {
+        posted = content.pages.filter { !$0.kind.isSheetOnly && PrintEdition.path(for: $0) != nil } + sheets
         var pages: [Page] = []
         var byPath: [String: Edition] = [:]
         for web in posted {
@@ -44,7 +43,8 @@ struct PrintEditions: Sendable {
 
 extension SiteRenderer {
     var noticeHeader: NoticeHeader {
-        NoticeHeader(config: content.config, asOf: content.checklist.asOf, checklist: content.checklist, baseURL: settings.baseURL)
+        NoticeHeader(config: content.config, asOf: content.checklist.asOf, checklist: content.checklist, baseURL: settings.baseURL,
+                     units: builder.units)
     }
 
     func renderEdition(_ edition: PrintEditions.Edition, log: DiagnosticLog) -> OutputFile? {
@@ -82,14 +82,14 @@ extension SiteRenderer {
 
     func printValues(web: Page, printPath: String, header: NoticeHeader) -> [String: Any] {
         let root = RelativeURL.root(from: printPath)
-        let isSheet = web.kind == .checklistSheet
+        let isSheet = web.kind.isSheetOnly
         var values: [String: Any] = [
             "unit_lines": header.unitLines.map { ["text": $0] },
             "posting": header.postingValues(of: web),
             "css_href": root + PrintEdition.stylesheet,
             "index_href": root + PrintEdition.folder + "index.html",
             "web_address": header.webAddress(of: isSheet ? printPath : web.path),
-            "is_landscape": isLandscape(web),
+            "is_landscape": isLandscape(web, header: header),
         ]
         let heading = header.heading(of: web)
         values["heading"] = heading.heading
@@ -105,19 +105,9 @@ extension SiteRenderer {
     }
 
     /// Budget tables with four or more figure columns do not fit A4 portrait at 12 pt.
-    func isLandscape(_ page: Page) -> Bool {
-        if case let .budget(disclosure) = page.data { return disclosure.columns.count >= 4 }
-        return false
+    func isLandscape(_ page: Page, header: NoticeHeader) -> Bool {
+        header.facts(of: page)?.isLandscape ?? false
     }
-
-    static let printGroups: [(label: String, kinds: Set<PageKind>)] = [
-        ("Ngân sách", [.budgetDisclosure]),
-        ("Thủ tục hành chính", [.catalogue, .procedure]),
-        ("Phí, lệ phí", [.fees]),
-        ("Cải cách hành chính", [.reformReport]),
-        ("Nội dung công khai khác", [.disclosure]),
-        ("Danh mục thông tin công khai theo quý", [.checklistSheet]),
-    ]
 
     /// `in/`: a site page (with the menu) listing every edition with its posting window.
     func renderPrintIndex(_ posted: [Page], header: NoticeHeader, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
@@ -129,8 +119,10 @@ extension SiteRenderer {
             return nil
         }
         guard let page = editions.pages.last else { return nil }
-        let groups = Self.printGroups.compactMap { group -> [String: Any]? in
-            let items = posted.filter { group.kinds.contains($0.kind) }.compactMap { web -> [String: Any]? in
+        // Each kind names its group of the index (`PageKind.noticeBoard`); groups by rank.
+        let boardGroups = Set(posted.compactMap(\.kind.noticeBoard)).sorted { $0.rank < $1.rank }
+        let groups = boardGroups.compactMap { group -> [String: Any]? in
+            let items = posted.filter { $0.kind.noticeBoard == group }.compactMap { web -> [String: Any]? in
                 guard let printPath = PrintEdition.path(for: web) else { return nil }
                 var item: [String: Any] = ["title": web.title, "href": RelativeURL.href(from: page.path, to: .page(printPath)),
                                            "posting": header.postingValues(of: web)]

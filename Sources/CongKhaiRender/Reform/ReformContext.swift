@@ -1,9 +1,8 @@
-import CongKhaiCheck
 import CongKhaiModel
 
 /// Template values and open-data files for the reform-report pages (docs/templates.md,
 /// "Reform reports"). Every number arrives formatted the Vietnamese way (`1.234`, `84,6%`).
-struct ReformContext: Sendable {
+public struct ReformContext: UnitRendering {
     /// Chronological: oldest period first (charts read left to right).
     let reports: [ReformReport]
     /// "Toàn xã", "Toàn phường", "Toàn đặc khu".
@@ -12,7 +11,7 @@ struct ReformContext: Sendable {
     let catalogueCount: Int?
     let plans: [ReformPlan]
 
-    init(content: SiteContent) {
+    public init(content: SiteContent) {
         self.init(reports: content.reports, plans: content.plans, unit: content.config.kind,
                   catalogueCount: content.procedures.isEmpty ? nil : content.procedures.count)
     }
@@ -32,7 +31,7 @@ struct ReformContext: Sendable {
     }
 
     /// Keys merged into the context of `page` (empty for pages that are not about reform reports).
-    func values(for page: Page) -> [String: Any] {
+    public func values(for page: Page) -> [String: Any] {
         switch page.kind {
         case .reformOverview:
             guard !reports.isEmpty else { return [:] }
@@ -52,7 +51,12 @@ struct ReformContext: Sendable {
         }
     }
 
-    var datasets: [OpenData.Dataset] {
+    public func notice(for page: Page) -> NoticeFacts? {
+        guard case let .reformReport(report) = page.data else { return nil }
+        return NoticeFacts(number: report.reportNumber, date: report.reportDate)
+    }
+
+    public var datasets: [OpenData.Dataset] {
         ReformOpenData.datasets(reports, catalogueCount: catalogueCount)
     }
 

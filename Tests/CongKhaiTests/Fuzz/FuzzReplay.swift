@@ -1,3 +1,4 @@
+@testable import CongKhaiKinds
 @testable import CongKhaiLoad
 import CongKhaiMarkdown
 import CongKhaiModel

@@ -1,4 +1,5 @@
 import CongKhaiImport
+import CongKhaiKinds
 import CongKhaiLoad
 import CongKhaiModel
 import Foundation
@@ -62,7 +63,7 @@ final class ImportSite {
     /// Loads the site through the real loader, as `congkhai build` does.
     func load() -> (SiteContent?, DiagnosticLog) {
         let log = DiagnosticLog()
-        return (ContentLoader.load(siteFolder: folder, log: log), log)
+        return (ContentLoader.load(siteFolder: folder, units: Units.loading(Units.all), log: log), log)
     }
 }
 

@@ -1,4 +1,3 @@
-import CongKhaiModel
 import Foundation
 
 /// Every place on the site a link can point to, found by how an editor would write it:

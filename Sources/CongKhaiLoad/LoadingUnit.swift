@@ -1,0 +1,77 @@
+import CongKhaiModel
+import Foundation
+
+/// What the load and assemble stages ask of a content unit (the `ContentUnit` protocol of
+/// CongKhaiKinds refines this): which files it claims, how one claimed file loads, and how its
+/// loaded files join the site. `ContentLoader` loops over the units it is given; it knows no kind.
+public protocol LoadingUnit: Sendable {
+    /// Stable and unique: keys the unit's value in `SiteContent.units`.
+    var id: String { get }
+    /// Whether the file at `place` is this unit's; nil leaves it to the next unit, then to the
+    /// generic rules (Markdown pages, data files not used, attachments). Units are asked in
+    /// registry order, after `site.yaml`.
+    func claim(_ place: ContentPlace) -> ContentClaim?
+    /// Whether a draft or a file still holding `congkhai new`'s placeholders is held back
+    /// (validated, never published); only site-wide settings files answer false.
+    var holdsBackUnwritten: Bool { get }
+    /// Loads one claimed file, reporting what is wrong to `log`; nil when it cannot be used.
+    func load(_ source: SourceText, file: ClaimedFile, log: DiagnosticLog) -> UnitItem?
+    /// The marker of an unwritten file beyond the generic ones (a budget table of zeros).
+    func unwrittenMark(_ source: SourceText, item: UnitItem) -> UnwrittenFile?
+    /// Joins this unit's loaded values (in path order, drafts left out) into the site: adds its
+    /// pages to `content.pages` and its own value to `content.units[id]`. Runs after the
+    /// loaded pages are in and before section pages nobody wrote are made up.
+    func assemble(_ values: [any Sendable], into content: inout SiteContent, log: DiagnosticLog)
+    /// Files whose change can move the whole site (`content/quy-tac.yaml`): `serve` then runs
+    /// every stage over everything instead of the changed files only.
+    var wholeSiteFiles: Set<String> { get }
+}
+
+extension LoadingUnit {
+    public var holdsBackUnwritten: Bool { true }
+    public func unwrittenMark(_ source: SourceText, item: UnitItem) -> UnwrittenFile? { UnwrittenMarker.find(in: source) }
+    public func assemble(_ values: [any Sendable], into content: inout SiteContent, log: DiagnosticLog) {}
+    public var wholeSiteFiles: Set<String> { [] }
+}
+
+/// Where a file under `content/` sits, as a unit's `claim` sees it. Folder names are slugged
+/// (`Tin tức` → `tin-tuc`), the extension lowercased.
+public struct ContentPlace: Sendable {
+    /// Slugged folders from `content/` down: `["ngan-sach", "2026"]`.
+    public var folders: [String]
+    /// The file name without extension, as written: `du-toan`, `_index`.
+    public var stem: String
+    /// Lowercased, without the dot: `md`, `yaml`.
+    public var ext: String
+    /// `content/ngan-sach/2026/du-toan.yaml`.
+    public var displayPath: String
+
+    /// `ngan-sach/2026/`; `""` at the top of `content/`.
+    public var folderPath: String { folders.isEmpty ? "" : folders.joined(separator: "/") + "/" }
+    /// Whether the file is a folder's own page (`_index.md`, `index.md`).
+    public var isIndex: Bool { stem == "_index" || stem == "index" }
+}
+
+/// A unit's answer to `claim`.
+public enum ContentClaim: Sendable {
+    /// The unit loads the file; `path` is where its page goes (or any note the loader needs).
+    case load(path: String)
+    /// The file belongs to the unit but is read through another one (a budget's `.csv`).
+    case ignore
+}
+
+/// A claimed file, handed back to the unit that claimed it.
+public struct ClaimedFile: Sendable {
+    public var url: URL
+    public var displayPath: String
+    /// What `claim` answered in `.load(path:)`.
+    public var path: String
+}
+
+/// What one file of a unit loads to.
+public enum UnitItem: Sendable {
+    /// A page of its own, published like any page (drafts left out).
+    case page(Page)
+    /// A value the unit's `assemble` receives with the others of its kind.
+    case value(any Sendable)
+}

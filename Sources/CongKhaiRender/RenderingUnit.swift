@@ -1,0 +1,52 @@
+import CongKhaiModel
+
+/// What the render stage asks of a content unit (the `ContentUnit` protocol of CongKhaiKinds
+/// refines this). `SiteRenderer` loops over the units it is given; it knows no kind.
+public protocol RenderingUnit: Sendable {
+    /// Everything the unit's pages need, computed once per render from the whole site
+    /// (sorting, totals, open data); `navigation` places pages in the site.
+    func rendering(_ content: SiteContent, navigation: Navigation) -> any UnitRendering
+}
+
+/// One render's view of a unit (its typed view model, made once and read by every page).
+public protocol UnitRendering: Sendable {
+    /// Template keys merged into the context of `page` (empty for pages not of this unit).
+    /// The page's layout is `templates/layouts/<page.kind.rawValue>.mustache`.
+    func values(for page: Page) -> [String: Any]
+    /// The unit's open data, listed on the `du-lieu/` page after the built-in datasets.
+    var datasets: [OpenData.Dataset] { get }
+    /// Other files made from the whole site (machine-readable lists).
+    var files: [OutputFile] { get }
+    /// What the notice-board edition of `page` shows (number, date, posting, heading) when
+    /// the page is this unit's and posted (`PageKind.noticeBoard`); nil otherwise.
+    func notice(for page: Page) -> NoticeFacts?
+}
+
+/// What a unit says about the notice-board edition of one of its pages (NĐ 30/2020 layout:
+/// `NoticeHeader` formats it).
+public struct NoticeFacts: Sendable {
+    /// The document number the content gives; printed only when the commune itself issued it.
+    public var number: String?
+    /// The date the sheet carries (nil: the build date).
+    public var date: CalendarDate?
+    /// The page's own posting window, if the content gives one.
+    public var posting: PostingWindow?
+    /// Posted for as long as it is in force (procedures, fees: Luật 10/2022 Điều 12).
+    public var isStanding = false
+    /// The heading and subject when the title does not start with a document type.
+    public var heading: (heading: String, subject: String?)?
+    /// A table too wide for A4 portrait.
+    public var isLandscape = false
+
+    public init(number: String? = nil, date: CalendarDate? = nil, posting: PostingWindow? = nil) {
+        self.number = number
+        self.date = date
+        self.posting = posting
+    }
+}
+
+extension UnitRendering {
+    public var datasets: [OpenData.Dataset] { [] }
+    public var files: [OutputFile] { [] }
+    public func notice(for page: Page) -> NoticeFacts? { nil }
+}
