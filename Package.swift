@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "CongKhaiLoad", dependencies: ["CongKhaiModel", "Yams",
                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The cmark-gfm wrapper: Markdown to safe, accessible HTML.
-        .target(name: "CongKhaiMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "CongKhaiMarkdown", dependencies: ["CCmarkGFM", "CongKhaiModel"]),
         // Stage 2: validation across the whole site (links, duplicates, required parts).
         .target(name: "CongKhaiCheck", dependencies: ["CongKhaiModel"]),
         // Stage 3: view models, Vietnamese formatting, Mustache templates, feeds.
@@ -68,7 +68,7 @@ let package = Package(
         // A province: every commune of `xa/` built with CongKhaiBuild, plus the province's
         // index, compliance dashboard and assessor open data.
         .target(name: "CongKhaiProvince", dependencies: [
-            "CongKhaiBuild", "CongKhaiLoad", "CongKhaiModel", "CongKhaiRender", "Yams",
+            "CongKhaiBuild", "CongKhaiKinds", "CongKhaiLoad", "CongKhaiModel", "CongKhaiRender", "Yams",
         ]),
         .executableTarget(name: "congkhai", dependencies: [
             "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe", "CongKhaiProvince",

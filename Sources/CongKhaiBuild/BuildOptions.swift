@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import CongKhaiModel
 import Foundation
 
@@ -13,8 +14,9 @@ public struct BuildOptions: Sendable {
     /// Where `build` writes pages as soon as they are rendered (its staging folder), so a large
     /// site is never held in memory whole; nil keeps everything in memory (`serve`, tests).
     public var spoolFolder: URL?
-    /// Render with swift-mustache only (tests compare it with `FastTemplate`).
-    var referenceTemplateEngine = false
+    /// Render with swift-mustache only (tests compare it with `FastTemplate`; `build
+    /// --reference-templates` measures what `FastTemplate` earns).
+    public var referenceTemplateEngine = false
     /// Also render the notice-board editions to `in/*.pdf` (`--pdf`).
     public var pdf = false
     /// Overlay the site's `templates/` on the theme embedded in the binary; false: the site's
@@ -25,6 +27,13 @@ public struct BuildOptions: Sendable {
     /// The theme to use instead of `templates/` in the site folder: a province's communes
     /// without a theme of their own share the province's.
     public var templatesFolder: URL?
+    /// A province's communes: the theme files under the commune's own (`templates/` of the province).
+    public var sharedTemplatesFolder: URL?
+    /// A province's communes: the content they inherit (`tinh/`), merged into the scan.
+    public var sharedContent: SharedContent?
+    /// Where the site sits on its host when it has no base address (`url_goc`, `--base-url`):
+    /// `/hoa-van/` for a commune of a province; nil: `/`.
+    public var sitePathWithoutBase: String?
 
     public init(siteFolder: URL, outputFolder: URL? = nil, asOf: CalendarDate, baseURL: String? = nil, verbose: Bool = false, force: Bool = false) {
         self.siteFolder = siteFolder.standardizedFileURL

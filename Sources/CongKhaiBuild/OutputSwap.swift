@@ -21,9 +21,10 @@ public enum OutputSwap {
         var errorDescription: String? { reason }
     }
 
-    /// `exchanging` is `exchange` except in tests of the fallback.
+    /// `exchanging` is `exchange` except in tests of the fallback. `keepingOld`: the old site
+    /// ends up at `staging`'s name (the kept edition the next build starts from), not removed.
     @discardableResult
-    static func replace(_ output: URL, with staging: URL, retiredAt retired: URL,
+    static func replace(_ output: URL, with staging: URL, retiredAt retired: URL, keepingOld: Bool = false,
                         exchanging: (String, String) -> Int32 = exchange) throws -> Method {
         var info = stat()
         guard lstat(output.path, &info) == 0 else {
@@ -32,7 +33,7 @@ public enum OutputSwap {
         }
         let code = exchanging(staging.path, output.path)
         if code == 0 {
-            try? FileManager.default.removeItem(at: staging)
+            if !keepingOld { try? FileManager.default.removeItem(at: staging) }
             return .exchanged
         }
         // Only a kernel or filesystem without the exchange falls back to two renames.
@@ -45,7 +46,7 @@ public enum OutputSwap {
             try? manager.moveItem(at: retired, to: output)
             throw error
         }
-        try? manager.removeItem(at: retired)
+        if !keepingOld || rename(retired.path, staging.path) != 0 { try? manager.removeItem(at: retired) }
         return .renamed
     }
 
@@ -92,7 +93,8 @@ public enum OutputSwap {
 public final class StagingCleanup {
     private let sources: [any DispatchSourceSignal]
 
-    public init(staging: URL, output: URL) {
+    /// `keeping`: `staging` is the kept edition, left for the next build (it is not the output).
+    public init(staging: URL, output: URL, keeping: Bool = false) {
         let retired = OutputWriter.retiredFolder(for: output)
         let queue = DispatchQueue(label: "congkhai.staging-cleanup")
         sources = [SIGINT, SIGTERM].map { signalNumber in
@@ -106,7 +108,8 @@ public final class StagingCleanup {
                 // Renamed first, so a file a rendering thread is finishing lands in the folder
                 // being removed rather than in a new staging folder.
                 let trash = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-xoa")
-                for _ in 0..<3 where lstat(staging.path, &info) == 0 {
+                if keeping { chmod(staging.path, 0o700) }
+                for _ in 0..<3 where !keeping && lstat(staging.path, &info) == 0 {
                     _ = rename(staging.path, trash.path)
                     try? FileManager.default.removeItem(at: trash)
                 }

@@ -13,7 +13,7 @@ public enum OutputWriter {
     public static let markerName = ".congkhai"
     static let markerText = "Thư mục này do CongKhai tạo ra; mỗi lần dựng trang, toàn bộ nội dung sẽ được thay mới.\n"
     /// Files an output folder may have that CongKhai did not write, kept across builds.
-    static let keptNames: Set<String> = [".gitkeep"]
+    public static let keptNames: Set<String> = [".gitkeep"]
 
     public enum Failure: Error, Equatable {
         case notCongKhaiOutput(String)
@@ -40,60 +40,118 @@ public enum OutputWriter {
     static let stagingInfix = ".dang-dung-"
     static let retiredInfix = ".cu-"
 
+    /// Where `build` keeps the previous edition of `output` to make the next one in (`StagedFiles`).
+    public static func keptEdition(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(keptSuffix)")
+    }
+
+    static let keptSuffix = ".ban-truoc"
+
+    /// The staging folder for a build of `output`: its kept edition when that may be used
+    /// (then `write` updates it in place and keeps the old site there after the swap), else a
+    /// fresh folder named after this process.
+    public static func claimStaging(for output: URL) -> URL { StagedFiles.claim(for: output) }
+
+    /// Whether `staging` is `output`'s kept edition, which is updated in place and never removed.
+    public static func isKeptEdition(_ staging: URL, of output: URL) -> Bool {
+        staging.standardizedFileURL.path == keptEdition(for: output).standardizedFileURL.path
+    }
+
     /// nil when the new site is in place; otherwise why not (and the old output is untouched).
     /// `spooled`: the staging folder already holds the files the build wrote while rendering
     /// (`BuildOptions.spoolFolder`); they are kept, not copied again.
     /// `source` is the site folder, which the output must never replace.
-    public static func write(_ files: [OutputFile], to output: URL, force: Bool, spooled: Bool = false, source: URL? = nil) -> Failure? {
+    /// `staging`: from `claimStaging`; by default a fresh folder named after this process.
+    public static func write(_ files: [OutputFile], to output: URL, force: Bool, spooled: Bool = false, source: URL? = nil,
+                             staging: URL? = nil) -> Failure? {
         let manager = FileManager.default
-        let staging = stagingFolder(for: output)
+        let staging = staging ?? stagingFolder(for: output)
+        let inPlace = isKeptEdition(staging, of: output)
+        defer { if inPlace { StagedFiles.release(staging) } }
+        func discardStaging() { if !inPlace { try? manager.removeItem(at: staging) } }
         if let source, let overlap = overlap(of: output, with: source) {
-            try? manager.removeItem(at: staging)
+            discardStaging()
             return .overlapsSource(overlap)
         }
         if !force {
             switch ownership(of: output) {
             case .ours: break
             case let .foreign(stranger):
-                try? manager.removeItem(at: staging)
+                discardStaging()
                 return .notCongKhaiOutput(stranger)
             case .unrecognisedMarker:
-                try? manager.removeItem(at: staging)
+                discardStaging()
                 return .unrecognisedMarker
             }
         }
         let retired = retiredFolder(for: output)
         do {
-            if !spooled { try? manager.removeItem(at: staging) }
+            if !spooled { discardStaging() }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders = Set<String>()
-            for file in files {
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
-                if folders.insert(folder).inserted { try makeFolder(folder) }
-                switch file.body {
-                case let .bytes(data): try writeBytes(data, to: target.path)
-                case let .copy(source) where source.standardizedFileURL.path == target.standardizedFileURL.path: continue
-                case let .copy(source): try manager.copyItem(at: source, to: target)
-                }
-            }
-            // The marker lists what was written, so a file added later by hand is noticed before it is deleted.
-            let manifest = files.map { $0.path + "\n" }.sorted().joined()
-            try Data((markerText + manifest).utf8).write(to: staging.appendingPathComponent(markerName))
-            for name in keptNames where manager.fileExists(atPath: output.appendingPathComponent(name).path) {
-                try manager.copyItem(at: output.appendingPathComponent(name), to: staging.appendingPathComponent(name))
-            }
+            try inPlace ? update(staging, to: files, published: output) : fill(staging, with: files, published: output)
         } catch {
-            try? manager.removeItem(at: staging)
+            discardStaging()
             return .writeFailed(error.localizedDescription)
         }
+        // The kept edition is private (0700) while it is not the site: a web root holding the
+        // output's parent folder would otherwise serve a second copy of the site.
+        var published = stat()
+        if inPlace { chmod(staging.path, lstat(output.path, &published) == 0 ? published.st_mode & 0o7777 : 0o755) }
         do {
-            try OutputSwap.replace(output, with: staging, retiredAt: retired)
+            let method = try OutputSwap.replace(output, with: staging, retiredAt: retired, keepingOld: inPlace)
+            if inPlace, method != .created { chmod(staging.path, 0o700) }
         } catch {
-            try? manager.removeItem(at: staging)
+            if inPlace { chmod(staging.path, 0o700) }
+            discardStaging()
             return .writeFailed(error.localizedDescription)
         }
         return nil
+    }
+
+    /// A fresh staging folder: every file written.
+    private static func fill(_ staging: URL, with files: [OutputFile], published output: URL) throws {
+        let manager = FileManager.default
+        var folders = Set<String>()
+        for file in files {
+            let target = staging.appendingPathComponent(file.path)
+            let folder = target.deletingLastPathComponent().path
+            if folders.insert(folder).inserted { try makeFolder(folder) }
+            switch file.body {
+            case let .bytes(data): try writeBytes(data, to: target.path)
+            case let .copy(source) where source.standardizedFileURL.path == target.standardizedFileURL.path: continue
+            case let .copy(source): try manager.copyItem(at: source, to: target)
+            }
+        }
+        try Data(marker(for: files).utf8).write(to: staging.appendingPathComponent(markerName))
+        for name in keptNames where manager.fileExists(atPath: output.appendingPathComponent(name).path) {
+            try manager.copyItem(at: output.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+        }
+    }
+
+    /// The kept edition brought up to `files`: unchanged files left alone, removed ones deleted.
+    private static func update(_ staging: URL, to files: [OutputFile], published output: URL) throws {
+        let root = staging.path, live = output.path
+        var expected = Set<String>(minimumCapacity: files.count + 2)
+        for file in files {
+            expected.insert(file.path)
+            switch file.body {
+            case let .bytes(data): try StagedFiles.store(data, at: file.path, staging: root, published: live)
+            case let .copy(source) where source.standardizedFileURL.path == staging.appendingPathComponent(file.path).standardizedFileURL.path: continue
+            case let .copy(source): try StagedFiles.storeCopy(of: source.path, at: file.path, staging: root, published: live)
+            }
+        }
+        try StagedFiles.store(Data(marker(for: files).utf8), at: markerName, staging: root, published: live)
+        expected.insert(markerName)
+        for name in keptNames where FileManager.default.fileExists(atPath: live + "/" + name) {
+            try StagedFiles.storeCopy(of: live + "/" + name, at: name, staging: root, published: live)
+            expected.insert(name)
+        }
+        StagedFiles.removeStale(in: root, keeping: expected)
+    }
+
+    /// The marker lists what was written, so a file added later by hand is noticed before it is deleted.
+    static func marker(for files: [OutputFile]) -> String {
+        markerText + files.map { $0.path + "\n" }.sorted().joined()
     }
 
     /// Set when the build is being stopped (Ctrl+C): rendering threads still running must not
@@ -107,19 +165,29 @@ public enum OutputWriter {
     }
 
     /// Usually the parent exists already: one mkdir instead of Foundation's walk up the path.
-    static func makeFolder(_ path: String) throws {
+    /// `root`: a folder this never creates (the staging folder, made before rendering): when it
+    /// is missing, Ctrl+C's cleanup has just removed it, and a rendering thread still writing
+    /// must not make it again behind the cleanup's back.
+    static func makeFolder(_ path: String, within root: String? = nil) throws {
         guard !stopping.load(ordering: .acquiring) else { throw WriteError(path: path, reason: "dừng theo yêu cầu") }
-        if mkdir(path, 0o755) != 0, errno != EEXIST {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        if path == root {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { throw WriteError(path: path, reason: "thư mục dựng tạm không còn") }
+            return
         }
+        // Rendering threads make folders side by side: a parent another thread made first is fine.
+        guard mkdir(path, 0o755) != 0, errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        try makeFolder(String(path[..<slash]), within: root)
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
     }
 
     /// Plain open/write/close: Foundation's Data.write syncs every file to disk, which made
     /// writing 10,000 pages slower than rendering them. The swap at the end is what must be
     /// atomic, not each file.
-    static func writeBytes(_ data: Data, to path: String) throws {
+    /// `exclusive`: the name was just freed, and a file appearing there meanwhile is not written through.
+    static func writeBytes(_ data: Data, to path: String, exclusive: Bool = false) throws {
         guard !stopping.load(ordering: .acquiring) else { throw WriteError(path: path, reason: "dừng theo yêu cầu") }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL | O_NOFOLLOW : O_TRUNC), 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
@@ -165,7 +233,7 @@ public enum OutputWriter {
     }
 
     /// The paths a marker written by CongKhai lists, or nil when the marker is not one.
-    static func listedFiles(inMarker marker: URL) -> Set<String>? {
+    public static func listedFiles(inMarker marker: URL) -> Set<String>? {
         var info = stat()
         guard lstat(marker.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let data = FileManager.default.contents(atPath: marker.path),

@@ -139,7 +139,9 @@ extension SiteBuild {
     func load(_ changes: ChangeSet?) {
         guard let changes else {
             let scanLog = DiagnosticLog()
-            sources = ContentLoader.scan(siteFolder: options.siteFolder, units: Units.loading(units), log: scanLog) ?? []
+            let loading = Units.loading(units)
+            sources = (options.sharedContent.map { $0.scan(siteFolder: options.siteFolder, units: loading, log: scanLog)?.files }
+                ?? ContentLoader.scan(siteFolder: options.siteFolder, units: loading, log: scanLog)) ?? []
             scanDiagnostics = scanLog.all.map { $0.found(in: .load) }
             let all = ContentLoader.loadAll(sources)
             loaded = Dictionary(all.map { ($0.displayPath, Self.found(in: $0)) }, uniquingKeysWith: { first, _ in first })
@@ -176,6 +178,7 @@ extension SiteBuild {
         let changes = run.changes
         var settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
         settings.producesPDF = options.pdf
+        settings.sitePathWithoutBase = options.sitePathWithoutBase
         // 404.html is answered at any depth: without a base URL its stylesheet goes inline.
         if case let .bytes(css)? = run.assets.first(where: { $0.path == "assets/style.css" })?.body {
             settings.notFoundCSS = String(decoding: css, as: UTF8.self)
@@ -207,11 +210,15 @@ extension SiteBuild {
         }
         // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
         // memory at a time: each page goes to disk as soon as it is rendered.
+        // Pages are written by the rendering threads themselves, into a staging folder made here.
+        let spooling = options
+        if let spool = spooling.spoolFolder { try? OutputWriter.makeFolder(spool.path) }
+        let store: (@Sendable (OutputFile) -> OutputFile)? = spooling.spoolFolder == nil ? nil : { @Sendable file in SiteBuild.spooled(file, spooling) }
         var start = 0
         while start < selected.count {
             let chunk = Array(selected[start..<min(start + 512, selected.count)])
-            for page in renderer.renderPages(chunk) {
-                pageOutputs[page.outputPath] = page.file.map(spooled)
+            for page in renderer.renderPages(chunk, store: store) {
+                pageOutputs[page.outputPath] = page.file
                 pageDiagnostics[page.outputPath] = page.diagnostics.map { $0.found(in: .render) }
             }
             run.renderedCount += chunk.count
@@ -229,8 +236,10 @@ extension SiteBuild {
         guard let site = run.site, let siteWide = run.siteWide else { return }
         var others: [String: OutputFile] = [:]
         for file in siteWide + run.assets { others[file.path] = file }
+        // An attachment a province shares lives outside the site folder: copied from where it was found.
+        let found = Dictionary(sources.map { ($0.displayPath, $0.url) }, uniquingKeysWith: { first, _ in first })
         for attachment in site.attachments {
-            others[attachment.path] = OutputFile(path: attachment.path, copying: options.siteFolder.appendingPathComponent(attachment.source))
+            others[attachment.path] = OutputFile(path: attachment.path, copying: found[attachment.source] ?? options.siteFolder.appendingPathComponent(attachment.source))
         }
         otherOutputs = others
     }

@@ -118,7 +118,7 @@ public final class SiteBuild: @unchecked Sendable {
 
     func loadTemplates() {
         let log = DiagnosticLog()
-        theme = Theme.files(siteTemplates: templatesFolder, includeDefault: options.defaultTheme)
+        theme = Theme.files(siteTemplates: templatesFolder, includeDefault: options.defaultTheme, shared: options.sharedTemplatesFolder)
         templates = Pipeline.loadTemplates(theme, log: log)
         if options.referenceTemplateEngine { templates = templates.referenceEngineOnly }
         templateDiagnostics = log.all.map { $0.found(in: .load) }
@@ -166,13 +166,19 @@ public final class SiteBuild: @unchecked Sendable {
         }
     }
 
-    /// With `options.spoolFolder`, a page's bytes are written there and the file refers to them.
-    func spooled(_ file: OutputFile) -> OutputFile {
+    /// With `options.spoolFolder`, a page's bytes are written there (by the rendering thread:
+    /// `SiteRenderer.renderPages(_:store:)`) and the file refers to them. Into the kept previous
+    /// edition only what changed is written (`StagedFiles`).
+    static func spooled(_ file: OutputFile, _ options: BuildOptions) -> OutputFile {
         guard let spool = options.spoolFolder, case let .bytes(data) = file.body else { return file }
         let target = spool.appendingPathComponent(file.path)
         do {
-            try OutputWriter.makeFolder(target.deletingLastPathComponent().path)
-            try OutputWriter.writeBytes(data, to: target.path)
+            if OutputWriter.isKeptEdition(spool, of: options.outputFolder) {
+                try StagedFiles.store(data, at: file.path, staging: spool.path, published: options.outputFolder.path)
+            } else {
+                try OutputWriter.makeFolder(target.deletingLastPathComponent().path, within: spool.path)
+                try OutputWriter.writeBytes(data, to: target.path)
+            }
             return OutputFile(path: file.path, copying: target)
         } catch {
             // The writer will try again at the end and report the failure there.

@@ -31,7 +31,7 @@ enum CSVReader {
             return nil
         }
         let hint = "Mở tệp bằng Excel và chọn Lưu thành… “CSV UTF-8 (Comma delimited)”, hoặc dùng LibreOffice với bảng mã Unicode (UTF-8)."
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(data) {
+        if TextBytes.isUTF16(data) {
             log.report(.error("import.utf16", at: SourceLocation(path: path),
                               "Tệp CSV được lưu theo mã UTF-16 (Excel gọi là “Unicode Text”), không phải UTF-8; không đọc được.",
                               hint: hint))
@@ -43,28 +43,16 @@ enum CSVReader {
                               hint: "Dùng lệnh `congkhai import xlsx \(path)`."))
             return nil
         }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = TextBytes.droppingBOM(data)
         guard !bytes.contains(0), let text = String(data: bytes, encoding: .utf8) else {
             log.report(.error("import.encoding", at: SourceLocation(path: path, line: SourceText.firstInvalidLine(bytes)),
                               "Tệp CSV không được lưu theo mã UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI) nên tiếng Việt sẽ bị lỗi; không đọc được.",
                               hint: hint))
             return nil
         }
-        var lines = text
-        var lineOffset = 0
-        var separator = detectSeparator(text)
-        // Excel's own hint line: `sep=;`. `\r\n` is one Character, so the line is cut by hand.
-        let first = text.prefix { !CSVTable.isLineEnd($0) }
-        let declaration = first.trimmingCharacters(in: .whitespaces)
-        if declaration.lowercased().hasPrefix("sep="), let declared = declaration.dropFirst(4).first {
-            separator = declared
-            lines = String(text.dropFirst(first.count + 1))
-            lineOffset = 1
-        }
-        let table = CSVTable.parse(lines, separator: separator)
+        let table = CSVTable.parse(text)
         for problem in table.problems {
-            log.report(.error("import.csv-quote", at: SourceLocation(path: path, line: problem.line + lineOffset, column: problem.column),
+            log.report(.error("import.csv-quote", at: SourceLocation(path: path, line: problem.line, column: problem.column),
                               problem.message, hint: problem.hint))
         }
         guard table.problems.isEmpty else {
@@ -75,28 +63,6 @@ enum CSVReader {
         }
         return table.records
             .filter { record in record.fields.contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
-            .map { SheetRow(number: $0.line + lineOffset, cells: $0.fields.map { SheetCell(text: $0.text) }) }
-    }
-
-    /// Without a BOM, UTF-16 text of Latin letters has a zero in every other byte.
-    static func looksLikeUTF16(_ data: Data) -> Bool {
-        let sample = data.prefix(400)
-        guard sample.count >= 4 else { return false }
-        let zeros = sample.filter { $0 == 0 }.count
-        return zeros * 4 >= sample.count
-    }
-
-    /// The separator that occurs most often outside quotes in the first lines.
-    static func detectSeparator(_ text: String) -> Character {
-        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
-        var inQuotes = false
-        var lines = 0
-        for character in text {
-            if character == "\"" { inQuotes.toggle() }
-            else if !inQuotes, counts[character] != nil { counts[character, default: 0] += 1 }
-            else if !inQuotes, character.isNewline { lines += 1; if lines >= 20 { break } }
-        }
-        let best = counts.max { ($0.value, $0.key == "," ? 1 : 0) < ($1.value, $1.key == "," ? 1 : 0) }
-        return best.map { $0.value > 0 ? $0.key : "," } ?? ","
+            .map { SheetRow(number: $0.line, cells: $0.fields.map { SheetCell(text: $0.text) }) }
     }
 }

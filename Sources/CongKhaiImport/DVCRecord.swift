@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import CongKhaiModel
 import Foundation
 
@@ -50,8 +51,7 @@ public enum DVCRecordParser {
     }
 
     public static func parse(_ data: Data, path: String, log: DiagnosticLog) -> [DVCRecord]? {
-        var data = data
-        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
+        let data = TextBytes.droppingBOM(data)
         let root: JSONValue
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: data)

@@ -125,8 +125,8 @@ struct ExistingProcedureFile {
     }
 }
 
-/// A Markdown body as its text before the first `##` heading and its `##` sections.
-/// Headings inside fenced code blocks are not sections.
+/// A Markdown body as its text before the first `##` heading and its `##` sections
+/// (`SectionHeadings`: headings inside fenced code blocks are not sections).
 struct MarkdownSections {
     var preamble: String
     var sections: [(heading: String, text: String)]
@@ -136,17 +136,15 @@ struct MarkdownSections {
     init(_ body: String) {
         var preamble: [String] = []
         var sections: [(heading: String, lines: [String])] = []
-        var inFence = false
-        for (number, line) in body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            if !inFence, line.hasPrefix("## ") {
+        var scanner = SectionHeadings()
+        for (number, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let heading = scanner.heading(line) {
                 headingLines.append(number)
-                sections.append((String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), []))
+                sections.append((heading, []))
             } else if sections.isEmpty {
-                preamble.append(line)
+                preamble.append(String(line))
             } else {
-                sections[sections.count - 1].lines.append(line)
+                sections[sections.count - 1].lines.append(String(line))
             }
         }
         self.preamble = preamble.joined(separator: "\n").trimmingCharacters(in: .newlines)

@@ -39,6 +39,7 @@ public enum Units {
         ChecklistUnit(),
         LeadersUnit(),
         NewsUnit(),
+        DocumentsUnit(),
     ]
 
     /// The facets each stage module takes (it cannot see `ContentUnit`).

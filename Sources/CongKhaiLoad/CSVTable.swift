@@ -64,11 +64,44 @@ public struct CSVTable {
         public var unclosedQuoteLine: Int? { problems.first { $0.kind == .unclosed }?.line }
     }
 
-    /// Excel with Vietnamese regional settings saves "CSV" with semicolons, because the comma is
-    /// the decimal mark there. A first line with semicolons and no comma is read that way.
+    /// The separators a spreadsheet program writes: comma, semicolon (Excel with Vietnamese
+    /// regional settings, where the comma is the decimal mark) and tab ("Text (Tab delimited)").
+    static let separators: [Character] = [",", ";", "\t"]
+
+    /// The separator the header uses: of the three, the one found most often outside quotes on
+    /// the first line that has any (title lines above a header often have none); a tie, or no
+    /// separator in the first 20 lines, goes to the comma. Only that line counts, because in
+    /// the rows below a semicolon file carries decimal commas (`84,6`) that would outvote it.
     public static func separator(of text: String) -> Character {
-        let firstLine = text.prefix { !$0.isNewline }
-        return firstLine.contains(";") && !firstLine.contains(",") ? ";" : ","
+        var counts: [Character: Int] = [:]
+        var inQuotes = false
+        var lines = 0
+        for character in text {
+            if character == "\"" {
+                inQuotes.toggle()
+            } else if !inQuotes, separators.contains(character) {
+                counts[character, default: 0] += 1
+            } else if !inQuotes, isLineEnd(character) {
+                lines += 1
+                if !counts.isEmpty || lines >= 20 { break }
+            }
+        }
+        var best: Character = ","
+        for candidate in separators where counts[candidate, default: 0] > counts[best, default: 0] { best = candidate }
+        return best
+    }
+
+    /// Reads a file's text with the separator it uses: the one an Excel `sep=;` first line
+    /// declares (that line is then no record, and the others keep their line numbers), else
+    /// the header's (`separator(of:)`).
+    public static func parse(_ text: String) -> Parsed {
+        let first = String(text.prefix { !isLineEnd($0) }).trimmingWhitespace()
+        guard first.lowercased().hasPrefix("sep="), let declared = first.dropFirst(4).first, declared != "\"" else {
+            return parse(text, separator: separator(of: text))
+        }
+        var parsed = parse(text, separator: declared)
+        if !parsed.records.isEmpty { parsed.records.removeFirst() }
+        return parsed
     }
 
     /// A quote left open to the end of the file is read as closing at the end of its own line,

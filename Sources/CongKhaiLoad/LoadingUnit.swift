@@ -14,6 +14,10 @@ public protocol LoadingUnit: Sendable {
     /// Whether a draft or a file still holding `congkhai new`'s placeholders is held back
     /// (validated, never published); only site-wide settings files answer false.
     var holdsBackUnwritten: Bool { get }
+    /// Checklist rules the unit's content is judged by, in the shape of `quy-tac.yaml`
+    /// (`quy_tac:` keyed by rule id). They join the national profile (`NationalProfile.rules(adding:)`),
+    /// so a site's `quy-tac.yaml` changes them like any rule. Empty: none.
+    var checklistRules: String { get }
     /// Loads one claimed file, reporting what is wrong to `log`; nil when it cannot be used.
     func load(_ source: SourceText, file: ClaimedFile, log: DiagnosticLog) -> UnitItem?
     /// The marker of an unwritten file beyond the generic ones (a budget table of zeros).
@@ -29,6 +33,7 @@ public protocol LoadingUnit: Sendable {
 
 extension LoadingUnit {
     public var holdsBackUnwritten: Bool { true }
+    public var checklistRules: String { "" }
     public func unwrittenMark(_ source: SourceText, item: UnitItem) -> UnwrittenFile? { UnwrittenMarker.find(in: source) }
     public func assemble(_ values: [any Sendable], into content: inout SiteContent, log: DiagnosticLog) {}
     public var wholeSiteFiles: Set<String> { [] }

@@ -9,8 +9,10 @@ enum OfficeArtefacts {
 
     /// The YAML with the safe repairs made; nil (after an error) when a quote cannot be repaired.
     static func repair(_ yaml: String, path: String, lineOffset: Int, log: DiagnosticLog) -> String? {
-        // Almost no file has either: one scan answers that.
-        guard yaml.contains(where: { $0 == "“" || $0 == "”" || nonBreakingSpaces.contains($0) }) else { return yaml }
+        // Almost no file has either: one scan of the bytes answers that (E2 80 9C/9D/87/AF, C2 A0),
+        // then the characters are checked.
+        guard yaml.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }),
+              yaml.contains(where: { $0 == "“" || $0 == "”" || nonBreakingSpaces.contains($0) }) else { return yaml }
         var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var failed = false
         for index in lines.indices {

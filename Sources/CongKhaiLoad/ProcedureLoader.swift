@@ -118,8 +118,7 @@ public enum ProcedureLoader {
     /// Which of the required `##` sections the body has (matched without diacritics or case).
     static func sections(in body: String) -> Set<ProcedureSection> {
         var found = Set<ProcedureSection>()
-        for line in body.split(separator: "\n") where line.hasPrefix("## ") {
-            let heading = TextFolding.fold(String(line.dropFirst(3)).trimmingWhitespace())
+        for heading in SectionHeadings.all(in: body).map(TextFolding.fold) {
             for (section, folded) in foldedSections where heading.hasPrefix(folded) {
                 found.insert(section)
             }

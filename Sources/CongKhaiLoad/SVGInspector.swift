@@ -65,7 +65,7 @@ enum SVGInspector {
     /// encoding the XML declaration names; otherwise UTF-8. nil when the bytes do not decode.
     static func decode(_ data: Data) -> String? {
         let bytes = [UInt8](data.prefix(4))
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(data: data.dropFirst(3), encoding: .utf8) }
+        if bytes.starts(with: TextBytes.utf8BOM) { return String(data: TextBytes.droppingBOM(data), encoding: .utf8) }
         if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return nil }
         if bytes.starts(with: [0xFF, 0xFE]) { return String(data: data.dropFirst(2), encoding: .utf16LittleEndian) }
         if bytes.starts(with: [0xFE, 0xFF]) { return String(data: data.dropFirst(2), encoding: .utf16BigEndian) }

@@ -1,5 +1,8 @@
 import CongKhaiModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A text file as the rest of the pipeline sees it: UTF-8, NFC, `\n` line ends, no BOM.
 public struct SourceText: Sendable {
@@ -18,42 +21,75 @@ public struct SourceText: Sendable {
 
     /// Reads a file, reporting (instead of garbling) what is not UTF-8 text.
     public static func read(_ url: URL, displayPath: String, log: DiagnosticLog) -> SourceText? {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        // open/fstat/read: FileManager's attribute dictionary and `contents(atPath:)` cost as much
+        // as decoding the file.
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        var info = stat()
+        guard descriptor >= 0, fstat(descriptor, &info) == 0 else {
+            if descriptor >= 0 { close(descriptor) }
+            log.report(.error("file.unreadable", at: SourceLocation(path: displayPath),
+                              "Không đọc được tệp.", hint: "Kiểm tra quyền đọc của tệp."))
+            return nil
+        }
+        defer { close(descriptor) }
+        let size = Int(info.st_size)
         if size > maximumBytes {
             log.report(.error("file.too-large", at: SourceLocation(path: displayPath),
                               "Tệp văn bản nặng \(VietnameseFormat.megabytes(size)) MB, vượt giới hạn \(maximumBytes / 1_048_576) MB nên không được đọc.",
                               hint: "Chia nội dung thành nhiều tệp nhỏ; tài liệu dài hay bản quét thì đăng thành tệp đính kèm (.pdf)."))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            log.report(.error("file.unreadable", at: SourceLocation(path: displayPath),
-                              "Không đọc được tệp.", hint: "Kiểm tra quyền đọc của tệp."))
+        // Up to the limit and one byte more, so a file that grew since fstat is still caught.
+        var data = Data(count: min(max(size, 0), maximumBytes) + 1)
+        let count = data.withUnsafeMutableBytes { buffer -> Int in
+            var total = 0
+            while total < buffer.count {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { return got < 0 ? -1 : total }
+                total += got
+            }
+            return total
+        }
+        guard count >= 0, count <= maximumBytes else {
+            log.report(count < 0
+                ? .error("file.unreadable", at: SourceLocation(path: displayPath), "Không đọc được tệp.", hint: "Kiểm tra quyền đọc của tệp.")
+                : .error("file.too-large", at: SourceLocation(path: displayPath),
+                         "Tệp văn bản nặng hơn giới hạn \(maximumBytes / 1_048_576) MB nên không được đọc.",
+                         hint: "Chia nội dung thành nhiều tệp nhỏ; tài liệu dài hay bản quét thì đăng thành tệp đính kèm (.pdf)."))
             return nil
         }
+        data.count = count
         return decode(data, displayPath: displayPath, log: log)
     }
 
     public static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> SourceText? {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(data) {
+        if TextBytes.isUTF16(data) {
             log.report(.error("file.utf16", at: SourceLocation(path: displayPath),
                               "Tệp được lưu theo mã UTF-16 (“Unicode”), không phải UTF-8.",
                               hint: resaveHint(displayPath)))
             return nil
         }
-        if data.contains(0) {
+        // Over the bytes at once (memchr, then the standard library's UTF-8 validation):
+        // Data's byte-by-byte iterator and Foundation's decoder were most of the time here.
+        let hasZero = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+        if hasZero {
             log.report(.error("file.binary", at: SourceLocation(path: displayPath),
                               "Tệp không phải văn bản (có vẻ là tệp nhị phân).",
                               hint: "Đặt tệp này ở dạng đính kèm (ví dụ .pdf, .docx) hoặc lưu lại dưới dạng văn bản."))
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let text = data.withUnsafeBytes { bytes in
+            bytes.withMemoryRebound(to: UInt8.self) { String(validating: $0, as: UTF8.self) }
+        }
+        guard let decoded = text else {
             let line = firstInvalidLine(data)
             log.report(.error("file.encoding", at: SourceLocation(path: displayPath, line: line),
                               "Tệp không được lưu theo mã UTF-8 nên tiếng Việt sẽ bị lỗi phông.",
                               hint: "Mở tệp và lưu lại với mã hóa UTF-8 (không dùng TCVN3/VNI/Windows-1258)."))
             return nil
         }
-        return SourceText(path: displayPath, text: text)
+        return SourceText(path: displayPath, text: decoded)
     }
 
     /// How to save the file again as UTF-8, in the program that most likely wrote it.
@@ -63,20 +99,8 @@ public struct SourceText: Sendable {
             : "Mở tệp bằng Notepad, chọn Tệp > Lưu thành (File > Save As), ở ô Mã hóa (Encoding) chọn “UTF-8” rồi lưu."
     }
 
-    /// UTF-16 saved without a byte order mark: every other byte of Latin text is zero, which
-    /// would otherwise be mistaken for a binary file.
-    static func looksLikeUTF16(_ data: Data) -> Bool {
-        let sample = data.prefix(4096)
-        guard sample.count >= 4 else { return false }
-        var zeros = [0, 0]
-        for (offset, byte) in sample.enumerated() where byte == 0 { zeros[offset % 2] += 1 }
-        let pairs = sample.count / 2
-        return (zeros[0] * 10 >= pairs * 3 && zeros[1] == 0) || (zeros[1] * 10 >= pairs * 3 && zeros[0] == 0)
-    }
-
     static func normalise(_ text: String) -> String {
-        var result = text
-        if result.hasPrefix("\u{FEFF}") { result.removeFirst() }
+        var result = TextBytes.droppingBOM(text)
         // By bytes: a CR followed by a combining mark is no "\r" to String.contains or
         // replacingOccurrences, yet still a line break to editors and to the CSV reader.
         if result.utf8.contains(UInt8(ascii: "\r")) {
@@ -109,6 +133,6 @@ public struct SourceText: Sendable {
 extension String {
     /// NFC and trimmed: how every piece of text from content enters the model.
     var cleaned: String {
-        precomposedStringWithCanonicalMapping.trimmingWhitespace()
+        nfc.trimmingWhitespace()
     }
 }

@@ -26,8 +26,9 @@ public enum UnwrittenMarker {
         var inYAML = !isMarkdown
         var lineNumber = 0
         var placeholder: UnwrittenFile?
-        let mayHoldPlaceholder = text.contains(marker) || text.contains("00/")
-        let mayBeDraft = text.contains("nhap")
+        // As bytes: Foundation's `contains` on every file was a tenth of loading.
+        let mayHoldPlaceholder = text.containsBytes(marker) || text.containsBytes("00/")
+        let mayBeDraft = text.containsBytes("nhap")
         if mayHoldPlaceholder || mayBeDraft {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 lineNumber += 1

@@ -16,7 +16,7 @@ public enum YAMLDocument {
         }
         // libyaml (YAML 1.1) also breaks lines at NEL, LS and PS, which editors show inside a line:
         // as spaces, the lines it reports are the lines the editor sees.
-        let yaml = repaired.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        let yaml = hasLineSeparators(repaired)
             ? String(repaired.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
             : repaired
         if let line = YAMLBudget.exceeded(yaml) {
@@ -27,7 +27,9 @@ public enum YAMLDocument {
             // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
             // `.basic`: every scalar stays text (MappingReader reads numbers, dates and booleans itself in
             // Vietnamese terms), and Yams skips its regular-expression tag guessing, a tenth of the build.
-            guard let root = try Yams.compose(yaml: yaml, .basic) else { return .mapping(Node.Mapping([])) }
+            // `.utf8`: the default encoding is looked up in the process environment (rebuilt as a
+            // dictionary) on every call; Swift strings are UTF-8 and libyaml reads them as they are.
+            guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return .mapping(Node.Mapping([])) }
             let lastLine = yaml.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             return yaml.hasSuffix("\n") ? root : keepingEndInside(root, lastLine: lastLine, holder: nil)
         } catch let error as YamlError {
@@ -116,6 +118,17 @@ public enum YAMLDocument {
             return vietnamese
         }
         return "cấu trúc không đúng ở vị trí này"
+    }
+
+    /// Whether the text holds NEL, LS or PS (C2 85, E2 80 A8, E2 80 A9), read from the bytes:
+    /// a scan of Characters over every front matter cost more than libyaml's own.
+    static func hasLineSeparators(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if (previous.1 == 0xC2 && byte == 0x85) || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// libyaml reports a tab in indentation at an unhelpful place; find it ourselves.

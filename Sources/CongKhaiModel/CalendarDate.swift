@@ -141,7 +141,12 @@ extension StringProtocol {
     public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         let isBlank: (Unicode.Scalar) -> Bool = {
-            $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" || $0 == "\u{200C}" || $0 == "\u{200D}"
+            // Most ends are ASCII or letters with no White_Space in their block: answered without
+            // the Unicode property lookup, which was 2% of a build.
+            let value = $0.value
+            if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+            if (0xA1..<0x1680).contains(value) || (0x1E00..<0x2000).contains(value) { return false }
+            return $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" || $0 == "\u{200C}" || $0 == "\u{200D}"
         }
         if let head = scalars.first, let tail = scalars.last, !isBlank(head), !isBlank(tail) { return String(self) }
         guard let first = scalars.firstIndex(where: { !isBlank($0) }),

@@ -17,6 +17,8 @@ public struct CommuneRecord: Sendable {
     public var rows: [ChecklistRow]
     /// Its published procedures (`du-lieu/thu-tuc.json`), text fields by column name.
     public var procedures: [[String: String]] = []
+    /// Its procedures against the province's catalogue; nil when the province shares none.
+    var comparison: ProvinceCatalogue.Comparison?
 }
 
 /// One row of a commune's published checklist (columns documented on its `du-lieu/` page).

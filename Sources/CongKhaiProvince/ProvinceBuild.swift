@@ -1,8 +1,13 @@
 import CongKhaiBuild
+import CongKhaiKinds
+import CongKhaiLoad
 import CongKhaiModel
 import CongKhaiRender
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Builds a province: each commune with the ordinary commune pipeline into `public/<slug>/`,
 /// then the province pages from what the communes published. Three entry points share this:
@@ -49,20 +54,41 @@ public struct ProvinceBuild: Sendable {
     func buildCommune(_ commune: ProvinceConfig.Commune, into target: URL, force: Bool) -> Report {
         var options = BuildOptions(siteFolder: commune.folder, outputFolder: target, asOf: asOf)
         options.templatesFolder = commune.templates
+        options.sharedTemplatesFolder = province.templates
+        options.sharedContent = province.sharedContent
+        // Its 404 page is answered anywhere below /<slug>/ of the province's host.
+        options.sitePathWithoutBase = "/\(commune.slug)/"
         let staging = OutputWriter.stagingFolder(for: target)
         try? FileManager.default.removeItem(at: staging)
         options.spoolFolder = staging
         defer { try? FileManager.default.removeItem(at: staging) }
         let result = Pipeline.run(options)
-        let prefix = shownFolder(commune) + "/"
-        var report = Report(diagnostics: result.diagnostics.map { diagnostic in
-            var moved = diagnostic
-            moved.location.path = prefix + moved.location.path
-            return moved
-        }, pageCount: result.pageCount, fileCount: result.files.count, communeCount: 1)
+        var report = Report(diagnostics: shown(result.diagnostics, of: commune), pageCount: result.pageCount,
+                            fileCount: result.files.count, communeCount: 1)
         guard result.errorCount == 0 else { return report }
         report.failure = OutputWriter.write(result.files, to: target, force: force, spooled: true, source: commune.folder)
         return report
+    }
+
+    /// A commune build's findings named as the editor finds the files from the province's
+    /// folder: `xa/hoa-van/content/...` for the commune's own, `tinh/...` and `templates/...`
+    /// for what it inherits from the province.
+    func shown(_ diagnostics: [Diagnostic], of commune: ProvinceConfig.Commune) -> [Diagnostic] {
+        let prefix = shownFolder(commune) + "/"
+        let scan = province.sharedContent?.scan(siteFolder: commune.folder, units: Units.loading(Units.all), log: DiagnosticLog())
+        let manager = FileManager.default
+        return diagnostics.map { diagnostic in
+            if let moved = scan?.shown(diagnostic) { return moved }
+            var moved = diagnostic
+            let path = diagnostic.location.path
+            let themeFile = path.hasPrefix("templates/") ? String(path.dropFirst("templates/".count)) : nil
+            let inheritedTheme = themeFile.map {
+                !manager.fileExists(atPath: commune.templates.appendingPathComponent($0).path)
+                    && manager.fileExists(atPath: province.templates.appendingPathComponent($0).path)
+            } ?? false
+            if !inheritedTheme { moved.location.path = prefix + path }
+            return moved
+        }
     }
 
     /// `congkhai build --xa <slug>`: one commune into `public/<slug>/`.
@@ -97,13 +123,16 @@ public struct ProvinceBuild: Sendable {
                 reports.withLock { $0[index] = built }
             }
         }
+        // A problem in the province's shared files is found by every commune: reported once.
+        let findings = DiagnosticLog()
         for index in communes.indices {
             guard let built = reports.withLock({ $0[index] }) else { continue }
-            report.diagnostics += built.diagnostics
+            findings.report(built.diagnostics)
             report.pageCount += built.pageCount
             report.communeCount += 1
             if let failure = built.failure, report.failure == nil { report.failure = failure }
         }
+        report.diagnostics = findings.all
         guard report.errorCount == 0, report.failure == nil else { return report }
         return assemble(communeOutputs: staging, staging: staging, report: report)
     }
@@ -127,50 +156,79 @@ public struct ProvinceBuild: Sendable {
     func assemble(communeOutputs: URL, staging: URL, report: Report) -> Report {
         var report = report
         let log = DiagnosticLog()
-        let records = province.communes.compactMap { commune in
-            CommuneReader.read(commune, output: communeOutputs, shownFolder: communesFolderName, log: log)
+        let catalogue = ProvinceCatalogue(province)
+        let records = province.communes.compactMap { commune -> CommuneRecord? in
+            guard var record = CommuneReader.read(commune, output: communeOutputs, shownFolder: communesFolderName, log: log) else { return nil }
+            record.comparison = catalogue?.compare(commune, publishedCodes: record.procedures.compactMap { $0["ma"] })
+            return record
         }
         report.diagnostics += log.all
         guard !log.hasErrors, let first = province.communes.first else { return report }
-        var files = ProvincePages(province: province, communes: records, asOf: asOf).files()
+        var files = ProvincePages(province: province, communes: records, asOf: asOf, catalogueSize: catalogue?.procedures.count).files()
         report.pageCount += files.filter { $0.path.hasSuffix(".html") }.count
-        // The province pages wear the first commune's theme, as built (minified) with it.
-        for asset in ["assets/style.css", "assets/emblem.svg"] {
+        // The province pages wear the first commune's theme, as built (minified) with it, and
+        // search with its script.
+        for asset in ["assets/style.css", "assets/emblem.svg", ProvinceSearch.script] {
             let built = communeOutputs.appendingPathComponent(first.slug).appendingPathComponent(asset)
             if FileManager.default.fileExists(atPath: built.path) { files.append(OutputFile(path: asset, copying: built)) }
         }
+        // `--chi-tinh` swaps in a new public/ holding the communes' files already there: they are
+        // hard-linked into the staging folder (beside public/, so on the same disk), not copied:
+        // copying a province's gigabyte made the merge job wait on the disk for minutes.
+        let linking = communeOutputs != staging
         for commune in province.communes {
             let folder = communeOutputs.appendingPathComponent(commune.slug)
             let names = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+            var made = Set<String>()
             for name in names {
                 var isFolder: ObjCBool = false
                 let url = folder.appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-                files.append(OutputFile(path: commune.slug + "/" + name, copying: url))
+                let path = commune.slug + "/" + name
+                files.append(OutputFile(path: path, copying: linking ? Self.link(url, into: staging, at: path, made: &made) : url))
             }
         }
         report.fileCount = files.count
         // Checked above (`foreignEntry`): the communes' folders carry their own markers.
-        report.failure = OutputWriter.write(files, to: outputFolder, force: true, spooled: communeOutputs == staging, source: province.folder)
+        report.failure = OutputWriter.write(files, to: outputFolder, force: true, spooled: true, source: province.folder)
         return report
     }
 
-    /// The first entry of `public/` that neither a commune build nor a province build wrote.
+    /// `source` hard-linked at `path` in `staging`; the source itself when the link cannot be made
+    /// (another disk): the writer then copies it.
+    static func link(_ source: URL, into staging: URL, at path: String, made: inout Set<String>) -> URL {
+        let target = staging.appendingPathComponent(path)
+        let folder = target.deletingLastPathComponent().path
+        if made.insert(folder).inserted { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        return Glibc.link(source.path, target.path) == 0 ? target : source
+    }
+
+    /// The first file under `public/`, at any depth, that neither the province's last build
+    /// (its marker's list) nor a commune's own build (`--xa`: the marker in `public/<slug>/`)
+    /// wrote; nil when everything there may be replaced.
     func foreignEntry() -> String? {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: outputFolder.path, isDirectory: &isFolder) else { return nil }
         guard isFolder.boolValue else { return outputFolder.lastPathComponent }
-        let names = (try? manager.contentsOfDirectory(atPath: outputFolder.path)) ?? []
-        let marker = (try? String(contentsOf: outputFolder.appendingPathComponent(OutputWriter.markerName), encoding: .utf8)) ?? ""
-        let listed = Set(marker.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "/").first.map(String.init) })
+        let marker = OutputWriter.markerName
+        let listed = OutputWriter.listedFiles(inMarker: outputFolder.appendingPathComponent(marker)) ?? []
         let slugs = Set(province.communes.map(\.slug))
-        return names.sorted().first { name in
-            if name == OutputWriter.markerName || name == ".gitkeep" || listed.contains(name) { return false }
-            if slugs.contains(name), manager.fileExists(atPath: outputFolder.appendingPathComponent(name).appendingPathComponent(OutputWriter.markerName).path) {
-                return false
-            }
-            return true
+        var communeLists: [String: Set<String>] = [:]
+        func communeList(_ slug: String) -> Set<String> {
+            if let known = communeLists[slug] { return known }
+            let list = OutputWriter.listedFiles(inMarker: outputFolder.appendingPathComponent(slug).appendingPathComponent(marker)) ?? []
+            communeLists[slug] = list
+            return list
+        }
+        let present = (manager.enumerator(atPath: outputFolder.path)?.allObjects as? [String] ?? []).sorted()
+        return present.first { path in
+            guard manager.fileExists(atPath: outputFolder.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue else { return false }
+            if path == marker || OutputWriter.keptNames.contains(path) || listed.contains(path) { return false }
+            let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, slugs.contains(parts[0]) else { return true }
+            let list = communeList(parts[0])
+            return !(parts[1] == marker && !list.isEmpty) && !list.contains(parts[1])
         }
     }
 }

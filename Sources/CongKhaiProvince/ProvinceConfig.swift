@@ -8,8 +8,8 @@ public struct ProvinceConfig: Sendable {
     public struct Commune: Sendable, Hashable {
         public var slug: String
         public var folder: URL
-        /// The commune's own `templates/`, else the province's (either may be absent: the
-        /// embedded theme fills in whatever they do not override).
+        /// The commune's own `templates/`, file by file over the province's (either may be
+        /// absent: the embedded theme fills in whatever they do not override).
         public var templates: URL
     }
 
@@ -20,6 +20,14 @@ public struct ProvinceConfig: Sendable {
     public var name: String
     public var portalURL: String?
     public var communes: [Commune]
+
+    /// The province's theme (`templates/`), under each commune's own.
+    public var templates: URL { folder.appendingPathComponent("templates") }
+    /// What every commune inherits (`tinh/`); nil when the province shares no content.
+    public var sharedContent: SharedContent? {
+        let shared = SharedContent(provinceFolder: folder)
+        return shared.exists ? shared : nil
+    }
 
     /// Whether `folder` is a province repository rather than a commune's site.
     public static func isProvince(_ folder: URL) -> Bool {
@@ -65,7 +73,6 @@ public enum ProvinceLoader {
         }
         let communesFolder = folder.appendingPathComponent(communeFolderName)
         let names = listed ? slugs : discovered(in: communesFolder)
-        let provinceTemplates = folder.appendingPathComponent("templates")
         var communes: [ProvinceConfig.Commune] = []
         var seen = Set<String>()
         for slug in names {
@@ -90,9 +97,7 @@ public enum ProvinceLoader {
                 continue
             }
             // Neither is required: missing files come from the theme built into congkhai.
-            let own = communeFolder.appendingPathComponent("templates")
-            let templates = FileManager.default.fileExists(atPath: own.path) ? own : provinceTemplates
-            communes.append(.init(slug: slug, folder: communeFolder, templates: templates))
+            communes.append(.init(slug: slug, folder: communeFolder, templates: communeFolder.appendingPathComponent("templates")))
         }
         if names.isEmpty {
             log.report(.error("province.no-communes", at: listLocation,
@@ -119,5 +124,5 @@ public enum ProvinceLoader {
     }
 
     /// Names the province pages use at the top of `public/`.
-    static let reserved: Set<String> = ["assets", "du-lieu", "tong-hop", "in"]
+    static let reserved: Set<String> = ["assets", "du-lieu", "tong-hop", "in", "tim-kiem"]
 }

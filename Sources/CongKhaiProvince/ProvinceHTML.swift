@@ -24,7 +24,8 @@ enum ProvinceHTML {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
     }
 
-    static func page(path: String, title: String, province: String, body: String, printEdition: Bool = false) -> String {
+    /// `scripts`: deferred, from the theme (only the search page has one; the dashboard works without).
+    static func page(path: String, title: String, province: String, body: String, printEdition: Bool = false, scripts: [String] = []) -> String {
         let root = root(of: path)
         let brand = escape(province)
         var html = """
@@ -36,7 +37,7 @@ enum ProvinceHTML {
         <title>\(escape(title)) – \(brand)</title>
         <link rel="stylesheet" href="\(root)assets/style.css">
         <link rel="icon" href="\(root)assets/emblem.svg" type="image/svg+xml">
-        </head>
+        \(scripts.map { "<script src=\"\(escape($0))\" defer></script>\n" }.joined())</head>
         <body class="trang-tinh\(printEdition ? " ban-in" : "")">
         <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
         <header class="site-header">
@@ -55,6 +56,7 @@ enum ProvinceHTML {
             <ul class="ck-summary">
             <li><a href="\(root)index.html">Các xã, phường</a></li>
             <li><a href="\(root)tong-hop/index.html">Tổng hợp công khai</a></li>
+            <li><a href="\(root)tim-kiem/index.html">Tìm thủ tục</a></li>
             <li><a href="\(root)du-lieu/index.html">Dữ liệu mở</a></li>
             </ul>
             </nav>

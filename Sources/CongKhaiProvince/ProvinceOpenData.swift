@@ -23,7 +23,11 @@ enum ProvinceOpenData {
         ("co_quan_thuc_hien", "Cơ quan thực hiện"),
         ("quyet_dinh_cong_bo", "Số quyết định công bố thủ tục"),
         ("ngay_cong_bo", "Ngày của quyết định công bố (YYYY-MM-DD)"),
-        ("dia_chi", "Đường dẫn trang thủ tục, tính từ gốc cổng của tỉnh"),
+        ("dia_chi", "Đường dẫn trang thủ tục, tính từ gốc cổng của tỉnh; trống khi xã không đăng thủ tục"),
+        ("so_voi_tinh", "So với danh mục thủ tục của tỉnh (tinh/thu-tuc/): dung (đúng danh mục), thieu (có trong danh mục nhưng xã không đăng), "
+            + "thua (xã đăng nhưng danh mục không có), can_cu_cu (xã đăng theo quyết định công bố hoặc căn cứ pháp lý cũ); trống khi tỉnh không có danh mục chung"),
+        ("nguon", "tinh: xã dùng tệp của tỉnh; xa: tệp riêng của xã"),
+        ("ghi_chu", "Chỗ khác với danh mục của tỉnh, hoặc lý do xã không áp dụng"),
     ]
 
     static let columns: [(name: String, meaning: String)] = [
@@ -68,12 +72,26 @@ enum ProvinceOpenData {
 
     static func procedureRows(_ communes: [CommuneRecord]) -> [[String: Value]] {
         communes.flatMap { commune in
-            commune.procedures.map { procedure -> [String: Value] in
+            let published = commune.procedures.map { procedure -> [String: Value] in
                 var row: [String: Value] = ["xa": .text(commune.slug), "ten_xa": .text(commune.name)]
                 for column in procedureColumns.dropFirst(2) { row[column.name] = .text(procedure[column.name]) }
                 row["dia_chi"] = .text(procedure["dia_chi"].map { commune.slug + "/" + $0 })
+                let entry = procedure["ma"].flatMap { commune.comparison?.published[$0] }
+                row["so_voi_tinh"] = .text(entry?.standing.rawValue)
+                row["nguon"] = .text(entry?.origin.rawValue)
+                row["ghi_chu"] = .text(entry?.note)
                 return row
             }
+            let missing = (commune.comparison?.missing ?? []).map { missing -> [String: Value] in
+                let procedure = missing.procedure
+                return ["xa": .text(commune.slug), "ten_xa": .text(commune.name), "ma": .text(procedure.code), "ten": .text(procedure.name),
+                        "linh_vuc": .text(procedure.field), "cap_thuc_hien": .text(procedure.level), "muc_do": .text(procedure.onlineLevel?.rawValue),
+                        "thoi_han": .text(procedure.deadline), "muc_phi": .text(nil), "co_quan_thuc_hien": .text(procedure.agency),
+                        "quyet_dinh_cong_bo": .text(procedure.publication?.number), "ngay_cong_bo": .text(procedure.publication?.date?.iso),
+                        "dia_chi": .text(nil), "so_voi_tinh": .text(ProvinceCatalogue.Standing.missing.rawValue),
+                        "nguon": .text(ProvinceCatalogue.Origin.province.rawValue), "ghi_chu": .text(missing.note)]
+            }
+            return published + missing
         }
     }
 

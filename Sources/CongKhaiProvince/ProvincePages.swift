@@ -7,6 +7,8 @@ struct ProvincePages {
     let province: ProvinceConfig
     let communes: [CommuneRecord]
     let asOf: CalendarDate
+    /// How many procedures the province's shared catalogue has; nil without one.
+    var catalogueSize: Int? = nil
 
     static let dashboard = "tong-hop/index.html"
     static let printEdition = "in/tong-hop/index.html"
@@ -65,6 +67,10 @@ struct ProvincePages {
                                                                     rows: rows.filter { $0.row.ruleID == obligation.rule }, obligations: obligations)))
         }
         files.append(OutputFile(path: Self.printEdition, text: printPage(rows: rows)))
+        files.append(OutputFile(path: ProvinceSearch.page, text: ProvinceSearch.searchPage(province: province.name, communes: communes)))
+        files.append(OutputFile(path: ProvinceDeviationPage.path,
+                                text: ProvinceDeviationPage.page(province: province.name, communes: communes, catalogueSize: catalogueSize)))
+        files.append(ProvinceSearch.index(communes))
         return files + ProvinceOpenData.files(communes)
     }
 
@@ -133,7 +139,8 @@ struct ProvincePages {
             target == path ? "<li><strong aria-current=\"page\">\(ProvinceHTML.escape(text))</strong></li>" : "<li>" + ProvinceHTML.link(root + target, text) + "</li>"
         }
         var body = "<p>Tình trạng công khai \(periods.reversed().map(quarterLabel).joined(separator: " và ")) của \(communes.count) đơn vị, tính đến ngày \(asOf.vietnamese). "
-        body += "Mỗi đơn vị dẫn đến danh mục công khai của đơn vị đó. " + ProvinceHTML.link(root + Self.printEdition, "Bản in để kiểm tra") + ".</p>\n"
+        body += "Mỗi đơn vị dẫn đến danh mục công khai của đơn vị đó. " + ProvinceHTML.link(root + Self.printEdition, "Bản in để kiểm tra") + ". "
+        body += ProvinceHTML.link(root + ProvinceDeviationPage.path, "Thủ tục của các xã so với danh mục của tỉnh") + ".</p>\n"
         body += "<nav aria-label=\"Lọc theo tình trạng\"><h2>Lọc theo tình trạng</h2>\n<ul class=\"ck-summary\">\n"
         body += item(Self.dashboard, "Tất cả") + "\n"
         body += ItemStatus.Kind.allCases.map { item(Self.statusPage($0), $0.label) }.joined(separator: "\n") + "\n</ul></nav>\n"
@@ -160,7 +167,7 @@ struct ProvincePages {
         body += ProvinceHTML.link(root + ProvinceOpenData.jsonPath, "JSON") + " · " + ProvinceHTML.link(root + ProvinceOpenData.csvPath, "CSV (Excel)") + ".</p>\n"
         body += ProvinceHTML.table(label: "Các cột của cong-khai-toan-tinh", head: ["Cột", "Ý nghĩa"],
                                    rows: ProvinceOpenData.columns.map { ["<code>\($0.name)</code>", ProvinceHTML.escape($0.meaning)] })
-        body += "<h2>Thủ tục hành chính của các xã</h2>\n<p>Mọi thủ tục mỗi đơn vị đang công khai, mỗi dòng kèm mã của đơn vị: "
+        body += "<h2>Thủ tục hành chính của các xã</h2>\n<p>Mọi thủ tục mỗi đơn vị đang công khai, và mọi thủ tục trong danh mục chung của tỉnh mà đơn vị không đăng, mỗi dòng kèm mã của đơn vị và chỗ khác với danh mục của tỉnh: "
         body += ProvinceHTML.link(root + ProvinceOpenData.procedureJSONPath, "JSON") + " · "
             + ProvinceHTML.link(root + ProvinceOpenData.procedureCSVPath, "CSV (Excel)") + ".</p>\n"
         body += ProvinceHTML.table(label: "Các cột của thu-tuc-toan-tinh", head: ["Cột", "Ý nghĩa"],

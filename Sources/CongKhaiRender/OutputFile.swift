@@ -37,6 +37,9 @@ public struct RenderSettings: Sendable {
     /// The minified site stylesheet, written inline into 404.html when no base URL is known: a
     /// web server answers that page at any depth, where a relative stylesheet link breaks.
     public var notFoundCSS: String?
+    /// The site's path on its host when no base URL says it (`/hoa-van/` for a commune inside
+    /// a province's output); nil: `/`. 404.html starts its links there.
+    public var sitePathWithoutBase: String?
 
     public init(baseURL: String?) {
         guard var base = baseURL?.trimmingCharacters(in: .whitespaces), !base.isEmpty else {

@@ -17,6 +17,8 @@ public protocol UnitRendering: Sendable {
     var datasets: [OpenData.Dataset] { get }
     /// Other files made from the whole site (machine-readable lists).
     var files: [OutputFile] { get }
+    /// What the site search finds of this unit (`du-lieu/tim-kiem.js`, in registry order).
+    var searchEntries: [SearchIndex.Entry] { get }
     /// What the notice-board edition of `page` shows (number, date, posting, heading) when
     /// the page is this unit's and posted (`PageKind.noticeBoard`); nil otherwise.
     func notice(for page: Page) -> NoticeFacts?
@@ -48,5 +50,6 @@ public struct NoticeFacts: Sendable {
 extension UnitRendering {
     public var datasets: [OpenData.Dataset] { [] }
     public var files: [OutputFile] { [] }
+    public var searchEntries: [SearchIndex.Entry] { [] }
     public func notice(for page: Page) -> NoticeFacts? { nil }
 }

@@ -47,11 +47,12 @@ public struct SiteRenderer: Sendable {
 
     /// Pages in parallel, each with its own findings (so `serve` can keep the findings of the
     /// pages it did not render again). Same order as `pages`.
-    public func renderPages(_ pages: [Page]) -> [RenderedPage] {
+    /// `store` runs on the rendering thread (`build` writes each page to disk there).
+    public func renderPages(_ pages: [Page], store: (@Sendable (OutputFile) -> OutputFile)? = nil) -> [RenderedPage] {
         let rendered = Mutex<[Int: RenderedPage]>([:])
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let log = DiagnosticLog()
-            let file = render(pages[index], builder: builder, log: log)
+            let file = render(pages[index], builder: builder, log: log).map { store?($0) ?? $0 }
             let page = RenderedPage(outputPath: Self.outputPath(of: pages[index]), file: file, diagnostics: log.all)
             rendered.withLock { $0[index] = page }
         }
@@ -67,6 +68,9 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
         files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
         files += OpenData.files(builder.datasets)
+        // One search over every unit's entries (procedures first, as the registry lists them).
+        let entries = builder.units.flatMap(\.searchEntries)
+        if !entries.isEmpty { files.append(SearchIndex.file(entries)) }
         files += builder.units.flatMap(\.files)
         return files
     }

@@ -1,12 +1,14 @@
 import CongKhaiLoad
+import CongKhaiModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Notices edited, added and removed files under `content/` and `templates/` by comparing
-/// modification times. Polling works the same on every filesystem an editor may use (USB
-/// sticks and network shares included) and costs a few milliseconds per 10,000 files.
+/// modification times. On Linux the comparison runs when inotify reports a change
+/// (`ChangeNotifier`); elsewhere, or when inotify is refused, it polls, which works the same on
+/// every filesystem an editor may use and costs a few milliseconds per 10,000 files.
 struct FileWatcher: Sendable {
     struct Stamp: Equatable, Sendable {
         var seconds: Int
@@ -19,9 +21,18 @@ struct FileWatcher: Sendable {
 
     /// Every regular file's stamp, keyed by its path relative to the site folder.
     func snapshot() -> [String: Stamp] {
+        var found: [String] = []
+        return snapshot(folders: &found)
+    }
+
+    /// Also collects every folder walked (absolute paths), for `ChangeNotifier` to watch.
+    func snapshot(folders found: inout [String]) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         for folder in folders {
-            walk(siteFolder.appendingPathComponent(folder).path, relative: folder, into: &stamps, depth: 0)
+            let path = siteFolder.appendingPathComponent(folder).path
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { found.append(path) }
+            walk(path, relative: folder, into: &stamps, folders: &found, depth: 0)
         }
         return stamps
     }
@@ -34,7 +45,7 @@ struct FileWatcher: Sendable {
         return changed
     }
 
-    private func walk(_ path: String, relative: String, into stamps: inout [String: Stamp], depth: Int) {
+    private func walk(_ path: String, relative: String, into stamps: inout [String: Stamp], folders: inout [String], depth: Int) {
         guard depth < 32 else { return }
         for name in DirectoryNames.of(path) {
             // Editors' swap and lock files come and go while typing; they are not content.
@@ -44,9 +55,10 @@ struct FileWatcher: Sendable {
             guard stat(full, &info) == 0 else { continue }
             let child = relative + "/" + name
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(full, relative: child, into: &stamps, depth: depth + 1)
+                folders.append(full)
+                walk(full, relative: child, into: &stamps, folders: &folders, depth: depth + 1)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
-                stamps[child.precomposedStringWithCanonicalMapping] = Stamp(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, size: Int(info.st_size))
+                stamps[child.nfc] = Stamp(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, size: Int(info.st_size))
             }
         }
     }

@@ -2,6 +2,9 @@ import CongKhaiBuild
 import CongKhaiModel
 import CongKhaiRender
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `congkhai serve`: the site built in memory by the same `SiteBuild` as `build`, answered
 /// on 127.0.0.1, rebuilt as files change, with open pages reloaded through a WebSocket.
@@ -45,14 +48,39 @@ public enum SiteServer {
         } catch {
             throw Failure.cannotListen(port: port, reason: "\(error)")
         }
+        var folders: [String] = []
+        _ = watcher.snapshot(folders: &folders)
+        let notifier = ChangeNotifier.make(watching: folders)
+        if verbose { reporter.info(notifier == nil ? "Theo dõi tệp: so sánh định kỳ" : "Theo dõi tệp: inotify") }
+        let snapshot: @Sendable () -> [String: FileWatcher.Stamp] = {
+            guard let notifier else { return watcher.snapshot() }
+            var folders: [String] = []
+            let stamps = watcher.snapshot(folders: &folders)
+            notifier.watch(folders)
+            return stamps
+        }
+        // With inotify the loop sleeps until a change, then waits 25 ms for the editor's
+        // write to finish (many save through a temporary file and a rename) before comparing.
+        let wait: @Sendable () async -> Void = { [pollInterval] in
+            guard let notifier else {
+                try? await Task.sleep(for: pollInterval)
+                return
+            }
+            await notifier.next()
+            try? await Task.sleep(for: .milliseconds(25))
+        }
         let watching = Task {
-            await WatchLoop(interval: pollInterval, stamps: stamps, snapshot: { watcher.snapshot() }, reporter: reporter).run { changed in
+            await WatchLoop(interval: pollInterval, stamps: stamps, snapshot: snapshot, reporter: reporter, wait: wait).run { changed in
                 let result = await session.update(changed)
                 let names = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? ", …" : "")
                 reporter.diagnostics(result.diagnostics.filter { $0.severity == .error })
                 reporter.info("Đã sửa \(names): dựng lại \(result.renderedPages) trang trong \(total(result)) ms · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo")
                 if verbose { reporter.info(result.timings.map { "\($0.step) \($0.milliseconds) ms" }.joined(separator: " · ")) }
                 await hub.announce(errors: result.diagnostics.filter { $0.severity == .error })
+                // An update's transient memory (the site assembled again, long list pages, the
+                // search index) is freed in the arenas of the rendering threads, which glibc keeps:
+                // without giving it back, resident memory climbed ~6 MB an edit at 10,000 procedures.
+                ReturnFreedMemory.now()
             }
         }
         defer { watching.cancel() }
@@ -73,6 +101,8 @@ struct WatchLoop: Sendable {
     var stamps: [String: FileWatcher.Stamp]
     var snapshot: @Sendable () -> [String: FileWatcher.Stamp]
     var reporter: SiteServer.Reporter
+    /// Returns when the files are worth comparing again; nil: after `interval`.
+    var wait: (@Sendable () async -> Void)? = nil
 
     /// Until the task is cancelled, or for `rounds` rounds (tests).
     func run(rounds: Int? = nil, update: @Sendable (Set<String>) async throws -> Void) async {
@@ -80,7 +110,7 @@ struct WatchLoop: Sendable {
         var round = 0
         while !Task.isCancelled, rounds.map({ round < $0 }) ?? true {
             round += 1
-            try? await Task.sleep(for: interval)
+            if let wait { await wait() } else { try? await Task.sleep(for: interval) }
             let now = snapshot()
             let changed = FileWatcher.changes(from: stamps, to: now)
             guard !changed.isEmpty else { continue }
@@ -233,5 +263,16 @@ public enum ServeRoute: Equatable {
         var result = html
         result.replaceSubrange(range.lowerBound..<range.lowerBound, with: Data(LiveReload.scriptTag.utf8))
         return result
+    }
+}
+
+/// glibc's `malloc_trim`: returns free pages of every malloc arena to the system. Looked up at
+/// run time, since Swift's Glibc module does not include <malloc.h> (and another libc has none).
+enum ReturnFreedMemory {
+    private typealias Trim = @convention(c) (Int) -> Int32
+    private static let trim: Trim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
+
+    static func now() {
+        _ = trim?(0)
     }
 }

@@ -96,11 +96,11 @@ var congkhaiTimKiem = (function () {
       list = null;
       box.classList.add("has-results");
       if (!found.length) {
-        status.textContent = "Không tìm thấy thủ tục phù hợp.";
+        status.textContent = "Không tìm thấy kết quả phù hợp.";
         return;
       }
-      status.textContent = "Tìm thấy " + found.length + " thủ tục" +
-        (found.length > MAX ? ", hiển thị " + MAX + " thủ tục đầu tiên." : ".");
+      status.textContent = "Tìm thấy " + found.length + " kết quả" +
+        (found.length > MAX ? ", hiển thị " + MAX + " kết quả đầu tiên." : ".");
       list = el("ul", "search-list");
       found.slice(0, MAX).forEach(function (entry) {
         var li = el("li");

@@ -8,7 +8,7 @@ public enum PublishingRecipes {
 
     /// Gets the release binary into `.congkhai/`: a copy committed at `bin/congkhai`, else the
     /// tarball at `$CONGKHAI_URL` (a repository or project variable).
-    static let fetchSteps = [
+    public static let fetchSteps = [
         "mkdir -p .congkhai",
         "if [ -x bin/congkhai ]; then cp bin/congkhai .congkhai/congkhai; elif [ -n \"${CONGKHAI_URL:-}\" ]; then curl -fsSL \"$CONGKHAI_URL\" -o .congkhai/congkhai.tar.gz && tar -xzf .congkhai/congkhai.tar.gz -C .congkhai --strip-components=1; else echo \"Chưa có CongKhai: đặt biến CONGKHAI_URL là địa chỉ tệp congkhai-...-linux-x86_64.tar.gz, hoặc chép tệp congkhai vào thư mục bin/ của kho.\" >&2; exit 1; fi",
         ".congkhai/congkhai --version",
@@ -91,8 +91,8 @@ public enum PublishingRecipes {
 }
 
 /// A YAML single-quoted scalar: a shell line with `:` or `#` stays one string.
-enum YAMLScalar {
-    static func single(_ text: String) -> String {
+public enum YAMLScalar {
+    public static func single(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

@@ -32,11 +32,15 @@ public enum Theme {
     }
 
     /// The default theme overlaid with the site's `templates/` folder (which may not exist),
-    /// sorted by path. `includeDefault: false` gives the site's files alone.
-    public static func files(siteTemplates folder: URL, includeDefault: Bool = true) -> [File] {
+    /// sorted by path. `includeDefault: false` gives the site's files alone. `shared`: a
+    /// province's theme, between the default and the commune's own, file by file.
+    public static func files(siteTemplates folder: URL, includeDefault: Bool = true, shared: URL? = nil) -> [File] {
         var byPath: [String: File] = [:]
         if includeDefault {
             for file in defaultFiles { byPath[file.path] = file }
+        }
+        if let shared {
+            for path in siteFiles(in: shared) { byPath[path] = File(path: path, source: .site(shared.appendingPathComponent(path))) }
         }
         for path in siteFiles(in: folder) {
             byPath[path] = File(path: path, source: .site(folder.appendingPathComponent(path)))

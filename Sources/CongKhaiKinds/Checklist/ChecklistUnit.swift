@@ -20,13 +20,17 @@ struct ChecklistUnit: ContentUnit {
     /// The rules are settings, not a disclosure: never held back.
     var holdsBackUnwritten: Bool { false }
 
+    /// The national profile with every unit's own rules (`LoadingUnit.checklistRules`): what
+    /// `quy-tac.yaml` changes, and what applies without one. Read once.
+    static let profile = NationalProfile.rules(adding: Units.loading(Units.all))
+
     func load(_ source: SourceText, file: ClaimedFile, log: DiagnosticLog) -> UnitItem? {
-        RuleOverridesLoader.load(source, log: log).map { .value($0) }
+        RuleOverridesLoader.load(source, base: Self.profile, log: log).map { .value($0) }
     }
 
     func assemble(_ values: [any Sendable], into content: inout SiteContent, log: DiagnosticLog) {
         content.ruleOverrides = values.compactMap { $0 as? RuleOverrides }.last
-            ?? RuleOverrides(source: NationalProfile.path, rules: NationalProfile.rules)
+            ?? RuleOverrides(source: NationalProfile.path, rules: Self.profile)
     }
 
     func checklistYears(in content: SiteContent) -> [Int] {

@@ -18,8 +18,7 @@ enum BudgetTableFile {
 
     static func csv(_ url: URL, displayPath: String, log: DiagnosticLog) -> SourceText? {
         guard let data = FileManager.default.contents(atPath: url.path), data.count <= SourceText.maximumBytes,
-              String(data: data, encoding: .utf8) == nil, !data.contains(0),
-              !data.starts(with: [0xFF, 0xFE]), !data.starts(with: [0xFE, 0xFF]),
+              String(data: data, encoding: .utf8) == nil, !data.contains(0), !TextBytes.isUTF16(data),
               let text = Windows1258.decode(data) else {
             return SourceText.read(url, displayPath: displayPath, log: log)
         }

@@ -16,7 +16,7 @@ enum BudgetTableReader {
     }
 
     static func rows(_ source: SourceText, columns: [BudgetColumn], log: DiagnosticLog) -> [BudgetRow] {
-        let table = CSVTable.parse(source.text, separator: CSVTable.separator(of: source.text))
+        let table = CSVTable.parse(source.text)
         for problem in table.problems {
             log.report(.error("budget.csv-quote", at: SourceLocation(path: source.path, line: problem.line, column: problem.column),
                               problem.message, hint: problem.hint))

@@ -54,8 +54,9 @@ public enum DisclosureLoader {
 
 /// Loads `content/quy-tac.yaml`: changes to the national profile, merged into the effective rules.
 public enum RuleOverridesLoader {
-    public static func load(_ source: SourceText, log: DiagnosticLog) -> RuleOverrides? {
-        RuleOverrides(source: source.path, rules: RuleProfileParser.parse(source.text, path: source.path, base: NationalProfile.rules, log: log))
+    /// `base`: the profile the file changes (the national one with the units' rules).
+    public static func load(_ source: SourceText, base: [ChecklistRule] = NationalProfile.rules, log: DiagnosticLog) -> RuleOverrides? {
+        RuleOverrides(source: source.path, rules: RuleProfileParser.parse(source.text, path: source.path, base: base, log: log))
     }
 }
 

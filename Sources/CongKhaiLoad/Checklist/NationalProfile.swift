@@ -182,6 +182,15 @@ public enum NationalProfile {
         }.joined()
     }
 
+    /// The profile with the rules content units bring (`LoadingUnit.checklistRules`), each read
+    /// over the ones before it; a site's `quy-tac.yaml` is read over this. Units' profiles are
+    /// tested like this one, so reading them reports nothing.
+    public static func rules(adding units: [any LoadingUnit]) -> [ChecklistRule] {
+        units.map(\.checklistRules).filter { !$0.isEmpty }.reduce(rules) { base, yaml in
+            RuleProfileParser.parse(yaml, path: path, base: base, log: DiagnosticLog())
+        }
+    }
+
     /// The parsed profile. It is tested, so parsing it never reports anything.
     public static let rules: [ChecklistRule] = {
         RuleProfileParser.parse(yaml, path: path, base: [], log: DiagnosticLog())

@@ -3,9 +3,9 @@ import CongKhaiModel
 /// A disclosure cannot be published or posted before what it discloses exists: before its
 /// period has ended, or before the document it publishes was signed. Such a date is a typing
 /// error or a placeholder left from `congkhai new`, and would make the checklist say “Đúng hạn”.
-enum PublicationDates {
+public enum PublicationDates {
     /// `earliest`: the first day publication is possible, and why (“kỳ báo cáo kết thúc 31/03/2026”).
-    static func check(_ yaml: MappingReader, published: CalendarDate?, posting: PostingWindow?,
+    public static func check(_ yaml: MappingReader, published: CalendarDate?, posting: PostingWindow?,
                       earliest: [(date: CalendarDate, reason: String)], log: DiagnosticLog) {
         guard let limit = earliest.max(by: { $0.date < $1.date }) else { return }
         if let published, published < limit.date {

@@ -7,7 +7,11 @@ public enum RuleProfileParser {
     static let keys = ["noi_dung", "van_ban", "dieu", "khoan", "ap_dung", "kenh", "moc", "han",
                        "niem_yet_toi_thieu", "truyen_thanh_toi_thieu", "dinh_ky", "nhom", "khong_ap_dung"]
 
+    /// Without `base` the file is a whole profile (the national one), whose `ap_dung` values
+    /// are the kinds the checklist reads; over a base (a commune's or province's
+    /// `quy-tac.yaml`) it can only add rules of the kinds open to new rules (`Scope`).
     public static func parse(_ yaml: String, path: String, base: [ChecklistRule], log: DiagnosticLog) -> [ChecklistRule] {
+        let builtIn = base.isEmpty
         var rules = base
         guard let root = YAMLDocument.parse(yaml, path: path, log: log),
               let top = MappingReader(root, path: path, lineOffset: 0, log: log, what: "Bộ quy tắc công khai") else { return rules }
@@ -30,19 +34,25 @@ public enum RuleProfileParser {
             let index = rules.firstIndex { $0.id == id }
             var rule = index.map { rules[$0] } ?? ChecklistRule(id: id, item: "", document: "", appliesTo: "cong_khai")
             if index == nil { rule.line = line; rule.source = path }
-            apply(fields, to: &rule, isNew: index == nil, log: log)
+            apply(fields, to: &rule, isNew: index == nil, builtIn: builtIn, log: log)
             if let index { rules[index] = rule } else { rules.append(rule) }
         }
         return rules
     }
 
-    static func apply(_ fields: MappingReader, to rule: inout ChecklistRule, isNew: Bool, log: DiagnosticLog) {
+    static func apply(_ fields: MappingReader, to rule: inout ChecklistRule, isNew: Bool, builtIn: Bool, log: DiagnosticLog) {
         defer { fields.finish(context: "quy tắc công khai") }
         if let item = fields.string("noi_dung", "nội dung phải công khai", required: isNew) { rule.item = item }
         if let document = fields.string("van_ban", "văn bản làm căn cứ", required: isNew) { rule.document = document }
         if let article = fields.int("dieu", "điều của văn bản") { rule.article = article }
         if let clause = fields.int("khoan", "khoản của điều") { rule.clause = clause }
-        if let kind = fields.string("ap_dung", "loại nội dung áp dụng") { rule.appliesTo = kind }
+        if let kind = fields.string("ap_dung", "loại nội dung áp dụng") {
+            if let problem = Scope.problem(appliesTo: kind, rule: rule, isNew: isNew, builtIn: builtIn) {
+                log.report(.error(problem.key, at: fields.location(ofKey: "ap_dung"), problem.message, hint: problem.hint))
+            } else {
+                rule.appliesTo = kind
+            }
+        }
         if let group = fields.string("nhom", "nhóm để lọc") { rule.group = group }
         if let exempt = fields.bool("khong_ap_dung", "true nếu quy tắc không áp dụng cho đơn vị") { rule.isNotApplicable = exempt }
         if fields.has("kenh") {
@@ -56,18 +66,30 @@ public enum RuleProfileParser {
             }
             rule.channels = channels
         }
-        if let text = fields.string("moc", "mốc tính hạn: van_ban, het_ky hoặc khong") {
-            if let trigger = ChecklistRule.Trigger(rawValue: text) { rule.trigger = trigger } else {
-                log.report(.error("checklist.trigger", at: fields.location(ofKey: "moc"),
-                                  "“moc” phải là van_ban, het_ky hoặc khong (đang là “\(text)”)."))
-            }
-        }
         if let text = fields.string("dinh_ky", "định kỳ: theo_van_ban, quy, nam hoặc thuong_xuyen") {
             if let recurrence = ChecklistRule.Recurrence(rawValue: text) { rule.recurrence = recurrence } else {
                 log.report(.error("checklist.recurrence", at: fields.location(ofKey: "dinh_ky"),
                                   "“dinh_ky” phải là theo_van_ban, quy, nam hoặc thuong_xuyen (đang là “\(text)”)."))
             }
         }
+        // The clock follows from what the rule applies to; `moc` may only say which it is.
+        var clock = Scope.trigger(appliesTo: rule.appliesTo)
+        if let text = fields.string("moc", "mốc tính hạn: van_ban, het_ky hoặc khong") {
+            if let trigger = ChecklistRule.Trigger(rawValue: text) {
+                // A standing item has no deadline at all, so `khong` is true of any standing rule.
+                if trigger == .none, rule.recurrence == .standing {
+                    clock = .none
+                } else if trigger != clock {
+                    log.report(.error("checklist.trigger-fixed", at: fields.location(ofKey: "moc"),
+                                      "“moc: \(text)” không có tác dụng ở quy tắc “\(rule.id)”: quy tắc áp dụng cho “\(rule.appliesTo)” nên hạn luôn \(Scope.describe(clock)) (moc: \(clock.rawValue)).",
+                                      hint: "Xóa dòng “moc”, hoặc ghi `moc: \(clock.rawValue)`."))
+                }
+            } else {
+                log.report(.error("checklist.trigger", at: fields.location(ofKey: "moc"),
+                                  "“moc” phải là van_ban, het_ky hoặc khong (đang là “\(text)”)."))
+            }
+        }
+        rule.trigger = clock
         if isNew, !fields.has("han") { rule.deadline = .none }
         if let deadline = fields.mapping("han", "hạn công khai") {
             // A value out of range is reported by the reader and leaves the rule's deadline as it was.

@@ -52,7 +52,5 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
 
     public var datasets: [OpenData.Dataset] { OpenData.datasets(catalogue: catalogue) }
 
-    public var files: [OutputFile] {
-        catalogue.procedures.isEmpty ? [] : [SearchIndex.file(catalogue: catalogue)]
-    }
+    public var searchEntries: [SearchIndex.Entry] { SearchIndex.entries(catalogue: catalogue) }
 }

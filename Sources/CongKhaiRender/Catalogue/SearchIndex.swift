@@ -7,14 +7,42 @@ import Foundation
 public enum SearchIndex {
     static let path = "du-lieu/tim-kiem.js"
 
-    static func file(catalogue: Catalogue) -> OutputFile {
+    /// One thing the search finds, in the shape `assets/tim-kiem.js` reads: a code, a name, a
+    /// group and a label shown under it, the address from the site root, and the text it is
+    /// found by, folded the way the script folds the query.
+    public struct Entry: Sendable {
+        public var code: String
+        public var name: String
+        public var group: String
+        public var label: String
+        public var path: String
+        public var folded: String
+
+        public init(code: String, name: String, group: String, label: String, path: String, folded: String) {
+            self.code = code
+            self.name = name
+            self.group = group
+            self.label = label
+            self.path = path
+            self.folded = folded
+        }
+    }
+
+    /// The catalogue's entries: code, name, lĩnh vực, online level.
+    static func entries(catalogue: Catalogue) -> [Entry] {
+        catalogue.procedures.map { procedure in
+            Entry(code: procedure.code, name: procedure.name, group: procedure.field, label: procedure.onlineLevel?.label ?? "",
+                  path: procedure.path + "index.html",
+                  folded: TextFolding.fold([procedure.code, procedure.name, procedure.field].joined(separator: " ")))
+        }
+    }
+
+    /// Every unit's entries (`UnitRendering.searchEntries`), in registry order.
+    static func file(_ entries: [Entry]) -> OutputFile {
         var script = "// Chỉ mục tìm kiếm thủ tục do CongKhai tạo. [mã, tên, lĩnh vực, mức độ, địa chỉ, chữ đã bỏ dấu]\n"
         script += "window.CONGKHAI_TIM_KIEM=[\n"
-        script += catalogue.procedures.map { procedure in
-            let folded = TextFolding.fold([procedure.code, procedure.name, procedure.field].joined(separator: " "))
-            let fields = [procedure.code, procedure.name, procedure.field, procedure.onlineLevel?.label ?? "",
-                          procedure.path + "index.html", folded]
-            return "[" + fields.map(literal).joined(separator: ",") + "]"
+        script += entries.map { entry in
+            "[" + [entry.code, entry.name, entry.group, entry.label, entry.path, entry.folded].map(literal).joined(separator: ",") + "]"
         }.joined(separator: ",\n")
         script += "\n];\n"
         return OutputFile(path: path, text: script)

@@ -25,7 +25,7 @@ struct PageMeta {
     /// path of `url_goc` such as `/xa/`), never at another host; its stylesheet is inline, so the
     /// page keeps its look at any depth and from file://.
     func notFound(_ context: [String: Any]) -> [String: Any] {
-        let prefix = Self.sitePath(settings.baseURL)
+        let prefix = settings.baseURL == nil ? settings.sitePathWithoutBase ?? "/" : Self.sitePath(settings.baseURL)
         var context = context
         func absolute(_ href: Any?) -> String? { (href as? String).map { $0.hasPrefix("/") || $0.contains("://") ? $0 : prefix + $0 } }
         context["root"] = prefix

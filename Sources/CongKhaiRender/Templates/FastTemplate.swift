@@ -9,7 +9,9 @@ import Foundation
 /// and the example site is compared in tests): names are split once at compile time, values
 /// are read from the `[String: Any]` contexts with concrete casts only, and output goes into
 /// one buffer. swift-mustache split every name and asked the runtime for protocol
-/// conformances on every lookup, which made it most of the render time.
+/// conformances on every lookup, which made it most of the render time. Tags are read by
+/// `TemplateReader`, the same reading the syntax check (`TemplateScanner`) reports from, and
+/// `{{name}}` is escaped by `MarkupEscape`, the five characters swift-mustache escapes.
 final class FastTemplate: @unchecked Sendable {
     indirect enum Token {
         case text(String)
@@ -37,40 +39,14 @@ final class FastTemplate: @unchecked Sendable {
     // MARK: Parsing (after swift-mustache's Template+Parser, same rules)
 
     static func compile(_ text: String) throws -> FastTemplate {
-        var reader = Reader(Array(text))
+        var reader = TemplateReader(text)
         return try parse(&reader, section: nil, newLine: true)
-    }
-
-    struct Reader {
-        let characters: [Character]
-        var position = 0
-        init(_ characters: [Character]) { self.characters = characters }
-        var atEnd: Bool { position >= characters.count }
-        var current: Character { characters[position] }
-        func peek(_ string: String) -> Bool {
-            var index = position
-            for character in string {
-                guard index < characters.count, characters[index] == character else { return false }
-                index += 1
-            }
-            return true
-        }
-        mutating func read(_ string: String) -> Bool {
-            guard peek(string) else { return false }
-            position += string.count
-            return true
-        }
-        mutating func read(while allowed: (Character) -> Bool) -> String {
-            let start = position
-            while position < characters.count, allowed(characters[position]) { position += 1 }
-            return String(characters[start..<position])
-        }
     }
 
     private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
     private static let partialCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
-    private static func parse(_ reader: inout Reader, section: String?, newLine startsOnNewLine: Bool) throws -> FastTemplate {
+    private static func parse(_ reader: inout TemplateReader, section: String?, newLine startsOnNewLine: Bool) throws -> FastTemplate {
         var tokens: [Token] = []
         var newLine = startsOnNewLine
         var whiteSpaceBefore = ""
@@ -109,58 +85,40 @@ final class FastTemplate: @unchecked Sendable {
                 if !foundTag { break }
                 throw Unsupported.feature
             }
+            guard let tag = reader.readTag() else { throw Unsupported.feature }
             var setNewLine = false
-            switch reader.current {
+            switch tag.sigil {
             case "#", "^":
-                let inverted = reader.current == "^"
-                reader.position += 1
-                let (raw, name) = try parseName(&reader)
+                let name = try parseName(tag.content)
                 if isStandalone(&reader, newLine: newLine) { setNewLine = true } else { flushWhiteSpace() }
-                let body = try parse(&reader, section: raw, newLine: setNewLine)
-                tokens.append(.section(name, body, inverted: inverted))
+                let body = try parse(&reader, section: tag.content, newLine: setNewLine)
+                tokens.append(.section(name, body, inverted: tag.sigil == "^"))
             case "/":
-                reader.position += 1
-                let (raw, _) = try parseName(&reader)
-                guard raw == section else { throw Unsupported.feature }
+                _ = try parseName(tag.content)
+                guard tag.content == section else { throw Unsupported.feature }
                 if !isStandalone(&reader, newLine: newLine) { flushWhiteSpace() }
                 return FastTemplate(tokens)
             case "!":
-                reader.position += 1
-                while !reader.atEnd, !reader.peek("}}") { reader.position += 1 }
-                guard reader.read("}}") else { throw Unsupported.feature }
                 setNewLine = isStandalone(&reader, newLine: newLine)
-            case "{":
+            case "{", "&":
                 flushWhiteSpace()
-                reader.position += 1
-                let (_, name) = try parseName(&reader)
-                guard reader.read("}") else { throw Unsupported.feature }
-                tokens.append(.variable(name, escaped: false))
-            case "&":
-                flushWhiteSpace()
-                reader.position += 1
-                let (_, name) = try parseName(&reader)
-                tokens.append(.variable(name, escaped: false))
+                tokens.append(.variable(try parseName(tag.content), escaped: false))
             case ">":
-                reader.position += 1
-                _ = reader.read { $0.isWhitespace }
-                if !reader.atEnd, reader.current == "*" { throw Unsupported.feature }
-                let name = reader.read { partialCharacters.contains($0) }
-                _ = reader.read { $0.isWhitespace }
-                guard reader.read("}}") else { throw Unsupported.feature }
+                guard !tag.content.hasPrefix("*"), tag.content.allSatisfy(partialCharacters.contains) else { throw Unsupported.feature }
                 if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
                 if isStandalone(&reader, newLine: newLine) {
                     setNewLine = true
-                    tokens.append(.partial(name, indentation: whiteSpaceBefore))
+                    tokens.append(.partial(tag.content, indentation: whiteSpaceBefore))
                 } else {
-                    tokens.append(.partial(name, indentation: nil))
+                    tokens.append(.partial(tag.content, indentation: nil))
                 }
                 whiteSpaceBefore = ""
-            case "<", "$", "=", "%":
-                throw Unsupported.feature
-            default:
+            case nil:
                 flushWhiteSpace()
-                let (_, name) = try parseName(&reader)
-                tokens.append(.variable(name, escaped: true))
+                tokens.append(.variable(try parseName(tag.content), escaped: true))
+            default:
+                // Inheritance, set delimiters, pragmas: swift-mustache renders those templates.
+                throw Unsupported.feature
             }
             newLine = setNewLine
         }
@@ -168,7 +126,7 @@ final class FastTemplate: @unchecked Sendable {
         return FastTemplate(tokens)
     }
 
-    private static func isStandalone(_ reader: inout Reader, newLine: Bool) -> Bool {
+    private static func isStandalone(_ reader: inout TemplateReader, newLine: Bool) -> Bool {
         guard newLine else { return false }
         if reader.atEnd { return true }
         var probe = reader
@@ -180,11 +138,9 @@ final class FastTemplate: @unchecked Sendable {
         return false
     }
 
-    private static func parseName(_ reader: inout Reader) throws -> (String, Name) {
-        _ = reader.read { $0.isWhitespace }
-        let raw = reader.read { nameCharacters.contains($0) }
-        _ = reader.read { $0.isWhitespace }
-        guard reader.read("}}") else { throw Unsupported.feature }
+    /// A tag's name split once: `a.b`, `.`, `.a`, and transforms `first(items)`, `count(a.b)`.
+    private static func parseName(_ raw: String) throws -> Name {
+        guard raw.allSatisfy(nameCharacters.contains) else { throw Unsupported.feature }
         var transforms: [String] = []
         var rest = Substring(raw)
         while let open = rest.firstIndex(of: "(") {
@@ -204,7 +160,7 @@ final class FastTemplate: @unchecked Sendable {
         } else {
             name = Name(root: .stack, parts: variable.split(separator: ".").map(String.init), transforms: transforms)
         }
-        return (raw, name)
+        return name
     }
 
     // MARK: Rendering
@@ -246,7 +202,7 @@ final class FastTemplate: @unchecked Sendable {
         case let .variable(name, escaped):
             guard let value = Self.lookup(name, in: context) else { return }
             let text = Self.text(of: value)
-            if escaped { Self.escapeHTML(text, into: &out) } else { out += text }
+            if escaped { MarkupEscape.append(text, into: &out) } else { out += text }
         case let .section(name, body, inverted):
             let value = Self.lookup(name, in: context)
             if inverted {
@@ -402,35 +358,6 @@ final class FastTemplate: @unchecked Sendable {
         if let number = value as? Int { return String(number) }
         if let flag = value as? Bool { return flag ? "true" : "false" }
         return String(describing: value)
-    }
-
-    /// The five characters swift-mustache escapes, byte by byte.
-    static func escapeHTML(_ text: String, into out: inout String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var clean = true
-            for byte in bytes where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
-                clean = false
-                break
-            }
-            if clean {
-                out += String(decoding: bytes, as: UTF8.self)
-                return
-            }
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
-                case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
-                case 0x26: escaped.append(contentsOf: "&amp;".utf8)
-                case 0x22: escaped.append(contentsOf: "&quot;".utf8)
-                case 0x27: escaped.append(contentsOf: "&#39;".utf8)
-                default: escaped.append(byte)
-                }
-            }
-            out += String(decoding: escaped, as: UTF8.self)
-        }
     }
 }
 

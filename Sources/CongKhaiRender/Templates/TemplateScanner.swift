@@ -11,29 +11,29 @@ enum TemplateScanner {
         var column: Int
     }
 
-    /// The `{{...}}` tags of a template, with their positions (default delimiters only).
+    /// The `{{...}}` tags of a template (default delimiters only), read by `TemplateReader` as
+    /// `FastTemplate` reads them, with the line and column where each `{{` is.
     static func tags(_ text: String) -> [Tag] {
         var tags: [Tag] = []
+        var reader = TemplateReader(text)
         var line = 1
         var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{"), let close = text[index...].range(of: "}}") {
-                var inner = text[text.index(index, offsetBy: 2)..<close.lowerBound]
-                if inner.hasPrefix("{") { inner = inner.dropFirst() }
-                let trimmed = inner.trimmingWhitespace()
-                let sigils: Set<Character> = ["#", "^", "$", "<", ">", "/", "!", "&", "="]
-                let sigil = trimmed.first.flatMap { sigils.contains($0) ? $0 : nil }
-                let name = (sigil == nil ? trimmed : String(trimmed.dropFirst())).trimmingWhitespace()
-                tags.append(Tag(sigil: sigil, name: name, line: line, column: column))
-                for character in text[index..<close.upperBound] {
-                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
-                }
-                index = close.upperBound
+        var counted = 0
+        func count(to end: Int) {
+            while counted < end {
+                if TemplateReader.isLineEnd(reader.characters[counted]) { line += 1; column = 1 } else { column += 1 }
+                counted += 1
+            }
+        }
+        while !reader.atEnd {
+            guard reader.read("{{") else {
+                reader.position += 1
                 continue
             }
-            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-            index = text.index(after: index)
+            count(to: reader.position - 2)
+            if let tag = reader.readTag() {
+                tags.append(Tag(sigil: tag.sigil, name: tag.content, line: line, column: column))
+            }
         }
         return tags
     }

@@ -36,6 +36,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("chi-tiet"), help: "In đầy đủ mọi cảnh báo (mặc định: mỗi loại một cảnh báo mẫu kèm số lượng).")
     var detailed = false
 
+    /// For measuring what `FastTemplate` earns (BENCHMARKS.md): the same build, rendered by
+    /// swift-mustache alone. Hidden: the output is the same, only slower.
+    @Flag(name: .customLong("reference-templates"), help: .hidden)
+    var referenceTemplates = false
+
     func run() throws {
         if ProvinceConfig.isProvince(site.siteFolder) || commune != nil || provinceOnly {
             return try ProvinceBuildCommand(build: self).run()
@@ -50,13 +55,16 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(siteFolder: site.siteFolder, outputFolder: outputURL, asOf: asOfDate,
                                    baseURL: baseURL, verbose: verbose, force: force)
         options.pdf = pdf
+        options.referenceTemplateEngine = referenceTemplates
         // Pages go straight to the staging folder as they are rendered; it is removed unless swapped in.
-        let staging = OutputWriter.stagingFolder(for: options.outputFolder)
+        // The kept previous edition when there is one: it is brought up to date in place.
         OutputSwap.removeLeftovers(of: options.outputFolder)
-        try? FileManager.default.removeItem(at: staging)
+        let staging = OutputWriter.claimStaging(for: options.outputFolder)
+        let kept = OutputWriter.isKeptEdition(staging, of: options.outputFolder)
+        if !kept { try? FileManager.default.removeItem(at: staging) }
         options.spoolFolder = staging
-        let cleanup = StagingCleanup(staging: staging, output: options.outputFolder)
-        defer { try? FileManager.default.removeItem(at: staging); withExtendedLifetime(cleanup) {} }
+        let cleanup = StagingCleanup(staging: staging, output: options.outputFolder, keeping: kept)
+        defer { if !kept { try? FileManager.default.removeItem(at: staging) }; withExtendedLifetime(cleanup) {} }
         let result = Pipeline.run(options)
         StagingCleanup.holdWhileStopping()
         Terminal.report(result.diagnostics, detailed: detailed)
@@ -68,25 +76,15 @@ struct BuildCommand: ParsableCommand {
             Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
             throw ExitCode(1)
         }
-        let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder)
+        let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder, staging: staging)
         StagingCleanup.holdWhileStopping()
         switch written {
         case nil:
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             Terminal.info("Đã dựng \(result.pageCount) trang (\(result.files.count) tệp) vào \(shownOutput) · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo · \(milliseconds) ms · ngày tính hạn \(asOfDate.vietnamese)")
-        case let .notCongKhaiOutput(name)?:
-            Terminal.fail("Thư mục \(shownOutput) có tệp “\(name)” không do CongKhai tạo, nên không xóa nó.",
-                          hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
-        case .unrecognisedMarker?:
-            Terminal.fail("Thư mục \(shownOutput) có tệp “\(OutputWriter.markerName)” nhưng không phải do CongKhai ghi (rỗng, là thư mục, sai bảng mã hoặc không có danh sách tệp), nên không xóa thư mục này.",
-                          hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
-        case .overlapsSource?:
-            Terminal.fail("Thư mục kết quả \(shownOutput) trùng với thư mục của trang hoặc nằm trong content/, templates/; dựng vào đó sẽ xóa chính nội dung.",
-                          hint: "Chọn một thư mục riêng bằng --output, ví dụ --output public.")
-        case let .writeFailed(reason)?:
-            Terminal.fail("Không ghi được kết quả vào \(shownOutput): \(reason)",
-                          hint: "Kiểm tra quyền ghi và dung lượng đĩa. Thư mục cũ được giữ nguyên.")
+        case let failure?:
+            OutputRefusal.fail(failure, output: shownOutput, source: "thư mục của trang hoặc nằm trong content/, templates/")
         }
     }
 

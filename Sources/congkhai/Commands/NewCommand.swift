@@ -1,6 +1,7 @@
 import ArgumentParser
 import CongKhaiBuild
 import CongKhaiModel
+import CongKhaiProvince
 import Foundation
 
 /// `congkhai new site|thu-tuc|phi|ngan-sach|cchc|cong-khai|tin-tuc ...`.
@@ -17,23 +18,40 @@ struct NewCommand: ParsableCommand {
           congkhai new cchc 2027 quy-1               (hoặc \(Scaffold.reformPeriods.dropFirst().joined(separator: ", ")))
           congkhai new cong-khai ke-hoach-nam-2027
           congkhai new tin-tuc hop-hdnd-ky-thu-nhat --tieu-de "Kỳ họp thứ nhất"
+          congkhai new ci-tinh                       (trong thư mục có tinh.yaml: tệp GitHub Actions, GitLab CI dựng mỗi xã một việc)
         """
     )
 
-    /// What to create: a whole site, or one kind of content file.
-    enum Kind: String, CaseIterable, ExpressibleByArgument {
+    /// What to create: a whole site, or one kind of content file. The file kinds are
+    /// `Scaffold.Kind`'s, so a kind added there is accepted, listed and created here unchanged.
+    enum Kind: Equatable, ExpressibleByArgument {
         case site
-        case procedure = "thu-tuc"
-        case fee = "phi"
-        case budget = "ngan-sach"
-        case reform = "cchc"
-        case disclosure = "cong-khai"
-        case news = "tin-tuc"
+        case file(Scaffold.Kind)
+        /// The CI files of a province repository (a matrix over its communes).
+        case provinceCI
 
-        var scaffold: Scaffold.Kind? { Scaffold.Kind(rawValue: rawValue) }
+        init?(argument: String) {
+            switch argument {
+            case "site": self = .site
+            case "ci-tinh": self = .provinceCI
+            default:
+                guard let kind = Scaffold.Kind(rawValue: argument) else { return nil }
+                self = .file(kind)
+            }
+        }
+
+        static var allValueStrings: [String] { ["site"] + Scaffold.Kind.allCases.map(\.rawValue) + ["ci-tinh"] }
+
+        var name: String {
+            switch self {
+            case .site: "site"
+            case .provinceCI: "ci-tinh"
+            case let .file(kind): kind.rawValue
+            }
+        }
     }
 
-    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), thu-tuc, phi, ngan-sach, cchc, cong-khai, tin-tuc.", valueName: "loại"))
+    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), " + Scaffold.Kind.allCases.map(\.rawValue).joined(separator: ", ") + "; ci-tinh (tệp CI của kho tỉnh).", valueName: "loại"))
     var kind: Kind
 
     @Argument(help: ArgumentHelp("Các thông tin của loại đó (xem ví dụ). Với site: tên đơn vị, rồi thư mục (không bắt buộc).", valueName: "thông-tin"))
@@ -48,21 +66,21 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("loai"), help: "Với site: loại đơn vị khi tên không có chữ Xã, Phường, Đặc khu.")
     var unitKind: UnitKindArgument?
 
-    @Option(name: .long, help: "Thư mục của trang. Mặc định: thư mục hiện tại.")
-    var source: String = "."
+    @OptionGroup var site: SiteFolder
 
     func run() throws {
         let today = BuildCommand.resolveAsOf(nil)
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        guard let scaffold = kind.scaffold else {
-            try NewSite.run(arguments: arguments, province: province, kind: unitKind?.kind, today: today, cwd: cwd)
+        if kind == .provinceCI {
+            return NewProvinceCI.run(source: site.siteFolder, cwd: site.cwd)
+        }
+        guard case let .file(scaffold) = kind else {
+            try NewSite.run(arguments: arguments, province: province, kind: unitKind?.kind, today: today, cwd: site.cwd)
             return
         }
         if province != nil || unitKind != nil {
-            Terminal.fail("--tinh và --loai chỉ dùng với `congkhai new site`.", hint: "Bỏ hai tùy chọn này khi tạo tệp \(kind.rawValue).")
+            Terminal.fail("--tinh và --loai chỉ dùng với `congkhai new site`.", hint: "Bỏ hai tùy chọn này khi tạo tệp \(kind.name).")
         }
-        let site = URL(fileURLWithPath: source, relativeTo: cwd)
-        switch Scaffold.files(scaffold, arguments: arguments, title: title, today: today).flatMap({ Scaffold.write($0, in: site) }) {
+        switch Scaffold.files(scaffold, arguments: arguments, title: title, today: today).flatMap({ Scaffold.write($0, in: site.siteFolder) }) {
         case let .success(paths):
             for path in paths { Terminal.info("Đã tạo \(path)") }
             Terminal.info("Mở tệp, sửa các chỗ ghi “(cần sửa)”, rồi chạy `congkhai check`.")
@@ -77,7 +95,7 @@ struct NewCommand: ParsableCommand {
             Terminal.fail(message, hint: "Xem `congkhai new --help`.")
         case let .exists(path):
             Terminal.fail("Tệp \(path) đã có; CongKhai không ghi đè.",
-                          hint: kind == .fee ? "Thêm khoản mới vào cuối danh sách `phi:` trong tệp đó (chép một khoản có sẵn)." : "Chọn tên khác hoặc sửa trực tiếp tệp đó.")
+                          hint: kind == .file(.fee) ? "Thêm khoản mới vào cuối danh sách `phi:` trong tệp đó (chép một khoản có sẵn)." : "Chọn tên khác hoặc sửa trực tiếp tệp đó.")
         case let .notEmpty(entry):
             Terminal.fail("Thư mục đã có nội dung (ví dụ “\(entry)”); trang mới chỉ được tạo trong thư mục trống để không ghi đè gì.",
                           hint: "Chọn một thư mục mới: congkhai new site \"Xã Tân Phú\" --tinh \"Tỉnh Đồng Nai\" thu-muc-moi")
@@ -143,5 +161,27 @@ enum NewSite {
              (.github/workflows/congkhai.yml cho GitHub, .gitlab-ci.yml cho GitLab đã có sẵn).
         Giao diện mặc định có sẵn trong CongKhai; muốn sửa: congkhai theme export
         """
+    }
+}
+
+/// `congkhai new ci-tinh`: the province's CI files, its communes as the matrix.
+enum NewProvinceCI {
+    static func run(source: URL, cwd: URL) {
+        guard ProvinceConfig.isProvince(source) else {
+            Terminal.fail("Không thấy tinh.yaml trong \(Terminal.shortPath(source, from: cwd)): tệp CI này dành cho kho của tỉnh.",
+                          hint: "Chạy lệnh trong thư mục có tinh.yaml, hoặc chỉ rõ bằng --source. Trang của một xã dùng tệp CI do `congkhai new site` tạo.")
+        }
+        let log = DiagnosticLog()
+        guard let province = ProvinceLoader.load(source, log: log) else {
+            Terminal.report(log.all)
+            Terminal.fail("Không tạo tệp CI: tinh.yaml có lỗi.", hint: "Sửa các lỗi trên rồi chạy lại.")
+        }
+        switch Scaffold.write(ProvinceRecipes.files(province), in: source) {
+        case let .success(paths):
+            for path in paths { Terminal.info("Đã tạo \(path)") }
+            Terminal.info("Ma trận gồm \(province.communes.count) xã: \(province.communes.map(\.slug).joined(separator: ", ")). Thêm, bớt xã thì sửa danh sách trong hai tệp này.")
+        case let .failure(failure):
+            NewCommand.fail(failure, kind: .provinceCI)
+        }
     }
 }

@@ -60,18 +60,8 @@ struct ProvinceBuildCommand {
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             Terminal.info("Đã dựng \(report.communeCount) xã, \(report.pageCount) trang (\(report.fileCount) tệp) vào \(shownOutput) · \(report.warningCount) cảnh báo · \(milliseconds) ms · ngày tính hạn \(asOf.vietnamese)")
-        case let .notCongKhaiOutput(name)?:
-            Terminal.fail("Thư mục \(shownOutput) có “\(name)” không do CongKhai tạo, nên không xóa nó.",
-                          hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
-        case .unrecognisedMarker?:
-            Terminal.fail("Thư mục \(shownOutput) có tệp “\(OutputWriter.markerName)” nhưng không phải do CongKhai ghi, nên không xóa thư mục này.",
-                          hint: "Chọn thư mục khác bằng --output, hoặc thêm --force nếu chắc chắn muốn thay toàn bộ.")
-        case .overlapsSource?:
-            Terminal.fail("Thư mục kết quả \(shownOutput) trùng với thư mục của tỉnh hoặc của một xã; dựng vào đó sẽ xóa chính nội dung.",
-                          hint: "Chọn một thư mục riêng bằng --output, ví dụ --output public.")
-        case let .writeFailed(reason)?:
-            Terminal.fail("Không ghi được kết quả vào \(shownOutput): \(reason)",
-                          hint: "Kiểm tra quyền ghi và dung lượng đĩa. Thư mục cũ được giữ nguyên.")
+        case let failure?:
+            OutputRefusal.fail(failure, output: shownOutput, source: "thư mục của tỉnh hoặc của một xã")
         }
     }
 }

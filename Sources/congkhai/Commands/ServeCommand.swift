@@ -1,6 +1,7 @@
 import ArgumentParser
 import CongKhaiBuild
 import CongKhaiModel
+import CongKhaiProvince
 import CongKhaiServe
 import Foundation
 
@@ -27,6 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard ServeCommand.isIPv4(bind) else {
             Terminal.fail("Địa chỉ “\(bind)” không phải địa chỉ IPv4.", hint: "Ví dụ: --bind 0.0.0.0 (mọi máy trong mạng nội bộ) hoặc --bind 192.168.1.10 (địa chỉ của máy này).")
+        }
+        if ProvinceConfig.isProvince(site.siteFolder) {
+            Terminal.fail("congkhai serve chưa dùng được cho thư mục của tỉnh (có tinh.yaml).",
+                          hint: "Dựng cả tỉnh bằng `congkhai build` rồi mở public/index.html; hoặc xem thử một xã bằng `congkhai serve --source xa/<tên-xã>` (khi đó chưa có phần xã kế thừa từ tinh/).")
         }
         let options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate, verbose: verbose)
         if bind != "127.0.0.1" {

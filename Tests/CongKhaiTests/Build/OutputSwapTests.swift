@@ -82,6 +82,20 @@ struct OutputSwapTests {
         #expect(!folder.exists("retired"))
     }
 
+    @Test(arguments: [0, EINVAL])
+    func keepingTheOldSitePutsItWhereTheStagingFolderWas(_ code: Int32) throws {
+        let folder = try Folder()
+        try folder.make("public/index.html", "cũ")
+        try folder.make("staging/index.html", "mới")
+        let method = try OutputSwap.replace(folder.url.appendingPathComponent("public"), with: folder.url.appendingPathComponent("staging"),
+                                            retiredAt: folder.url.appendingPathComponent("retired"), keepingOld: true,
+                                            exchanging: { code == 0 ? OutputSwap.exchange($0, $1) : code })
+        #expect(method == (code == 0 ? .exchanged : .renamed))
+        #expect(folder.read("public/index.html") == "mới")
+        #expect(folder.read("staging/index.html") == "cũ")
+        #expect(!folder.exists("retired"))
+    }
+
     @Test func anotherExchangeErrorLeavesTheOutputAsItWas() throws {
         let folder = try Folder()
         try folder.make("public/index.html", "cũ")

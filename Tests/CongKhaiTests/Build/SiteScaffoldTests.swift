@@ -68,6 +68,7 @@ struct SiteScaffoldTests {
         let gitlab = try #require(site.read(".gitlab-ci.yml", in: site.folder))
         #expect(gitlab.contains("pages:") && gitlab.contains("- public"))
         #expect(site.read(".gitignore", in: site.folder)?.contains("public/") == true)
+        #expect(site.read(".gitignore", in: site.folder)?.contains(".public.ban-truoc/") == true, "the kept previous edition is no content either")
     }
 
     @Test func theNameAndKindAreReadTogether() throws {

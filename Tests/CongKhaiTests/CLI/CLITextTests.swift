@@ -1,4 +1,6 @@
 import ArgumentParser
+import CongKhaiBuild
+import CongKhaiImport
 import Foundation
 import Testing
 @testable import congkhai
@@ -64,8 +66,33 @@ struct CLITextTests {
 
     @Test func newValidatesItsKindWithAnEnum() throws {
         let command = try #require(try CongKhai.parseAsRoot(["new", "cchc", "2026", "quy-1"]) as? NewCommand)
-        #expect(command.kind == .reform)
-        #expect(NewCommand.Kind.allCases.compactMap(\.scaffold).count == NewCommand.Kind.allCases.count - 1, "every kind but site is a file scaffold")
+        #expect(command.kind == .file(.reform))
+        #expect(try #require(try CongKhai.parseAsRoot(["new", "site", "Xã A"]) as? NewCommand).kind == .site)
+        #expect(NewCommand.Kind.allValueStrings == ["site"] + Scaffold.Kind.allCases.map(\.rawValue) + ["ci-tinh"], "the file kinds are Scaffold's own")
+        #expect(try (CongKhai.parseAsRoot(["new", "ci-tinh"]) as? NewCommand)?.kind == .provinceCI)
+        let refused = Self.printed(["new", "huyen"])
+        #expect(["site", "thu-tuc", "phi", "ngan-sach", "cchc", "cong-khai", "tin-tuc"].allSatisfy { refused.contains("  - \($0)\n") }, "\(refused)")
+    }
+
+    @Test func importTakesItsSourceAsAnEnumAndOneSourceOption() throws {
+        let command = try #require(try CongKhai.parseAsRoot(["import", "xlsx", "a.xlsx", "b.xlsx", "--source", "../xa-khac"]) as? ImportCommand)
+        #expect(command.kind == .xlsx && command.files == ["a.xlsx", "b.xlsx"] && command.site.source == "../xa-khac")
+        #expect(Self.printed(["import", "pdf", "a.pdf"]).contains("lỗi: Giá trị “pdf” không hợp lệ cho <nguồn>. Chọn một trong: dvc, csv, xlsx."))
+        #expect(Self.printed(["import", "csv"]).contains("Thiếu tệp cần nhập. Ví dụ: congkhai import csv danh-muc.csv"))
+        let help = Self.printed(["import", "--help"])
+        for kind in ImportKind.allCases { #expect(help.contains(kind.example), "\(help)") }
+        // build, serve, check, new and import share one --source (SiteFolder).
+        let build = try #require(try CongKhai.parseAsRoot(["build", "--source", "x"]) as? BuildCommand)
+        let new = try #require(try CongKhai.parseAsRoot(["new", "phi", "le-phi", "--source", "x"]) as? NewCommand)
+        #expect(build.site.folder.siteFolder == new.site.siteFolder)
+    }
+
+    @Test func aSiteAndAProvinceRefuseAnOutputFolderInTheSameWords() {
+        let site = OutputRefusal.text(.overlapsSource("content"), output: "content/", source: "thư mục của trang hoặc nằm trong content/, templates/")
+        #expect(site.message == "Thư mục kết quả content/ trùng với thư mục của trang hoặc nằm trong content/, templates/; dựng vào đó sẽ xóa chính nội dung.")
+        let province = OutputRefusal.text(.unrecognisedMarker, output: "public/", source: "thư mục của tỉnh hoặc của một xã")
+        #expect(province.message.contains("(rỗng, là thư mục, sai bảng mã hoặc không có danh sách tệp)"), "the province now says why, as the site did")
+        #expect(OutputRefusal.text(.notCongKhaiOutput("anh"), output: "public/", source: "").message.contains("có “anh” không do CongKhai tạo"))
     }
 
     @Test func serveBindTakesOnlyIPv4Addresses() throws {

@@ -60,8 +60,10 @@ import Testing
         #expect(province.name == "Tỉnh Lâm Đồng")
         #expect(province.portalURL == "https://lamdong.gov.vn/")
         #expect(province.communes.map(\.slug) == ["hoa-van", "suoi-da", "tan-lap"])
-        // No commune has a theme of its own: all use the province's (absent: the embedded theme).
-        #expect(province.communes.allSatisfy { $0.templates.deletingLastPathComponent().path == Self.example.path })
+        // No commune has a theme of its own, nor has the province: the embedded theme serves all.
+        #expect(province.communes.allSatisfy { !FileManager.default.fileExists(atPath: $0.templates.path) })
+        #expect(province.templates.deletingLastPathComponent().path == Self.example.path)
+        #expect(province.sharedContent != nil)
     }
 
     @Test func openDataRowsCarryEachCommunesStatusesComputedFromItsContent() throws {
@@ -105,13 +107,40 @@ import Testing
             let own = try #require(FileManager.default.contents(atPath: output.appendingPathComponent("\(slug)/du-lieu/thu-tuc.json").path))
             let codes = try #require(try JSONSerialization.jsonObject(with: own) as? [[String: Any]]).compactMap { $0["ma"] as? String }
             #expect(!codes.isEmpty)
-            #expect(rows.filter { $0["xa"] as? String == slug }.compactMap { $0["ma"] as? String } == codes)
+            #expect(rows.filter { $0["xa"] as? String == slug && $0["so_voi_tinh"] as? String != "thieu" }.compactMap { $0["ma"] as? String } == codes)
         }
         let marriage = try #require(rows.first { $0["xa"] as? String == "suoi-da" && $0["ma"] as? String == "1.000894" })
         #expect(marriage["dia_chi"] as? String == "suoi-da/thu-tuc/ho-tich/1.000894/index.html")
         #expect(marriage["ten_xa"] as? String == "Ủy ban nhân dân xã Suối Đá")
         let csv = try #require(FileManager.default.contents(atPath: output.appendingPathComponent(ProvinceOpenData.procedureCSVPath).path))
         #expect(String(decoding: csv.dropFirst(3), as: UTF8.self).hasPrefix("xa,ten_xa,ma,ten,"))
+    }
+
+    @Test func theExamplesDeviationsFromTheProvincesCatalogue() throws {
+        let scratch = try Scratch()
+        let output = scratch.url("public")
+        _ = try buildAll(into: output)
+        let data = try #require(FileManager.default.contents(atPath: output.appendingPathComponent(ProvinceOpenData.procedureJSONPath).path))
+        let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        func standing(_ slug: String) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: rows.filter { $0["xa"] as? String == slug }.map { ($0["ma"] as! String, $0["so_voi_tinh"] as! String) })
+        }
+        // hoa-van inherits the whole catalogue; suoi-da keeps an outdated copy of the marriage
+        // procedure; tan-lap does not apply 1.001699 and adds 1.001731.
+        #expect(Set(standing("hoa-van").values) == ["dung"])
+        #expect(standing("suoi-da")["1.000894"] == "can_cu_cu")
+        #expect(standing("tan-lap")["1.001699"] == "thieu")
+        #expect(standing("tan-lap")["1.001731"] == "thua")
+        #expect(standing("hoa-van").count == 4)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("hoa-van/thu-tuc/ho-tich/to-khai-dang-ky-khai-tu.docx").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("tan-lap/thu-tuc/bao-tro-xa-hoi/1.001699/index.html").path))
+        // The same deviations as a page for the province's inspection: only those that deviate.
+        let page = try String(contentsOf: output.appendingPathComponent(ProvinceDeviationPage.path), encoding: .utf8)
+        #expect(page.contains("Chỗ khác danh mục của tỉnh (3)"))
+        #expect(page.contains("<a href=\"../../suoi-da/thu-tuc/ho-tich/1.000894/index.html\">Thủ tục đăng ký kết hôn</a></td><td data-label=\"So với danh mục\">Căn cứ cũ</td>"))
+        #expect(page.contains("<td data-label=\"So với danh mục\">Thiếu</td><td data-label=\"Ghi chú\">Xã ghi là không áp dụng: "))
+        #expect(!page.contains("hoa-van/thu-tuc/ho-tich"))
+        #expect(try String(contentsOf: output.appendingPathComponent("tong-hop/index.html"), encoding: .utf8).contains("href=\"../tong-hop/thu-tuc/index.html\""))
     }
 
     @Test func dashboardFiltersArePagesAndRowsLinkToTheCommunesChecklist() throws {
@@ -179,6 +208,40 @@ import Testing
         #expect(notBuilt.first?.hint == "Dựng xã trước bằng: congkhai build --xa suoi-da")
         // Nothing was swapped in: only the commune built so far is there.
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func aFileNobodyBuiltIsFoundAtAnyDepth() throws {
+        let scratch = try Scratch()
+        let output = scratch.url("public")
+        _ = try buildAll(into: output)
+        let province = try province()
+        for stranger in ["tong-hop/ghi-chu.txt", "suoi-da/thu-tuc/ghi-chu.txt"] {
+            let url = output.appendingPathComponent(stranger)
+            try Data("của tôi".utf8).write(to: url)
+            #expect(ProvinceBuild(province: province, outputFolder: output, asOf: Self.asOf).buildAll().failure == .notCongKhaiOutput(stranger))
+            #expect(ProvinceBuild(province: province, outputFolder: output, asOf: Self.asOf).mergeOnly().failure == .notCongKhaiOutput(stranger))
+            #expect(FileManager.default.fileExists(atPath: url.path))
+            try FileManager.default.removeItem(at: url)
+        }
+        // A commune rebuilt alone since (its own marker lists its files) is not a stranger.
+        _ = ProvinceBuild(province: province, outputFolder: output, asOf: Self.asOf).buildOne("hoa-van")
+        #expect(ProvinceBuild(province: province, outputFolder: output, asOf: Self.asOf).mergeOnly().failure == nil)
+    }
+
+    @Test func theSearchPageFindsEveryCommunesProceduresWithOrWithoutDiacritics() throws {
+        let scratch = try Scratch()
+        let output = scratch.url("public")
+        _ = try buildAll(into: output)
+        let page = try String(contentsOf: output.appendingPathComponent(ProvinceSearch.page), encoding: .utf8)
+        #expect(page.contains("<script src=\"../assets/tim-kiem.js\" defer></script>"))
+        #expect(page.contains("data-index=\"../du-lieu/tim-kiem-toan-tinh.js\" data-root=\"../\""))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/tim-kiem.js").path))
+        let index = try String(contentsOf: output.appendingPathComponent(ProvinceSearch.indexPath), encoding: .utf8)
+        // One entry per commune and procedure it publishes, linked from the province's root.
+        #expect(index.contains("[\"1.000656\",\"Thủ tục đăng ký khai tử\",\"Xã Hòa Vân · Hộ tịch\",\"Trực tuyến toàn trình\",\"hoa-van/thu-tuc/ho-tich/1.000656/index.html\",\"1.000656 thu tuc dang ky khai tu xa hoa van · ho tich\"]"))
+        #expect(index.contains("\"tan-lap/thu-tuc/bao-tro-xa-hoi/1.001731/index.html\""))
+        #expect(!index.contains("\"tan-lap/thu-tuc/bao-tro-xa-hoi/1.001699/index.html\""))
+        #expect(index.components(separatedBy: "/index.html\",").count - 1 == 12)
     }
 
     @Test func aFileNobodyBuiltStopsTheProvinceBuild() throws {
@@ -264,8 +327,10 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
         let communes = try #require(config).communes
         #expect(communes.map(\.slug) == ["a-xa", "b-xa"])
+        // Each commune's own theme, file by file over the province's.
         #expect(communes[0].templates.path.hasSuffix("xa/a-xa/templates"))
-        #expect(!communes[1].templates.path.contains("/xa/"))
+        #expect(communes[1].templates.path.hasSuffix("xa/b-xa/templates"))
+        #expect(try #require(config).templates.path.hasSuffix("/templates") && !(try #require(config)).templates.path.contains("/xa/"))
     }
 
     @Test func aCommuneWithoutAnyThemeUsesTheProvinceFolderWhichMayBeAbsent() throws {

@@ -1,0 +1,34 @@
+import Foundation
+
+/// What the first bytes of an editor's file say about its encoding. Every reader of text files
+/// (content, budget tables, imported CSV and JSON) asks here, so a file one of them accepts as
+/// UTF-8 or refuses as UTF-16 the others treat the same way.
+public enum TextBytes {
+    /// The UTF-8 byte order mark that Notepad and Excel ("CSV UTF-8") write at the start.
+    public static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The bytes after a UTF-8 byte order mark, or all of them when there is none.
+    public static func droppingBOM(_ data: Data) -> Data {
+        // A copy, so the result is indexed from 0 like any other Data.
+        data.starts(with: utf8BOM) ? Data(data.dropFirst(utf8BOM.count)) : data
+    }
+
+    /// The text after a byte order mark already decoded as U+FEFF.
+    public static func droppingBOM(_ text: String) -> String {
+        text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// UTF-16 ("Unicode" in Notepad, "Unicode Text" in Excel): with a byte order mark, or
+    /// without one when every other byte of the first 4 KB is zero. The zeros must all fall on
+    /// one side (high bytes of Latin letters) and be at least 30% of the pairs; a binary file has
+    /// zeros on both sides and is reported as binary instead.
+    public static func isUTF16(_ data: Data) -> Bool {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return true }
+        let sample = data.prefix(4096)
+        guard sample.count >= 4 else { return false }
+        var zeros = [0, 0]
+        for (offset, byte) in sample.enumerated() where byte == 0 { zeros[offset % 2] += 1 }
+        let pairs = sample.count / 2
+        return (zeros[0] * 10 >= pairs * 3 && zeros[1] == 0) || (zeros[1] * 10 >= pairs * 3 && zeros[0] == 0)
+    }
+}
