@@ -15,8 +15,9 @@ import Glibc
 /// An update reloads only the files that changed, then renders only the pages they can
 /// touch: the changed page itself, and the pages made from many files (lists, catalogue,
 /// fee schedule, checklist, home), plus the site-wide files (search index, open data,
-/// feed). Anything that can move the whole site (site.yaml, rules, a file added or
-/// removed, a menu title, a section's own page) falls back to rendering every page.
+/// feed), and the pages below a changed page (their breadcrumbs show its title). Anything
+/// that can move the whole site (site.yaml, rules, a file added or removed, a menu title)
+/// falls back to rendering every page.
 /// Not thread-safe: `serve` drives it from one task.
 public final class SiteBuild: @unchecked Sendable {
     public let options: BuildOptions
@@ -139,8 +140,11 @@ public final class SiteBuild: @unchecked Sendable {
     }
 
     /// Whether a page must be rendered again after `changed`: when a template of its layout
-    /// changed, or when one of the files it is made from did (`PageKind.sources`).
+    /// changed, when one of the files it is made from did (`PageKind.sources`), or a page
+    /// above it (its breadcrumbs).
     func affected(_ page: Page, by changed: ChangeSet, renderer: SiteRenderer) -> Bool {
+        // 404.html carries the stylesheet inline (it is answered at any depth).
+        if changed.assets, page.kind == .notFound { return true }
         if !changed.templates.isEmpty {
             let silent = DiagnosticLog()
             if let layout = templates.layout(for: page, log: silent), !templates.closure(of: layout).isDisjoint(with: changed.templates) {
@@ -149,6 +153,12 @@ public final class SiteBuild: @unchecked Sendable {
         }
         guard !changed.sources.isEmpty else { return false }
         if changed.sources.contains(page.source) { return true }
+        // Breadcrumbs show the titles of the pages above (a retitled `to-chuc/index.md` is in
+        // its sub-pages' trails; a top-level title changes the menu and renders everything).
+        // The home page's crumb is always "Trang chủ", so editing it moves no other page.
+        if renderer.navigation.trail(to: page).contains(where: { !$0.path.isEmpty && changed.sources.contains($0.source) }) {
+            return true
+        }
         switch page.kind.sources {
         case .ownFile: return false
         case .ownFileAndChildren: return !renderer.navigation.children(of: page).isEmpty

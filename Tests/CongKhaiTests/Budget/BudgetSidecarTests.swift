@@ -30,6 +30,19 @@ struct BudgetSidecarTests {
         #expect(warnings.first?.location.line == 9, "the first line inside niem_yet")
     }
 
+    /// Luật 10/2022 Điều 13: at least 30 consecutive days. 29 days is one short, 30 is enough.
+    @Test func thePostingMinimumIsThirtyDaysCountingBothEnds() throws {
+        func warnings(until end: String) throws -> [Diagnostic] {
+            let sidecar = BudgetFixtures.sidecar().replacingOccurrences(of: "den: 2026-05-15", with: "den: \(end)")
+            return try BudgetFixtures.site(csv: Self.csv, sidecar: sidecar).build().diagnostics("budget.posting-short")
+        }
+        // From 10/04: to 08/05 is 29 days, to 09/05 is 30.
+        let short = try warnings(until: "2026-05-08")
+        #expect(short.count == 1)
+        #expect(short.first?.message.contains("29 ngày") == true)
+        #expect(try warnings(until: "2026-05-09").isEmpty)
+    }
+
     @Test func unknownKeyAndUTF16AreReported() throws {
         let site = try BudgetFixtures.site(csv: nil, sidecar: BudgetFixtures.sidecar() + "ghi_chu: x\n")
         var utf16 = Data([0xFF, 0xFE])

@@ -65,6 +65,21 @@ struct ProcedureValidationTests {
         #expect(result.errorCount == 0)
     }
 
+    /// The parts the first test leaves in place: legal basis, agency and result are each one
+    /// warning of their own when missing (NĐ 63/2010 Điều 8).
+    @Test func missingLegalBasisAgencyAndResultAreWarnings() throws {
+        let text = ProcedureFixtures.procedure()
+            .replacingOccurrences(of: "can_cu_phap_ly:\n  - so_hieu: \"60/2014/QH13\"\n    ten: \"Luật Hộ tịch\"\n", with: "")
+            .replacingOccurrences(of: "co_quan_thuc_hien: \"Ủy ban nhân dân cấp xã\"\n", with: "")
+            .replacingOccurrences(of: "ket_qua: \"Giấy khai sinh\"\n", with: "")
+        let result = try ProcedureFixtures.site(["content/thu-tuc/ho-tich/1.001193.md": text]).build()
+        let parts = result.diagnostics("procedure.part-missing").map(\.message)
+        #expect(parts.count == 3)
+        #expect(parts.contains { $0.contains("căn cứ pháp lý") })
+        #expect(parts.contains { $0.contains("cơ quan thực hiện") })
+        #expect(parts.contains { $0.contains("kết quả thực hiện") })
+    }
+
     @Test func partialOnlineNeedsAReason() throws {
         let text = ProcedureFixtures.procedure().replacingOccurrences(of: "muc_do: toan_trinh", with: "muc_do: mot_phan")
         let result = try ProcedureFixtures.site(["content/thu-tuc/ho-tich/1.001193.md": text]).build()

@@ -19,6 +19,16 @@ struct SearchIndexTests {
         #expect(index.contains("\\u003c/script>"))
     }
 
+    /// U+2028 and U+2029 end a line in JavaScript before ES2019: raw in a string literal, they
+    /// break the whole index in older browsers. They are written as escapes.
+    @Test func lineSeparatorsAreEscapedInTheScript() throws {
+        let name = "Khai sinh\\u2028tên\\u2029mới"
+        let result = try ProcedureFixtures.site(["content/thu-tuc/ho-tich/1.001193.md": ProcedureFixtures.procedure(name: name)]).build()
+        let index = try #require(result.text(of: "du-lieu/tim-kiem.js"))
+        #expect(!index.contains("\u{2028}") && !index.contains("\u{2029}"))
+        #expect(index.contains("Khai sinh\\u2028tên\\u2029mới"))
+    }
+
     @Test func twoHundredProceduresStayUnder150KB() throws {
         var files: [String: String] = [:]
         for number in 0..<200 {

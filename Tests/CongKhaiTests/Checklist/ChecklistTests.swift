@@ -68,6 +68,31 @@ struct ChecklistTests {
         #expect(row(rows, "2026-q4/dieu-11-k8/phat-thanh-ngan")?["trang_thai"] as? String == "chua_du_niem_yet")
     }
 
+    /// The deadline day itself is not yet missed: an unpublished item whose deadline is the
+    /// as-of day is "chưa đến hạn" with 0 days left; the day after its deadline it is "thiếu".
+    @Test func anUnpublishedItemIsMissingOnlyAfterItsDeadlineDay() throws {
+        // Monday 16/11 + 5 working days = Monday 23/11 (the as-of day); Friday 13/11 + 5 = Friday 20/11.
+        let (_, rows, errors, _) = try build([
+            Self.disclosure("han-hom-nay", decision: "2026-11-16", published: nil),
+            Self.disclosure("qua-han", decision: "2026-11-13", published: nil),
+        ])
+        #expect(errors == 0)
+        #expect(row(rows, "2026-q4/dieu-11-k8/han-hom-nay")?["trang_thai"] as? String == "chua_den_han")
+        #expect(row(rows, "2026-q4/dieu-11-k8/han-hom-nay")?["so_ngay"] as? Int == 0)
+        #expect(row(rows, "2026-q4/dieu-11-k8/qua-han")?["trang_thai"] as? String == "thieu")
+    }
+
+    /// `khong_ap_dung: true` in quy-tac.yaml on a dated rule (not only on a standing one): its
+    /// items are "không áp dụng", never "thiếu", even with nothing published.
+    @Test func aDatedRuleMarkedNotApplicableListsItsItemsAsSuch() throws {
+        let (_, rows, errors, _) = try build([
+            Self.disclosure("khong-can", decision: "2026-10-01", published: nil),
+            ("content/quy-tac.yaml", "quy_tac:\n  dieu-11-k8:\n    khong_ap_dung: true\n"),
+        ])
+        #expect(errors == 0)
+        #expect(row(rows, "2026-q4/dieu-11-k8/khong-can")?["trang_thai"] as? String == "khong_ap_dung")
+    }
+
     @Test func standingListOlderThanProceduresNeedsUpdate() throws {
         let (_, rows, _, _) = try build([
             ("content/cong-khai/tthc.md", "---\ntieu_de: Danh mục niêm yết\nquy_tac: tthc\nthuong_xuyen: true\ncap_nhat: 2020-01-01\n---\n"),

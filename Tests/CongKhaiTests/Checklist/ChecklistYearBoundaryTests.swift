@@ -25,6 +25,19 @@ struct ChecklistYearBoundaryTests {
         checklist.items.first { $0.id == id }?.status.kind
     }
 
+    /// `han: { ngay_trong_thang: 31 }` is the last day of the trigger's month: 31/03 and 31/12,
+    /// but 30/06 and 30/09 (the reform report periods end on the 14th of March, June,
+    /// September and December).
+    @Test func aDayOfMonthDeadlineIsClampedToTheMonthsLength() throws {
+        let list = try Self.checklist(asOf: Self.date("2026-11-23"),
+                                      files: ["content/quy-tac.yaml": "quy_tac:\n  cchc:\n    han: { ngay_trong_thang: 31 }\n"])
+        func deadline(_ id: String) -> CalendarDate? { list.items.first { $0.id == id }?.deadline }
+        #expect(deadline("2026-q1/cchc/quy_1") == Self.date("2026-03-31"))
+        #expect(deadline("2026-q2/cchc/6_thang") == Self.date("2026-06-30"))
+        #expect(deadline("2026-q3/cchc/quy_3") == Self.date("2026-09-30"))
+        #expect(deadline("2026-q4/cchc/nam") == Self.date("2026-12-31"))
+    }
+
     @Test func onTwentiethJanuaryTheFourthQuarterListIsDueAndLastYearStays() throws {
         let list = try Self.checklist(asOf: Self.date("2027-01-20"))
         let q4 = try #require(list.items.first { $0.id == "2026-q4/danh-sach-quy/2026-q4" })

@@ -21,6 +21,33 @@ struct EscapingTests {
         #expect(feed.contains("&lt;script&gt;"))
     }
 
+    /// `url_goc` passes the URL check with a `"` in it (Foundation percent-encodes it when
+    /// parsing, the site keeps the text): in the feed's `href` attributes it stays a character.
+    @Test func aQuoteInTheBaseAddressCannotCloseTheFeedsAttributes() throws {
+        let site = try TestSite.minimal([
+            "content/site.yaml": "ten: Ủy ban nhân dân xã Thử Nghiệm\nten_ngan: Xã Thử Nghiệm\nloai: xa\ntinh: Tỉnh Lâm Đồng\nurl_goc: \"https://xa.vn/a\\\"onmouseover=\\\"alert(1)/\"\n",
+            "content/tin-tuc/_index.md": "---\ntieu_de: Tin tức\n---\n",
+            "content/tin-tuc/a.md": "---\ntieu_de: Họp dân\nngay: 2026-10-01\n---\nNội dung.\n",
+        ])
+        let result = site.build()
+        #expect(result.errorCount == 0)
+        let feed = try #require(result.text(of: "feed.xml"))
+        #expect(feed.contains("href=\"https://xa.vn/a&quot;onmouseover=&quot;alert(1)/tin-tuc/a/index.html\""))
+        #expect(!feed.contains("\"onmouseover="))
+    }
+
+    /// A bare `&` in the feed is not XML (readers drop the whole feed), and an entity typed as
+    /// text (`&lt;b&gt;`) must stay text, not become the character it names.
+    @Test func ampersandsInTheFeedAreEscaped() throws {
+        let site = try TestSite.minimal([
+            "content/tin-tuc/_index.md": "---\ntieu_de: Tin tức\n---\n",
+            "content/tin-tuc/a.md": "---\ntieu_de: \"Họp dân & tiếp xúc cử tri &lt;b&gt;\"\nngay: 2026-10-01\n---\nNội dung.\n",
+        ])
+        let feed = try #require(site.build().text(of: "feed.xml"))
+        #expect(feed.contains("<title>Họp dân &amp; tiếp xúc cử tri &amp;lt;b&amp;gt;</title>"))
+        #expect(!feed.contains("Họp dân & tiếp"))
+    }
+
     @Test func scriptInSiteNameIsEscaped() throws {
         let site = try TestSite.minimal(["content/site.yaml": "ten: \"<script>x()</script>\"\nloai: xa\ntinh: T\n"])
         let page = try #require(site.build().text(of: "index.html"))

@@ -103,3 +103,68 @@ struct IncrementalBuildTests {
         #expect(text(build, "in/thu-tuc-ho-tich-1.000894/index.html") != nil)
     }
 }
+
+/// A folder's own page written as `index.md` (kind `.page`, not `.section`) lists its sub-pages
+/// with `bo_cuc: section`, and they show it in their breadcrumbs: `serve` must keep both in step
+/// after an edit of either. The folder is one level down so that no menu title changes (a
+/// changed menu renders every page and would hide a skipped page).
+@Suite("serve: a page with sub-pages and its sub-pages stay in step")
+struct IncrementalParentPageTests {
+    static let parentPath = "content/gioi-thieu/to-chuc/index.md"
+    static let childPath = "content/gioi-thieu/to-chuc/phong-van-hoa.md"
+
+    static func site() throws -> TestSite {
+        try TestSite.minimal([
+            "content/gioi-thieu/_index.md": "---\ntieu_de: Giới thiệu\n---\n",
+            parentPath: "---\ntieu_de: Cơ cấu tổ chức\nbo_cuc: section\n---\nCác phòng, ban.\n",
+            childPath: "---\ntieu_de: Phòng Văn hóa\n---\nNội dung.\n",
+            "content/gioi-thieu/to-chuc/van-phong.md": "---\ntieu_de: Văn phòng HĐND và UBND\n---\nNội dung.\n",
+            // Outside the folder: neither edit touches it, so an update renders fewer pages than a build.
+            "content/gioi-thieu/lich-su.md": "---\ntieu_de: Lịch sử hình thành\n---\nNội dung.\n",
+        ])
+    }
+
+    func text(_ build: SiteBuild, _ path: String) -> String? {
+        guard let file = build.output(path), case let .bytes(data) = file.body else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func aRenamedSubPageIsListedUnderItsNewTitleOnTheParentPage() throws {
+        let site = try Self.site()
+        let build = SiteBuild(options: site.options())
+        #expect(build.build().errorCount == 0)
+        let parent = "gioi-thieu/to-chuc/index.html"
+        #expect(text(build, parent)?.contains("Phòng Văn hóa") == true)
+
+        try site.write(Self.childPath, "---\ntieu_de: Phòng Văn hóa - Xã hội\n---\nNội dung.\n")
+        let update = build.update(changed: [Self.childPath])
+
+        #expect(update.errorCount == 0)
+        // Not a fall-back to a full render: the incremental path itself is under test.
+        #expect(update.renderedPages < build.outputFiles.filter { $0.path.hasSuffix(".html") }.count)
+        #expect(text(build, parent)?.contains("Phòng Văn hóa - Xã hội") == true)
+        let fresh = SiteBuild(options: site.options())
+        fresh.build()
+        #expect(text(build, parent) == text(fresh, parent))
+    }
+
+    @Test func aRetitledParentPageShowsInItsSubPagesBreadcrumbs() throws {
+        let site = try Self.site()
+        let build = SiteBuild(options: site.options())
+        #expect(build.build().errorCount == 0)
+        let child = "gioi-thieu/to-chuc/phong-van-hoa/index.html"
+        #expect(text(build, child)?.contains("Cơ cấu tổ chức") == true)
+
+        try site.write(Self.parentPath, "---\ntieu_de: Tổ chức bộ máy\nbo_cuc: section\n---\nCác phòng, ban.\n")
+        let update = build.update(changed: [Self.parentPath])
+
+        #expect(update.errorCount == 0)
+        #expect(update.renderedPages < build.outputFiles.filter { $0.path.hasSuffix(".html") }.count)
+        #expect(text(build, child)?.contains("Tổ chức bộ máy") == true)
+        let fresh = SiteBuild(options: site.options())
+        fresh.build()
+        for path in fresh.outputFiles.map(\.path) {
+            #expect(text(build, path) == text(fresh, path), "\(path) differs after the parent page changed")
+        }
+    }
+}
