@@ -61,10 +61,12 @@ enum DocumentOpenData {
     static func searchEntries(_ context: DocumentContext) -> [SearchIndex.Entry] {
         context.registry.documents.map { document in
             let kind = document.kind?.label ?? "Văn bản"
-            return SearchIndex.Entry(code: document.number, name: document.subject, group: "Văn bản · " + kind,
+            let group = "Văn bản · " + kind
+            // Folded from code, name and group like every entry: the site checks compare it with the browser's fold.
+            return SearchIndex.Entry(code: document.number, name: document.subject, group: group,
                                      label: context.registry.status(of: document, asOf: context.asOf).label,
                                      path: document.path + "index.html",
-                                     folded: TextFolding.fold([document.number, kind, document.subject].joined(separator: " ")))
+                                     folded: TextFolding.fold([document.number, document.subject, group].joined(separator: " ")))
         }
     }
 }

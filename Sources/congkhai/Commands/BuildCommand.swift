@@ -59,6 +59,7 @@ struct BuildCommand: ParsableCommand {
         // Pages go straight to the staging folder as they are rendered; it is removed unless swapped in.
         // The kept previous edition when there is one: it is brought up to date in place.
         OutputSwap.removeLeftovers(of: options.outputFolder)
+        let hadKeptEdition = FileManager.default.fileExists(atPath: OutputWriter.keptEdition(for: options.outputFolder).path)
         let staging = OutputWriter.claimStaging(for: options.outputFolder)
         let kept = OutputWriter.isKeptEdition(staging, of: options.outputFolder)
         if !kept { try? FileManager.default.removeItem(at: staging) }
@@ -73,6 +74,9 @@ struct BuildCommand: ParsableCommand {
         }
         let shownOutput = Terminal.shortPath(options.outputFolder, from: cwd)
         guard result.errorCount == 0 else {
+            // A failed build leaves the folder beside the output as it found it: a kept edition
+            // this build started has nothing the next build needs.
+            if kept, !hadKeptEdition { try? FileManager.default.removeItem(at: staging) }
             Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
             throw ExitCode(1)
         }

@@ -134,7 +134,7 @@ struct DocumentSiteTests {
     @Test func documentsAreInTheSiteSearch() throws {
         let (_, result) = try build()
         let index = try #require(result.text(of: "du-lieu/tim-kiem.js"))
-        #expect(index.contains("[\"08/2026/NQ-HĐND\",\"Quy định quản lý chợ (mới)\",\"Văn bản · Nghị quyết\",\"Còn hiệu lực\",\"van-ban/2026/nq-08/index.html\",\"08/2026/nq-hdnd nghi quyet quy dinh quan ly cho (moi)\"]"))
+        #expect(index.contains("[\"08/2026/NQ-HĐND\",\"Quy định quản lý chợ (mới)\",\"Văn bản · Nghị quyết\",\"Còn hiệu lực\",\"van-ban/2026/nq-08/index.html\",\"08/2026/nq-hdnd quy dinh quan ly cho (moi) van ban · nghi quyet\"]"))
         #expect(index.contains("1.000656"))
     }
 
