@@ -12,15 +12,8 @@ struct InterruptedBuildTests {
 
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalMidBuildRemovesTheStagingFolderAndKeepsTheOutput(signal: Int32) async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift build first")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-signal-\(UUID().uuidString)")
+        let (scratch, site, output) = try Self.exampleSiteCopy()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let site = scratch.appendingPathComponent("site")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        for part in ["content", "templates"] {
-            try FileManager.default.copyItem(at: TestSite.repositoryRoot.appendingPathComponent(part), to: site.appendingPathComponent(part))
-        }
-        let output = scratch.appendingPathComponent("public")
         #expect(try await Self.build(site: site, output: output).terminationStatus == 0)
         let published = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         // Another build holds the kept edition, so this one makes a staging folder of its own.
@@ -43,15 +36,8 @@ struct InterruptedBuildTests {
 
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalWhileTheKeptEditionIsUpdatedLeavesTheOutputAsItWas(signal: Int32) async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift build first")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-signal-\(UUID().uuidString)")
+        let (scratch, site, output) = try Self.exampleSiteCopy()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let site = scratch.appendingPathComponent("site")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        for part in ["content", "templates"] {
-            try FileManager.default.copyItem(at: TestSite.repositoryRoot.appendingPathComponent(part), to: site.appendingPathComponent(part))
-        }
-        let output = scratch.appendingPathComponent("public")
         let kept = OutputWriter.keptEdition(for: output)
         #expect(try await Self.build(site: site, output: output).terminationStatus == 0)
         #expect(try await Self.build(site: site, output: output).terminationStatus == 0)
@@ -78,6 +64,18 @@ struct InterruptedBuildTests {
         #expect(try await Self.build(site: site, output: fresh).terminationStatus == 0)
         #expect(try OutputTests.checksums(output) == OutputTests.checksums(fresh))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("trang-moi-them/index.html").path))
+    }
+
+    /// A scratch folder holding a copy of the example site (`site`) and where its output goes.
+    static func exampleSiteCopy() throws -> (scratch: URL, site: URL, output: URL) {
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "swift build first")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-signal-\(UUID().uuidString)")
+        let site = scratch.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        for part in ["content", "templates"] {
+            try FileManager.default.copyItem(at: TestSite.repositoryRoot.appendingPathComponent(part), to: site.appendingPathComponent(part))
+        }
+        return (scratch, site, scratch.appendingPathComponent("public"))
     }
 
     static func start(site: URL, output: URL) throws -> Process {
