@@ -128,6 +128,15 @@ enum DocumentLoader {
                               "Cơ quan ban hành “\(issuer.shortLabel)” không khớp ký hiệu “\(number.body)” trong số “\(document.number)”.",
                               hint: "Văn bản của HĐND xã mang ký hiệu HĐND, của UBND xã và Chủ tịch UBND xã mang ký hiệu UBND."))
         }
+        // A body no issuer writes but one letter off the issuer's own (`UBDN`) is a slip of the keyboard;
+        // anything further off may be a body CongKhai does not know, and is left alone.
+        if let issuer = document.issuer, !bodies.contains(number.foldedBody),
+           let meant = NearMiss.closest(to: number.body, among: issuer.numberBodies.sorted()) {
+            let written = meant == "hdnd" ? "HĐND" : meant.uppercased()
+            log.report(.warning("document.number-body", at: yaml.location(ofKey: "so"),
+                                "Ký hiệu “\(number.body)” trong số “\(document.number)” không phải tên cơ quan ban hành; có phải “\(written)”?",
+                                hint: "Sửa lại “so”: văn bản của \(issuer.shortLabel) mang ký hiệu \(written)."))
+        }
         if let year = number.year, let issued = document.issued, year != issued.year {
             log.report(.error("document.number-year", at: yaml.location(ofKey: "so"),
                               "Năm \(year) trong số “\(document.number)” khác năm ban hành \(issued.year).",

@@ -77,6 +77,16 @@ struct DocumentLoaderTests {
         #expect(diagnostics.first?.location.line == 4)
     }
 
+    @Test func aMistypedBodyInTheNumberIsAWarningWithTheIssuersBody() {
+        let (_, diagnostics) = F.load(F.text(F.fields(number: "\"98/KH-UBDN\"", kind: "\"Kế hoạch\"", issuer: "\"UBND xã\"")))
+        #expect(diagnostics.map(\.key) == ["document.number-body"])
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(diagnostics.first?.message.contains("có phải “UBND”?") == true)
+        // A body far from any issuer's is not guessed at.
+        let (_, other) = F.load(F.text(F.fields(number: "\"98/KH-BCĐ\"", kind: "\"Kế hoạch\"", issuer: "\"UBND xã\"")))
+        #expect(other.isEmpty)
+    }
+
     @Test func chairmansDecisionMayCarryTheCommitteesName() {
         let (_, diagnostics) = F.load(F.text(F.fields(number: "\"45/QĐ-UBND\"", kind: "\"Quyết định\"", issuer: "\"Chủ tịch UBND xã\"")))
         #expect(diagnostics.isEmpty)
