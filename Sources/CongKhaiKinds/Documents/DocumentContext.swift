@@ -167,7 +167,7 @@ extension DocumentContext: UnitRendering {
     func notice(for page: Page) -> NoticeFacts? {
         guard page.kind == .documentRegistry else { return nil }
         var facts = NoticeFacts()
-        facts.heading = ("DANH MỤC", "Văn bản đang có hiệu lực")
+        facts.heading = ("DANH MỤC", "Văn bản còn hiệu lực và sắp có hiệu lực")
         return facts
     }
 }
