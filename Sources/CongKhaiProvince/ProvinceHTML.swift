@@ -1,23 +1,11 @@
 import CongKhaiModel
+import CongKhaiRender
 
 /// The province pages' markup: the commune theme's skeleton and classes (its `assets/style.css`),
 /// no script, every link relative so the pages work from `file://` and from a sub-folder.
 enum ProvinceHTML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// The commune pages' escaping: by bytes, so a quote followed by a combining mark is escaped too.
+    static func escape(_ text: String) -> String { MarkupEscape.text(text) }
 
     /// `../../` for `tong-hop/thieu/index.html`.
     static func root(of path: String) -> String {

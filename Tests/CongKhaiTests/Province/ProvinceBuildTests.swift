@@ -10,6 +10,11 @@ import Testing
     static let example = TestSite.repositoryRoot.appendingPathComponent("examples/tinh-mau")
     static let asOf = CalendarDate(year: 2026, month: 11, day: 23)!
 
+    @Test func provincePagesEscapeLikeTheCommunePages() {
+        // A quote followed by a combining mark is one Character: escaping by Characters let it through.
+        #expect(ProvinceHTML.escape("a\"\u{301}<b>&'") == "a&quot;\u{301}&lt;b&gt;&amp;&#39;")
+    }
+
     final class Scratch {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-tinh-\(UUID().uuidString)")
         init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
