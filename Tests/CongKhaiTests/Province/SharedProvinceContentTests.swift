@@ -75,6 +75,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("public/b/thu-tuc/ho-tich/1.001193/index.html").path))
     }
 
+    @Test func theProvincePagesWearTheProvincesStylesheetNotTheFirstCommunes() throws {
+        let (site, report) = try build([
+            "xa/a/templates/assets/style.css": "body { color: #800000; } /* của xã A */\n",
+        ])
+        #expect(report.errorCount == 0 && report.failure == nil, "\(report.diagnostics.map(\.formatted))")
+        func css(_ path: String) throws -> String { try String(contentsOf: site.folder.appendingPathComponent("public/" + path), encoding: .utf8) }
+        #expect(try css("a/assets/style.css").contains("#800000"))
+        let province = try css("assets/style.css")
+        #expect(!province.contains("#800000"))
+        // The embedded stylesheet, minified as a commune build publishes it.
+        #expect(province == (try css("b/assets/style.css")))
+        let (themed, themedReport) = try build([
+            "templates/assets/style.css": "main { color: #003366; }\n",
+        ])
+        #expect(themedReport.errorCount == 0)
+        #expect(try String(contentsOf: themed.folder.appendingPathComponent("public/assets/style.css"), encoding: .utf8)
+                == CSSMinifier.minify("main { color: #003366; }\n"))
+    }
+
     @Test func theProvincesThemeAppliesFileByFileUnderACommunesOwn() throws {
         let marker = "<!-- giao diện của tỉnh -->"
         let (site, report) = try build([
