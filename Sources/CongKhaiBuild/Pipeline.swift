@@ -143,7 +143,8 @@ extension SiteBuild {
             sources = (options.sharedContent.map { $0.scan(siteFolder: options.siteFolder, units: loading, log: scanLog)?.files }
                 ?? ContentLoader.scan(siteFolder: options.siteFolder, units: loading, log: scanLog)) ?? []
             scanDiagnostics = scanLog.all.map { $0.found(in: .load) }
-            let all = ContentLoader.loadAll(sources)
+            // A province's shared files are loaded once for all its communes (`SharedLoads`).
+            let all = options.sharedContent?.loadAll(sources) ?? ContentLoader.loadAll(sources)
             loaded = Dictionary(all.map { ($0.displayPath, Self.found(in: $0)) }, uniquingKeysWith: { first, _ in first })
             loadTemplates()
             return
