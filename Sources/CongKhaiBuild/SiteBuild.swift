@@ -23,7 +23,11 @@ public final class SiteBuild: @unchecked Sendable {
     public let options: BuildOptions
     /// The content units this build runs (the registry).
     let units: [any ContentUnit] = Units.all
-    var sources: [ContentFile] = []
+    var sources: [ContentFile] = [] {
+        didSet { sourcesByPath = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first }) }
+    }
+    /// `sources` by display path, made once per walk rather than once per update.
+    private(set) var sourcesByPath: [String: ContentFile] = [:]
     /// Each file's result with its own findings, so an update replaces just that file's.
     var loaded: [String: ContentLoader.LoadedFile] = [:]
     var scanDiagnostics: [Diagnostic] = []
@@ -37,6 +41,9 @@ public final class SiteBuild: @unchecked Sendable {
     var pageOutputs: [String: OutputFile] = [:]
     var otherOutputs: [String: OutputFile] = [:]
     var content: SiteContent?
+    /// The renderer of the last run, with its indexes (lists, search, open data), for `serve`'s
+    /// splice of an edit that changes none of them.
+    var renderer: SiteRenderer?
     var menu: [String] = []
     public internal(set) var checklist = Checklist()
 
@@ -80,7 +87,7 @@ public final class SiteBuild: @unchecked Sendable {
         let contentPaths = paths.filter { $0.hasPrefix("content/") }
         let templatePaths = paths.filter { $0.hasPrefix("templates/") }
         let wholeSite = units.reduce(into: Set(["content/site.yaml"])) { $0.formUnion($1.wholeSiteFiles) }
-        let known = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = sourcesByPath
         // A file added, removed or renamed changes paths, links and lists everywhere.
         // A file swapped for a symbolic link goes through the full walk, which refuses links
         // that leave content/; the incremental path would have read through it.
@@ -134,6 +141,7 @@ public final class SiteBuild: @unchecked Sendable {
     func reset(after stage: PipelineStage) {
         for later in PipelineStage.allCases where later > stage { stageDiagnostics[later] = nil }
         content = nil
+        renderer = nil
         pageOutputs = [:]
         otherOutputs = [:]
         pageDiagnostics = [:]

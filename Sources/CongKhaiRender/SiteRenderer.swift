@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
     public let settings: RenderSettings
     public let navigation: Navigation
     let builder: PageContext
-    let editions: PrintEditions
+    var editions: PrintEditions
 
     /// `editions`: the notice-board pages, made in the derive stage with the checklist.
     public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings, editions: PrintEditions,
@@ -34,6 +34,13 @@ public struct SiteRenderer: Sendable {
         builder = PageContext(config: content.config, navigation: navigation,
                               units: units.map { $0.rendering(content, navigation: navigation) })
         self.editions = editions
+    }
+
+    /// `serve`'s shortcut after an edit that shows only on the edited pages (a body): `pages` in
+    /// place of the pages at their addresses, for rendering with this renderer's indexes, which
+    /// that edit leaves as they are. Returns what to render: each page and its notice-board edition.
+    public mutating func replace(_ pages: [Page]) -> [Page] {
+        pages.flatMap { page in [page] + (editions.replace(page).map { [$0] } ?? []) }
     }
 
     /// Every page the site has, the 404 page included.
