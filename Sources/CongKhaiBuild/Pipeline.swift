@@ -259,7 +259,7 @@ extension SiteBuild {
         }
         menu = newMenu
         content = site
-        self.renderer = renderer
+        self.renderer = renderer.keptForPages
         let needsSiteWide = changes == nil || !(changes?.sources.isEmpty ?? true) || changes?.assets == true
         let siteWide = Mutex<[OutputFile]>([])
         let siteWideDone = DispatchGroup()

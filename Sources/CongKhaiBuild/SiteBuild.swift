@@ -38,8 +38,16 @@ public final class SiteBuild: @unchecked Sendable {
     var stageDiagnostics: [PipelineStage: [Diagnostic]] = [:]
     /// Each page's findings, kept for the pages an update does not render again.
     var pageDiagnostics: [String: [Diagnostic]] = [:]
-    var pageOutputs: [String: OutputFile] = [:]
-    var otherOutputs: [String: OutputFile] = [:]
+    var pageOutputs: [String: OutputFile] = [:] {
+        // A subscript set adds, replaces or removes one path: only the count tells a new set of paths.
+        didSet { if pageOutputs.count != orderedPaths?.pages.count { orderedPaths = nil } }
+    }
+    var otherOutputs: [String: OutputFile] = [:] {
+        didSet { orderedPaths = nil }
+    }
+    /// The output paths in order and how many are pages, kept while no path comes or goes:
+    /// sorting 20,000 paths after each edit would be most of a splice's time.
+    private var orderedPaths: (pages: [String], others: [String], htmlCount: Int)?
     var content: SiteContent?
     /// The renderer of the last run, with its indexes (lists, search, open data), for `serve`'s
     /// splice of an edit that changes none of them.
@@ -55,7 +63,16 @@ public final class SiteBuild: @unchecked Sendable {
 
     /// Every file of the site as it stands, pages first in path order.
     public var outputFiles: [OutputFile] {
-        pageOutputs.keys.sorted().compactMap { pageOutputs[$0] } + otherOutputs.keys.sorted().compactMap { otherOutputs[$0] }
+        let paths = outputPaths
+        return paths.pages.compactMap { pageOutputs[$0] } + paths.others.compactMap { otherOutputs[$0] }
+    }
+
+    private var outputPaths: (pages: [String], others: [String], htmlCount: Int) {
+        if let orderedPaths { return orderedPaths }
+        let pages = pageOutputs.keys.sorted(), others = otherOutputs.keys.sorted()
+        let paths = (pages, others, (pages + others).filter { $0.hasSuffix(".html") }.count)
+        orderedPaths = paths
+        return paths
     }
 
     /// The current bytes of one output path (`thu-tuc/index.html`), for `serve`.
@@ -195,9 +212,7 @@ public final class SiteBuild: @unchecked Sendable {
     }
 
     func result(_ clock: StepClock) -> BuildResult {
-        let all = outputFiles
-        let pageCount = all.filter { $0.path.hasSuffix(".html") }.count
-        return BuildResult(files: all, pageCount: pageCount, diagnostics: diagnostics, timings: clock.timings, checklist: checklist)
+        return BuildResult(files: outputFiles, pageCount: outputPaths.htmlCount, diagnostics: diagnostics, timings: clock.timings, checklist: checklist)
     }
 }
 

@@ -14,7 +14,7 @@ public struct RenderedPage: Sendable {
 /// Stage 3: every page through Markdown and its layout, plus the feed, sitemap and
 /// robots.txt. Pages are independent, so they render in parallel.
 public struct SiteRenderer: Sendable {
-    public let content: SiteContent
+    public private(set) var content: SiteContent
     public let templates: TemplateSet
     public let targets: LinkTargets
     public let settings: RenderSettings
@@ -34,6 +34,18 @@ public struct SiteRenderer: Sendable {
         builder = PageContext(config: content.config, navigation: navigation,
                               units: units.map { $0.rendering(content, navigation: navigation) })
         self.editions = editions
+    }
+
+    /// This renderer for `replace` and `renderPages` alone, without the site's lists of pages and
+    /// procedures (`allPages` and `siteWideFiles` then miss them): rendering one page reads the
+    /// indexes made at init, the navigation, the editions and the settings, never those lists.
+    /// `serve` keeps it beside the site it changes in place, which then owns those lists alone
+    /// (shared, the first change would copy all of them).
+    public var keptForPages: SiteRenderer {
+        var kept = self
+        kept.content.pages = []
+        kept.content.procedures = []
+        return kept
     }
 
     /// `serve`'s shortcut after an edit that shows only on the edited pages (a body): `pages` in
