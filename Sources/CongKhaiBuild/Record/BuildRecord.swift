@@ -14,6 +14,8 @@ struct BuildRecord: Equatable {
     /// When the inputs were first looked at (ns since 1970): an input changed at about that
     /// time may have changed again within one tick of the file system clock, so it is hashed.
     var stamp: Int64
+    /// When the output was walked for this record (ns since 1970).
+    var outputStamp: Int64
     var content: [TreeEntry]
     /// Empty when the site has no `templates/` (the theme in the binary alone).
     var templates: [TreeEntry]
@@ -24,7 +26,7 @@ struct BuildRecord: Equatable {
     var diagnostics: [Diagnostic]
 
     static let suffix = ".ban-ghi"
-    private static let magic = Array("CONGKHAI-BAN-GHI-1\n".utf8)
+    private static let magic = Array("CONGKHAI-BAN-GHI-2\n".utf8)
     /// A record larger than this is not one CongKhai wrote (about 150 bytes per file).
     private static let sizeLimit = 1 << 30
 
@@ -40,6 +42,7 @@ struct BuildRecord: Equatable {
         out.bytes.append(contentsOf: Self.magic)
         out.data(settings)
         out.integer(UInt64(bitPattern: stamp))
+        out.integer(UInt64(bitPattern: outputStamp))
         for tree in [content, templates, output] {
             out.integer(UInt64(tree.count))
             for entry in tree { out.entry(entry) }
@@ -115,7 +118,7 @@ struct BuildRecord: Equatable {
         let trailer = bytes[body...].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard bytes.withUnsafeBytes({ XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[..<body])) }) == trailer else { return nil }
         var reader = ByteReader(bytes: bytes, offset: magic.count, end: body)
-        guard let settings = reader.data(), let stamp = reader.integer() else { return nil }
+        guard let settings = reader.data(), let stamp = reader.integer(), let outputStamp = reader.integer() else { return nil }
         var trees: [[TreeEntry]] = []
         for _ in 0..<3 {
             guard let count = reader.count() else { return nil }
@@ -143,7 +146,7 @@ struct BuildRecord: Equatable {
             diagnostics.append(diagnostic)
         }
         guard reader.offset == body else { return nil }
-        return BuildRecord(settings: settings, stamp: Int64(bitPattern: stamp), content: trees[0], templates: trees[1], output: trees[2],
+        return BuildRecord(settings: settings, stamp: Int64(bitPattern: stamp), outputStamp: Int64(bitPattern: outputStamp), content: trees[0], templates: trees[1], output: trees[2],
                            pageCount: pages, fileCount: files, diagnostics: diagnostics)
     }
 }

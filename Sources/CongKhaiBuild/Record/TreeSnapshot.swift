@@ -118,6 +118,50 @@ enum TreeSnapshot {
         }
     }
 
+    /// Whether the tree at `root` is still exactly `recorded` (a `walk` of it), at a third of
+    /// the walk's system calls: each entry is looked at by its path, and a folder's names are
+    /// read only when its times are at or after `racyFrom`. A folder's times move with every
+    /// name made, removed or renamed in it, except within one tick of the file system's clock,
+    /// so a folder changed that close to the record is listed as well.
+    static func stillMatches(_ root: String, _ recorded: [TreeEntry], racyFrom: Int64) -> Bool {
+        guard let first = recorded.first, first.path.isEmpty, first.kind == .folder else { return false }
+        let rootBytes = Array(root.utf8)
+        var listings: [[UInt8]: [[UInt8]]]?
+        for expected in recorded {
+            let full = expected.path.isEmpty ? rootBytes : rootBytes + [0x2F] + expected.path
+            var info = stat()
+            guard withCString(full, { lstat($0, &info) }) == 0, entry(path: expected.path, info) == expected else { return false }
+            guard expected.kind == .folder, max(expected.modified, expected.changed) >= racyFrom else { continue }
+            if listings == nil { listings = children(recorded) }
+            guard names(in: full) == listings?[expected.path] ?? [] else { return false }
+        }
+        return true
+    }
+
+    /// Each folder's names in `entries`, in their (sorted) order.
+    private static func children(_ entries: [TreeEntry]) -> [[UInt8]: [[UInt8]]] {
+        var listing: [[UInt8]: [[UInt8]]] = [:]
+        for entry in entries where !entry.path.isEmpty {
+            let slash = entry.path.lastIndex(of: 0x2F)
+            let parent = slash.map { Array(entry.path[..<$0]) } ?? []
+            let name = slash.map { Array(entry.path[($0 + 1)...]) } ?? entry.path
+            listing[parent, default: []].append(name)
+        }
+        return listing
+    }
+
+    /// The names in a folder, sorted by their bytes.
+    private static func names(in folder: [UInt8]) -> [[UInt8]] {
+        guard let directory = withCString(folder, { opendir($0) }) else { return [] }
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name != [0x2E], name != [0x2E, 0x2E] { names.append(name) }
+        }
+        return names.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
     private static func entry(path: [UInt8], _ info: stat) -> TreeEntry {
         let kind: TreeEntry.Kind
         switch info.st_mode & S_IFMT {

@@ -8,8 +8,8 @@ import Glibc
 /// make or ninja skip a target, but by content as well as time: a file that was touched (or
 /// copied back) with the same bytes still counts as unchanged.
 ///
-/// The record (`BuildRecord`) holds: the tool (the executable and every library mapped into
-/// it, by inode, size and time: the default theme is inside the binary), the options and
+/// The record (`BuildRecord`) holds: the tool (the executable, cmark-gfm and Swift's libraries,
+/// by inode, size and time: the default theme is inside the binary), the options and
 /// environment that shape the output; every entry of `content/` and `templates/` with its
 /// stat and a hash of its bytes; every entry of the output as the build left it (a page edited
 /// or deleted by hand, a file added: its stat or the list moves); and the build's findings.
@@ -63,23 +63,44 @@ public enum UnchangedBuild {
         name.hasPrefix("CONGKHAI_") || name.hasPrefix("LC_") || ["SOURCE_DATE_EPOCH", "TZ", "LANG", "LANGUAGE"].contains(name)
     }
 
-    /// The executable and the libraries mapped into this process (`/proc/self/maps`): a new
-    /// build of CongKhai, or an upgraded cmark-gfm, is a new inode.
+    /// The executable and the libraries mapped into this process that shape the output
+    /// (`/proc/self/maps`): a new build of CongKhai, or an upgraded cmark-gfm, is a new inode or time.
     static func toolIdentity() -> [String] {
+        // Read until a reading adds no file: the kernel may list the mappings without one lock
+        // over all of them, so a line could be missing while a thread maps memory.
         var files: Set<String> = []
-        if let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) {
-            for line in maps.split(separator: "\n") {
+        for reading in 0..<8 {
+            let before = files.count
+            for line in (processMaps() ?? "").split(separator: "\n") {
                 guard let slash = line.firstIndex(of: "/") else { continue }
-                files.insert(String(line[slash...]))
+                let path = line[slash...]
+                // The libraries that shape the output: cmark-gfm and Swift's own (Foundation's
+                // Unicode tables). Not the C library and its kin: some runs listed libc or
+                // liblzma and others not, and they make no byte of a page.
+                if path.contains("cmark") || path.contains("/swift/") { files.insert(String(path)) }
             }
+            if reading > 0, files.count == before { break }
         }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
         files.insert(executable)
         return files.sorted().map { path in
             var info = stat()
             guard stat(path, &info) == 0 else { return "tool \(path) ?" }
-            return "tool \(path) \(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+            // Not ctime: it moves whenever anyone hard-links the file (seen on system libraries
+            // here), and a new build or an upgrade writes a new file anyway.
+            return "tool \(path) \(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         }
+    }
+
+    /// `/proc/self/maps`, read at once.
+    static func processMaps() -> String? {
+        let descriptor = open("/proc/self/maps", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 22)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+        guard count > 0, count < buffer.count else { return nil }
+        return String(decoding: buffer[..<count], as: UTF8.self)
     }
 
     static func contentFolder(_ options: BuildOptions) -> URL {
@@ -102,9 +123,7 @@ public enum UnchangedBuild {
     /// tree cannot be vouched for (a link to a folder, a file changing while it is read).
     public static func inputs(_ options: BuildOptions) -> Inputs? {
         guard recordable(options) else { return nil }
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let stamp = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        let stamp = now()
         let walkOptions = TreeSnapshot.Options(skipHidden: true, followLinks: true)
         let contentRoot = contentFolder(options).path, templatesRoot = templatesFolder(options).path
         guard let content = TreeSnapshot.walk(contentRoot, options: walkOptions), !content.followsFolderLink else { return nil }
@@ -114,6 +133,13 @@ public enum UnchangedBuild {
               let hashedTemplates = hashed(templates.entries, root: templatesRoot)
         else { return nil }
         return Inputs(stamp: stamp, content: hashedContent, templates: hashedTemplates)
+    }
+
+    /// The file system's clock, in ns since 1970.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     private static func hashed(_ entries: [TreeEntry], root: String) -> [TreeEntry]? {
@@ -143,7 +169,7 @@ public enum UnchangedBuild {
               unchanged(content.entries, since: record.content, root: contentRoot, stamp: record.stamp) else { return nil }
         let templates = TreeSnapshot.walk(templatesRoot, options: walkOptions) ?? .init()
         guard !templates.followsFolderLink, unchanged(templates.entries, since: record.templates, root: templatesRoot, stamp: record.stamp),
-              let output = TreeSnapshot.walk(options.outputFolder.path), output.entries == record.output
+              TreeSnapshot.stillMatches(options.outputFolder.path, record.output, racyFrom: record.outputStamp - racyWindow)
         else { return nil }
         return Replay(pageCount: record.pageCount, fileCount: record.fileCount, diagnostics: record.diagnostics)
     }
@@ -178,9 +204,9 @@ public enum UnchangedBuild {
               still(content.entries, inputs.content),
               case let templates = TreeSnapshot.walk(templatesFolder(options).path, options: walkOptions) ?? .init(),
               still(templates.entries, inputs.templates),
-              let output = TreeSnapshot.walk(options.outputFolder.path)
+              case let outputStamp = now(), let output = TreeSnapshot.walk(options.outputFolder.path)
         else { return }
-        BuildRecord(settings: settings, stamp: inputs.stamp, content: inputs.content, templates: inputs.templates, output: output.entries,
+        BuildRecord(settings: settings, stamp: inputs.stamp, outputStamp: outputStamp, content: inputs.content, templates: inputs.templates, output: output.entries,
                     pageCount: pageCount, fileCount: fileCount, diagnostics: diagnostics).save(for: options.outputFolder)
     }
 

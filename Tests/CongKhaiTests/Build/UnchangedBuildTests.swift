@@ -218,7 +218,7 @@ struct UnchangedBuildTests {
             var decoded = try #require(BuildRecord.decode(bytes))
             decoded.content = []
             var encoded = decoded.encoded()
-            let countAt = Array("CONGKHAI-BAN-GHI-1\n".utf8).count + 8 + decoded.settings.count + 8
+            let countAt = Array("CONGKHAI-BAN-GHI-2\n".utf8).count + 8 + decoded.settings.count + 16
             for index in 0..<8 { encoded[countAt + index] = 0xFF }
             let body = encoded.count - 8
             let trailer = XXHash64.hash(Array(encoded[..<body]))
@@ -272,6 +272,22 @@ struct UnchangedBuildTests {
         let forced = try await run(["--dung-lai"])
         #expect(forced.status == 0 && forced.out.contains("Đã dựng"), "\(forced.out)")
         #expect(Self.stats(site.output) != before, "built and swapped in again")
+    }
+
+    /// The output check looks at each entry's stat and lists a folder only when it changed near
+    /// the record: a name added where the folder's times are old must still be seen.
+    @Test func theOutputCheckSeesANameAddedInAFolderItDoesNotList() throws {
+        let site = try TestSite.minimal(Self.pages)
+        Self.build(site)
+        let recorded = Self.stats(site.output)
+        #expect(TreeSnapshot.stillMatches(site.output.path, recorded, racyFrom: .max), "by stat alone")
+        #expect(TreeSnapshot.stillMatches(site.output.path, recorded, racyFrom: .min), "every folder listed")
+        try site.write("public/tin-tuc/a/them.html", "thêm")
+        #expect(!TreeSnapshot.stillMatches(site.output.path, recorded, racyFrom: .max))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("tin-tuc/a/them.html"))
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("tin-tuc/moi"), withIntermediateDirectories: false)
+        #expect(!TreeSnapshot.stillMatches(site.output.path, recorded, racyFrom: .max))
+        #expect(!TreeSnapshot.stillMatches(site.output.path, recorded, racyFrom: .min))
     }
 
     @Test func xxHash64MatchesTheReferenceValues() {
