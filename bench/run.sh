@@ -80,7 +80,7 @@ for n in "${SIZES[@]}"; do
   read -r cku_w cku_c cku_kb < <(timed "$BENCH_DIR/ck-$n-unchanged.log" "${ck[@]}")
   grep -q "Không có gì thay đổi" "$BENCH_DIR/ck-$n-unchanged.log" || { echo "ck-$n: the unchanged rebuild built" >&2; exit 1; }
   # One procedure file changed (a line appended), then put back as generated.
-  one=$(find "$tree/content/thu-tuc" -name '*.md' | sort | head -1)
+  one=$(find "$tree/content/thu-tuc" -name '*.md' | LC_ALL=C sort | awk 'NR == 1')  # awk reads all: no SIGPIPE under pipefail
   cp "$one" "$BENCH_DIR/one-file.orig"
   printf '\nĐoạn thêm để đo một lần dựng lại sau khi sửa một tệp.\n' >> "$one"
   read -r ck1_w ck1_c ck1_kb < <(timed "$BENCH_DIR/ck-$n-one-file.log" "${ck[@]}")
