@@ -178,7 +178,7 @@ final class FastTemplate: @unchecked Sendable {
         case other(Any)
 
         init(_ value: Any) {
-            if let object = value as? [String: Any] { self = .object(object, original: value) } else { self = .other(value) }
+            if type(of: value) != String.self, let object = value as? [String: Any] { self = .object(object, original: value) } else { self = .other(value) }
         }
 
         var value: Any {
@@ -235,7 +235,7 @@ final class FastTemplate: @unchecked Sendable {
                 return
             }
             guard let value else { return }
-            if let flag = value as? Bool {
+            if type(of: value) != String.self, let flag = value as? Bool {
                 if flag { body.render(&context, partials: partials, into: &out) }
                 return
             }
@@ -275,8 +275,16 @@ final class FastTemplate: @unchecked Sendable {
         }
     }
 
+    /// The types nearly every value has: known at a pointer comparison not to be an Optional.
+    private static func isPlain(_ value: Any) -> Bool {
+        let dynamicType = type(of: value)
+        return dynamicType == String.self || dynamicType == [String: Any].self || dynamicType == [[String: Any]].self || dynamicType == Bool.self
+            || dynamicType == Int.self
+    }
+
     private static func isTruthy(_ value: Any?) -> Bool {
         guard let value else { return false }
+        if type(of: value) == String.self { return true }
         if let flag = value as? Bool { return flag }
         if let items = list(value) { return items.count > 0 }
         return true
@@ -303,6 +311,8 @@ final class FastTemplate: @unchecked Sendable {
 
     /// Arrays render as lists; concrete casts first (a cast to `[Any]` copies the array).
     private static func list(_ value: Any) -> List? {
+        let dynamicType = type(of: value)
+        if dynamicType == String.self || dynamicType == Int.self || dynamicType == Bool.self || dynamicType == [String: Any].self { return nil }
         if let items = value as? [[String: Any]] { return .objects(items) }
         if let items = value as? [String] { return .values(items) }
         if value is String || value is Int || value is Bool || value is [String: Any] { return nil }
@@ -358,6 +368,8 @@ final class FastTemplate: @unchecked Sendable {
 
     /// `["a": someOptional]` stores the Optional itself; it must read as its value or as nothing.
     private static func unwrap(_ value: Any) -> Any? {
+        // Comparing the dynamic type is a pointer comparison; each `is` is a runtime cast.
+        if isPlain(value) { return value }
         if value is String || value is Int || value is Bool || value is [String: Any] || value is [[String: Any]] { return value }
         if let optional = value as? any OptionalValue { return optional.wrappedAny.flatMap(unwrap) }
         return value
@@ -417,6 +429,7 @@ final class FastTemplate: @unchecked Sendable {
     }
 
     private static func text(of value: Any) -> String {
+        if type(of: value) == String.self { return value as! String }
         if let text = value as? String { return text }
         if let number = value as? Int { return String(number) }
         if let flag = value as? Bool { return flag ? "true" : "false" }
