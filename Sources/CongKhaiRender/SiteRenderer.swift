@@ -55,8 +55,25 @@ public struct SiteRenderer: Sendable {
         pages.flatMap { page in [page] + (editions.replace(page).map { [$0] } ?? []) }
     }
 
-    /// Every page the site has, the 404 page included.
-    public var allPages: [Page] { content.pages + editions.pages + [Self.notFoundPage] }
+    /// Every page the site has, the 404 page included. Each notice-board edition comes right
+    /// after its web page, so that the two fall in the same render batch and share their work
+    /// (`renderPages`); the sheets and the `in/` index follow the web pages.
+    public var allPages: [Page] {
+        var byWebPath: [String: Page] = [:]
+        var others: [Page] = []
+        for page in editions.pages {
+            if case let .notice(web)? = editions.byPath[page.path], web.path != page.path { byWebPath[web.path] = page } else { others.append(page) }
+        }
+        var pages: [Page] = []
+        pages.reserveCapacity(content.pages.count + editions.pages.count + 1)
+        for page in content.pages {
+            pages.append(page)
+            if let edition = byWebPath.removeValue(forKey: page.path) { pages.append(edition) }
+        }
+        // An edition whose web page is not among the site's pages (none today) is kept all the same.
+        let unpaired = Set(byWebPath.values.map(\.path))
+        return pages + editions.pages.filter { unpaired.contains($0.path) } + others + [Self.notFoundPage]
+    }
 
     public func render(log: DiagnosticLog) -> [OutputFile] {
         let rendered = renderPages(allPages)
@@ -67,15 +84,54 @@ public struct SiteRenderer: Sendable {
     /// Pages in parallel, each with its own findings (so `serve` can keep the findings of the
     /// pages it did not render again). Same order as `pages`.
     /// `store` runs on the rendering thread (`build` writes each page to disk there).
+    /// A web page and its notice-board edition, when both are in `pages`, render as one task:
+    /// the edition reuses the web page's Markdown when no link in it was rewritten (a rewritten
+    /// link is relative to the page, so the edition needs its own).
     public func renderPages(_ pages: [Page], store: (@Sendable (OutputFile) -> OutputFile)? = nil) -> [RenderedPage] {
+        let tasks = Self.tasks(pages, editions: editions)
         let rendered = Mutex<[Int: RenderedPage]>([:])
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { task in
+            let (index, editionIndex) = tasks[task]
             let log = DiagnosticLog()
-            let file = render(pages[index], builder: builder, log: log).map { store?($0) ?? $0 }
-            let page = RenderedPage(outputPath: Self.outputPath(of: pages[index]), file: file, diagnostics: log.all)
+            var sharedBody: String?
+            let file: OutputFile?
+            if editionIndex != nil {
+                let web = renderWebPage(pages[index], builder: builder, log: log)
+                file = web.file
+                sharedBody = web.shareableBody
+            } else {
+                file = render(pages[index], builder: builder, log: log)
+            }
+            let page = RenderedPage(outputPath: Self.outputPath(of: pages[index]), file: file.map { store?($0) ?? $0 }, diagnostics: log.all)
             rendered.withLock { $0[index] = page }
+            guard let editionIndex, case let .notice(web)? = editions.byPath[pages[editionIndex].path] else { return }
+            let editionLog = DiagnosticLog()
+            // The edition's page is the one it was made from; its body is shared only if that is the body just rendered.
+            let sameBody = web.source == pages[index].source && web.body == pages[index].body && web.allowsRawHTML == pages[index].allowsRawHTML
+            let editionFile = renderPrintPage(of: web, header: noticeHeader, builder: builder, log: editionLog, bodyHTML: sameBody ? sharedBody : nil)
+            let edition = RenderedPage(outputPath: Self.outputPath(of: pages[editionIndex]), file: editionFile.map { store?($0) ?? $0 },
+                                       diagnostics: editionLog.all)
+            rendered.withLock { $0[editionIndex] = edition }
         }
         return rendered.withLock { results in pages.indices.compactMap { results[$0] } }
+    }
+
+    /// Indices of `pages` to render, each alone or with the index of its edition.
+    static func tasks(_ pages: [Page], editions: PrintEditions) -> [(Int, Int?)] {
+        var editionOf: [String: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            if case let .notice(web)? = editions.byPath[page.path], web.path != page.path { editionOf[web.path] = index }
+        }
+        guard !editionOf.isEmpty else { return pages.indices.map { ($0, nil) } }
+        var paired: [Int: Int] = [:]
+        var taken = Set<Int>()
+        for (index, page) in pages.enumerated() where editions.byPath[page.path] == nil {
+            if let edition = editionOf[page.path] {
+                paired[index] = edition
+                taken.insert(edition)
+            }
+        }
+        return pages.indices.compactMap { taken.contains($0) ? nil : ($0, paired[$0]) }
     }
 
     /// Files made from the whole site rather than one page: feed, sitemap, robots.txt, open
@@ -106,9 +162,22 @@ public struct SiteRenderer: Sendable {
 
     func render(_ page: Page, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
         if let edition = editions.byPath[page.path] { return renderEdition(edition, log: log) }
+        return renderWebPage(page, builder: builder, log: log).file
+    }
+
+    /// A web page, and its body's HTML when no link in it was rewritten (then the HTML does
+    /// not depend on where the page is, and its edition can use it as it is).
+    func renderWebPage(_ page: Page, builder: PageContext, log: DiagnosticLog) -> (file: OutputFile?, shareableBody: String?) {
+        var rewritten = false
         let body = MarkdownRenderer.render(page.body, allowRawHTML: page.allowsRawHTML) { reference in
-            resolve(reference, in: page, log: log)
+            let href = resolve(reference, in: page, log: log)
+            if href != nil { rewritten = true }
+            return href
         }
+        return (renderWebPage(page, body: body, builder: builder, log: log), rewritten ? nil : body.html)
+    }
+
+    private func renderWebPage(_ page: Page, body: RenderedMarkdown, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
         for line in body.droppedHTMLLines {
             log.report(.warning("markdown.raw-html", at: SourceLocation(path: page.source, line: page.bodyLine - 1 + line),
                                 "Mã HTML viết trong nội dung đã bị bỏ qua để giữ an toàn cho trang.",

@@ -70,7 +70,8 @@ extension SiteRenderer {
 
     /// `web` is the page as the site shows it; its edition is the same page moved under `in/`,
     /// so every link the context computes is relative to where the edition is.
-    func renderPrintPage(of web: Page, header: NoticeHeader, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
+    /// `bodyHTML`: the web page's body, when it is the same for the edition (no link rewritten).
+    func renderPrintPage(of web: Page, header: NoticeHeader, builder: PageContext, log: DiagnosticLog, bodyHTML: String? = nil) -> OutputFile? {
         guard let printPath = PrintEdition.path(for: web) else { return nil }
         var page = web
         page.path = printPath
@@ -84,11 +85,13 @@ extension SiteRenderer {
             return nil
         }
         // The web page already reported its own link and HTML findings; the edition must not repeat them.
-        let quiet = DiagnosticLog()
-        let body = MarkdownRenderer.render(page.body, allowRawHTML: page.allowsRawHTML) { reference in
-            resolve(reference, in: page, log: quiet)
-        }
-        var context = builder.context(for: page, bodyHTML: body.html)
+        let bodyText = bodyHTML ?? {
+            let quiet = DiagnosticLog()
+            return MarkdownRenderer.render(page.body, allowRawHTML: page.allowsRawHTML) { reference in
+                resolve(reference, in: page, log: quiet)
+            }.html
+        }()
+        var context = builder.context(for: page, bodyHTML: bodyText)
         context["print"] = printValues(web: web, printPath: printPath, header: header)
         guard let html = templates.render(context, layout: layout) else { return nil }
         return OutputFile(path: printPath + "index.html", text: html)

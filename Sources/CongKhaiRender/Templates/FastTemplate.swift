@@ -171,31 +171,56 @@ final class FastTemplate: @unchecked Sendable {
         var index: Int
     }
 
-    struct Context {
-        var stack: [Any]
-        var sequence: Sequence?
-        var indentation: String?
-    }
+    /// One level of the context stack. A dictionary is cast once, when it is pushed, not at
+    /// every name looked up through it (the cast through `Any` was most of a lookup's cost).
+    enum Frame {
+        case object([String: Any], original: Any)
+        case other(Any)
 
-    func render(_ context: Context, partials: [String: FastTemplate], into out: inout String) {
-        let start = out.utf8.count
-        for token in tokens {
-            if let indentation = context.indentation, !indentation.isEmpty {
-                // Indent a partial's lines: before any output that follows a line break this
-                // template wrote itself (swift-mustache's rule).
-                let before = out.utf8.count
-                let endedLine = before > start && out.utf8.last == UInt8(ascii: "\n")
-                var piece = ""
-                renderToken(token, context, partials: partials, into: &piece)
-                if !piece.isEmpty, endedLine { out += indentation }
-                out += piece
-            } else {
-                renderToken(token, context, partials: partials, into: &out)
+        init(_ value: Any) {
+            if type(of: value) != String.self, let object = value as? [String: Any] { self = .object(object, original: value) } else { self = .other(value) }
+        }
+
+        var value: Any {
+            switch self {
+            case let .object(_, original): return original
+            case let .other(value): return value
             }
         }
     }
 
-    private func renderToken(_ token: Token, _ context: Context, partials: [String: FastTemplate], into out: inout String) {
+    /// The render's state, changed in place as sections open and close: a section pushes its
+    /// item and pops it after, instead of copying the whole stack for every item.
+    struct Context {
+        var stack: [Frame]
+        var sequence: Sequence?
+        var indentation: String?
+
+        init(root: [String: Any]) {
+            stack = [.object(root, original: root)]
+            stack.reserveCapacity(8)
+        }
+    }
+
+    func render(_ context: inout Context, partials: [String: FastTemplate], into out: inout String) {
+        guard let indentation = context.indentation, !indentation.isEmpty else {
+            for token in tokens { renderToken(token, &context, partials: partials, into: &out) }
+            return
+        }
+        let start = out.utf8.count
+        for token in tokens {
+            // Indent a partial's lines: before any output that follows a line break this
+            // template wrote itself (swift-mustache's rule).
+            let before = out.utf8.count
+            let endedLine = before > start && out.utf8.last == UInt8(ascii: "\n")
+            var piece = ""
+            renderToken(token, &context, partials: partials, into: &piece)
+            if !piece.isEmpty, endedLine { out += indentation }
+            out += piece
+        }
+    }
+
+    private func renderToken(_ token: Token, _ context: inout Context, partials: [String: FastTemplate], into out: inout String) {
         switch token {
         case let .text(text):
             out += text
@@ -206,67 +231,114 @@ final class FastTemplate: @unchecked Sendable {
         case let .section(name, body, inverted):
             let value = Self.lookup(name, in: context)
             if inverted {
-                if !Self.isTruthy(value) { body.render(context, partials: partials, into: &out) }
+                if !Self.isTruthy(value) { body.render(&context, partials: partials, into: &out) }
                 return
             }
-            switch value {
-            case nil:
+            guard let value else { return }
+            if type(of: value) != String.self, let flag = value as? Bool {
+                if flag { body.render(&context, partials: partials, into: &out) }
                 return
-            case let flag as Bool:
-                if flag { body.render(context, partials: partials, into: &out) }
-            default:
-                if let items = Self.list(value!) {
-                    for (index, item) in items.enumerated() {
-                        var inner = context
-                        inner.stack.append(item)
-                        inner.sequence = Sequence(first: index == 0, last: index == items.count - 1, index: index)
-                        body.render(inner, partials: partials, into: &out)
-                    }
-                } else {
-                    var inner = context
-                    inner.stack.append(value!)
-                    inner.sequence = nil
-                    body.render(inner, partials: partials, into: &out)
+            }
+            let saved = context.sequence
+            defer { context.sequence = saved }
+            switch Self.list(value) {
+            case let .objects(items):
+                for (index, item) in items.enumerated() {
+                    context.stack.append(.object(item, original: item))
+                    context.sequence = Sequence(first: index == 0, last: index == items.count - 1, index: index)
+                    body.render(&context, partials: partials, into: &out)
+                    context.stack.removeLast()
                 }
+            case let .values(items):
+                for (index, item) in items.enumerated() {
+                    context.stack.append(Frame(item))
+                    context.sequence = Sequence(first: index == 0, last: index == items.count - 1, index: index)
+                    body.render(&context, partials: partials, into: &out)
+                    context.stack.removeLast()
+                }
+            case nil:
+                context.stack.append(Frame(value))
+                context.sequence = nil
+                body.render(&context, partials: partials, into: &out)
+                context.stack.removeLast()
             }
         case let .partial(name, indentation):
             guard let template = partials[name] else { return }
-            var inner = context
-            if let indentation { inner.indentation = (context.indentation ?? "") + indentation }
-            template.render(inner, partials: partials, into: &out)
+            guard let indentation else {
+                template.render(&context, partials: partials, into: &out)
+                return
+            }
+            let saved = context.indentation
+            context.indentation = (saved ?? "") + indentation
+            template.render(&context, partials: partials, into: &out)
+            context.indentation = saved
         }
+    }
+
+    /// The types nearly every value has: known at a pointer comparison not to be an Optional.
+    private static func isPlain(_ value: Any) -> Bool {
+        let dynamicType = type(of: value)
+        return dynamicType == String.self || dynamicType == [String: Any].self || dynamicType == [[String: Any]].self || dynamicType == Bool.self
+            || dynamicType == Int.self
     }
 
     private static func isTruthy(_ value: Any?) -> Bool {
         guard let value else { return false }
+        if type(of: value) == String.self { return true }
         if let flag = value as? Bool { return flag }
-        if let items = list(value) { return !items.isEmpty }
+        if let items = list(value) { return items.count > 0 }
         return true
     }
 
+    enum List {
+        case objects([[String: Any]])
+        case values([Any])
+
+        var count: Int {
+            switch self {
+            case let .objects(items): return items.count
+            case let .values(items): return items.count
+            }
+        }
+
+        var asArray: [Any] {
+            switch self {
+            case let .objects(items): return items
+            case let .values(items): return items
+            }
+        }
+    }
+
     /// Arrays render as lists; concrete casts first (a cast to `[Any]` copies the array).
-    private static func list(_ value: Any) -> [Any]? {
-        if let items = value as? [[String: Any]] { return items }
-        if let items = value as? [String] { return items }
+    private static func list(_ value: Any) -> List? {
+        let dynamicType = type(of: value)
+        if dynamicType == String.self || dynamicType == Int.self || dynamicType == Bool.self || dynamicType == [String: Any].self { return nil }
+        if let items = value as? [[String: Any]] { return .objects(items) }
+        if let items = value as? [String] { return .values(items) }
         if value is String || value is Int || value is Bool || value is [String: Any] { return nil }
-        return value as? [Any]
+        return (value as? [Any]).map(List.values)
     }
 
     private static func lookup(_ name: Name, in context: Context) -> Any? {
         var value: Any?
         switch name.root {
         case .current:
-            value = context.stack.last
+            value = context.stack.last?.value
         case .sequence:
             guard let sequence = context.sequence else { return nil }
             return sequenceTransform(sequence, name.transforms)
         case .anchored:
-            value = context.stack.last.flatMap { child(of: $0, name.parts[...]) }
+            guard let frame = context.stack.last else { return nil }
+            guard case let .object(object, _) = frame, let first = name.parts.first else {
+                value = child(of: frame.value, name.parts[...])
+                break
+            }
+            value = object[first].flatMap(unwrap).flatMap { child(of: $0, name.parts.dropFirst()) }
         case .stack:
             guard let first = name.parts.first else { return nil }
             // The first object that has the key wins, even when its value is an empty Optional.
-            for object in context.stack.reversed() {
-                if let dictionary = object as? [String: Any], let raw = dictionary[first] {
+            for frame in context.stack.reversed() {
+                if case let .object(dictionary, _) = frame, let raw = dictionary[first] {
                     value = unwrap(raw).flatMap { child(of: $0, name.parts.dropFirst()) }
                     break
                 }
@@ -296,6 +368,8 @@ final class FastTemplate: @unchecked Sendable {
 
     /// `["a": someOptional]` stores the Optional itself; it must read as its value or as nothing.
     private static func unwrap(_ value: Any) -> Any? {
+        // Comparing the dynamic type is a pointer comparison; each `is` is a runtime cast.
+        if isPlain(value) { return value }
         if value is String || value is Int || value is Bool || value is [String: Any] || value is [[String: Any]] { return value }
         if let optional = value as? any OptionalValue { return optional.wrappedAny.flatMap(unwrap) }
         return value
@@ -340,7 +414,8 @@ final class FastTemplate: @unchecked Sendable {
             default: return nil
             }
         }
-        if let items = list(value) {
+        if let list = list(value) {
+            let items = list.asArray
             switch transform {
             case "count": return items.count
             case "empty": return items.isEmpty
@@ -354,6 +429,7 @@ final class FastTemplate: @unchecked Sendable {
     }
 
     private static func text(of value: Any) -> String {
+        if type(of: value) == String.self { return value as! String }
         if let text = value as? String { return text }
         if let number = value as? Int { return String(number) }
         if let flag = value as? Bool { return flag ? "true" : "false" }

@@ -37,7 +37,8 @@ public struct TemplateSet: Sendable {
         }
         var out = ""
         out.reserveCapacity(16_384)
-        template.render(FastTemplate.Context(stack: [context], sequence: nil, indentation: nil), partials: compiled, into: &out)
+        var state = FastTemplate.Context(root: context)
+        template.render(&state, partials: compiled, into: &out)
         return out
     }
 
