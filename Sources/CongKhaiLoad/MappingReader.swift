@@ -71,8 +71,11 @@ public final class MappingReader {
     public func node(_ key: String) -> Node? {
         asked.append(key)
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case let .scalar(scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            return nil
+        if case let .scalar(scalar) = value, scalar.style == .plain {
+            switch scalar.string {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
         }
         return value
     }
@@ -245,8 +248,10 @@ public final class MappingReader {
 
     /// Reports every key that was never asked for: a misspelt key would otherwise be ignored silently.
     public func finish(context: String) {
+        let unknown = pairs.filter { !asked.contains($0.key) }
+        guard !unknown.isEmpty else { return }
         let known = Array(Set(asked)).sorted()
-        for pair in pairs where !asked.contains(pair.key) {
+        for pair in unknown {
             var hint = "Các khóa được dùng ở đây: \(known.joined(separator: ", "))."
             if let near = NearMiss.closest(to: pair.key, among: known) {
                 hint = "Có phải ý bạn là “\(near)”? " + hint
