@@ -59,7 +59,7 @@ let package = Package(
         ]),
         // `congkhai serve`: the in-memory build answered on 127.0.0.1 with live reload.
         .target(name: "CongKhaiServe", dependencies: [
-            "CongKhaiBuild", "CongKhaiLoad", "CongKhaiModel", "CongKhaiRender",
+            "CongKhaiBuild", "CongKhaiLoad", "CongKhaiModel", "CongKhaiProvince", "CongKhaiRender",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

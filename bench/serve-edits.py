@@ -69,8 +69,13 @@ try:
     result["rss_start_mb"] = round(rss_mb())
     title, body, rss = [], [], []
     for i in range(edits):
-        title.append(edit(original.replace('ten: "', f'ten: "(sửa {i}) ', 1)))
-        body.append(edit(original[:body_at] + f"Ghi chú sửa lần {i}.\n\n" + original[body_at:]))
+        # Each edit changes one thing against the file as it stands: the title edit keeps the
+        # last body note, the body edit keeps this title (before, each body edit also put the
+        # original title back, so it was a title edit too).
+        front = original[:body_at].replace('ten: "', f'ten: "(sửa {i}) ', 1)
+        last_note = f"Ghi chú sửa lần {i - 1}.\n\n" if i else ""
+        title.append(edit(front + last_note + original[body_at:]))
+        body.append(edit(front + f"Ghi chú sửa lần {i}.\n\n" + original[body_at:]))
         rss.append(round(rss_mb()))
     # Resident memory after every 10th pair of edits: flat, or growing with each edit?
     result["rss_series_mb"] = rss[9::10] if len(rss) >= 10 else rss

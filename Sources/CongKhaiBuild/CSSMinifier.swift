@@ -2,8 +2,8 @@
 /// the editable, commented stylesheet in `templates/` costs citizens' phones less. Strings
 /// are copied untouched; spaces that can change meaning (before `:`, around `+` and `-` in
 /// `calc()`, between words) are kept.
-enum CSSMinifier {
-    static func minify(_ css: String) -> String {
+public enum CSSMinifier {
+    public static func minify(_ css: String) -> String {
         var out: [Character] = []
         var chars = Array(css)[...]
         var pendingSpace = false

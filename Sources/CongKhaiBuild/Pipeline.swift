@@ -36,24 +36,36 @@ public struct BuildResult: Sendable {
 public enum Pipeline {
     static let stages: [Stage] = [
         // Files → loaded items. Each unit claims its files; the rest are pages or attachments.
-        Stage(.load) { build, run, _ in build.load(run.changes); return true },
+        Stage(.load) { build, run, _ in run.previous = build.load(run.changes); return .next },
         // Loaded items → the site: each unit's pages and values, then the section pages.
+        // In `serve`, an edit that shows only on its own page (a body) is put in place instead.
         Stage(.assemble) { build, run, log in
+            if let spliced = build.splice(run) {
+                run.spliced = spliced
+                run.site = build.content
+                return .kept
+            }
             run.site = ContentLoader.assemble(files: build.sources, loaded: build.sources.compactMap { build.loaded[$0.displayPath] },
                                               units: Units.loading(build.units), log: log)
-            return run.site != nil
+            return run.site != nil ? .next : .stop
         },
         // What follows from the whole site: units' derivations, the checklist, the link targets.
-        Stage(.derive) { build, run, log in build.derive(&run, log: log); return true },
-        // Whole-site rules: each unit's, then those of every site.
+        // None of it reads a body, so a spliced edit keeps all of it (and its findings).
+        Stage(.derive) { build, run, log in
+            guard run.spliced == nil else { return .kept }
+            build.derive(&run, log: log)
+            return .next
+        },
+        // Whole-site rules: each unit's, then those of every site. None reads a body either.
         Stage(.check) { build, run, log in
+            guard run.spliced == nil else { return .kept }
             SiteChecks.run(run.site!, units: Units.checking(build.units), log: log)
-            return true
+            return .next
         },
         // Pages → HTML (only those the changes touch), and the site-wide files beside them.
-        Stage(.render) { build, run, _ in build.render(&run); return true },
+        Stage(.render) { build, run, _ in build.render(&run); return .next },
         // The outputs gathered for `build` to swap in and `serve` to answer from.
-        Stage(.write) { build, run, _ in build.write(run); return true },
+        Stage(.write) { build, run, _ in build.write(run); return .next },
     ]
 
     /// `build` and `check`: the whole pipeline once, then the PDFs when asked for.
@@ -80,9 +92,10 @@ public enum Pipeline {
         var clock = StepClock()
         for stage in stages {
             let log = DiagnosticLog()
-            let goesOn = clock.step(stage.name.label) { stage.work(build, &run, log) }
-            build.stageDiagnostics[stage.name] = log.all.map { $0.found(in: stage.name) }
-            guard goesOn else {
+            let outcome = clock.step(stage.name.label) { stage.work(build, &run, log) }
+            // A stage that kept its earlier work keeps the findings of that work.
+            if outcome != .kept { build.stageDiagnostics[stage.name] = log.all.map { $0.found(in: stage.name) } }
+            guard outcome != .stop else {
                 build.reset(after: stage.name)
                 break
             }
@@ -92,12 +105,21 @@ public enum Pipeline {
         return result
     }
 
-    /// One stage: its name and its work on the build (`false`: nothing for later stages to do).
+    /// What a stage's work left for the next.
+    enum Outcome {
+        case next
+        /// Nothing for later stages to do (the site could not be assembled).
+        case stop
+        /// Its result from the last run still holds (`serve`'s splice): so do its findings.
+        case kept
+    }
+
+    /// One stage: its name and its work on the build.
     struct Stage: Sendable {
         let name: PipelineStage
-        let work: @Sendable (SiteBuild, inout Run, DiagnosticLog) -> Bool
+        let work: @Sendable (SiteBuild, inout Run, DiagnosticLog) -> Outcome
 
-        init(_ name: PipelineStage, _ work: @escaping @Sendable (SiteBuild, inout Run, DiagnosticLog) -> Bool) {
+        init(_ name: PipelineStage, _ work: @escaping @Sendable (SiteBuild, inout Run, DiagnosticLog) -> Outcome) {
             self.name = name
             self.work = work
         }
@@ -114,6 +136,11 @@ public enum Pipeline {
         var assets: [OutputFile] = []
         var siteWide: [OutputFile]?
         var renderedCount = 0
+        /// What the changed files had loaded as before this run (`serve`), for the splice.
+        var previous: [String: ContentLoader.LoadedFile] = [:]
+        /// The pages a splice put in place of their old selves (nil: no splice): the only ones
+        /// to render again, with the renderer of the last run.
+        var spliced: [Page]?
 
         init(changes: SiteBuild.ChangeSet?) {
             self.changes = changes
@@ -136,23 +163,47 @@ public enum Pipeline {
 /// The stages' work, in the order they run.
 extension SiteBuild {
     /// load: every file (`changes` nil) or only the changed ones; the templates when they changed.
-    func load(_ changes: ChangeSet?) {
+    /// Returns what the changed files had loaded as before.
+    func load(_ changes: ChangeSet?) -> [String: ContentLoader.LoadedFile] {
         guard let changes else {
             let scanLog = DiagnosticLog()
             let loading = Units.loading(units)
             sources = (options.sharedContent.map { $0.scan(siteFolder: options.siteFolder, units: loading, log: scanLog)?.files }
                 ?? ContentLoader.scan(siteFolder: options.siteFolder, units: loading, log: scanLog)) ?? []
             scanDiagnostics = scanLog.all.map { $0.found(in: .load) }
-            let all = ContentLoader.loadAll(sources)
+            // A province's shared files are loaded once for all its communes (`SharedLoads`).
+            let all = options.sharedContent?.loadAll(sources) ?? ContentLoader.loadAll(sources)
             loaded = Dictionary(all.map { ($0.displayPath, Self.found(in: $0)) }, uniquingKeysWith: { first, _ in first })
             loadTemplates()
-            return
+            return [:]
         }
-        let known = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
+        var previous: [String: ContentLoader.LoadedFile] = [:]
         for path in changes.sources {
-            if let file = known[path] { loaded[path] = Self.found(in: ContentLoader.loadFile(file)) }
+            guard let file = sourcesByPath[path] else { continue }
+            previous[path] = loaded[path]
+            loaded[path] = Self.found(in: ContentLoader.loadFile(file))
         }
         if changes.templatesChanged { loadTemplates() }
+        return previous
+    }
+
+    /// assemble, for an update whose every changed file shows only on its own pages (a body
+    /// edit, `LoadingUnit.splice`): the new items put in place in the site as last built. Returns
+    /// the pages to render again; nil when any file's change may show elsewhere, or the last
+    /// run left no site to splice into.
+    func splice(_ run: Pipeline.Run) -> [Page]? {
+        guard let changes = run.changes, !changes.templatesChanged, !changes.sources.isEmpty, var site = content, renderer != nil else { return nil }
+        // Held once, so the site's arrays are changed in place rather than copied (O(site)).
+        // A refused splice may leave it half changed: the full assemble that follows replaces it.
+        content = nil
+        defer { content = site }
+        var pages: [Page] = []
+        for path in changes.sources.sorted() {
+            guard let old = run.previous[path], let new = loaded[path],
+                  let shown = ContentLoader.splice(old, new, into: &site, units: Units.loading(units)) else { return nil }
+            pages += shown
+        }
+        return pages
     }
 
     /// derive: each unit's derivations (impossible years), the posting checklist (it depends on
@@ -174,6 +225,16 @@ extension SiteBuild {
     /// changed), in chunks; the site-wide files (search index, open data, feed, sitemap) do not
     /// depend on the pages' HTML and are made on another thread meanwhile.
     func render(_ run: inout Pipeline.Run) {
+        if let spliced = run.spliced, var renderer {
+            // The renderer's indexes (lists, search, open data, navigation) read no body.
+            // Held once, so its notice-board editions change in place rather than being copied.
+            self.renderer = nil
+            let pages = renderer.replace(spliced)
+            self.renderer = renderer
+            store(renderer.renderPages(pages, store: spoolStore()))
+            run.renderedCount = pages.count
+            return
+        }
         guard let site = run.site, let targets = run.targets, let editions = run.editions else { return }
         let changes = run.changes
         var settings = RenderSettings(baseURL: options.baseURL ?? site.config.baseURL)
@@ -199,6 +260,7 @@ extension SiteBuild {
         }
         menu = newMenu
         content = site
+        self.renderer = renderer.keptForPages
         let needsSiteWide = changes == nil || !(changes?.sources.isEmpty ?? true) || changes?.assets == true
         let siteWide = Mutex<[OutputFile]>([])
         let siteWideDone = DispatchGroup()
@@ -210,23 +272,32 @@ extension SiteBuild {
         }
         // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
         // memory at a time: each page goes to disk as soon as it is rendered.
-        // Pages are written by the rendering threads themselves, into a staging folder made here.
-        let spooling = options
-        if let spool = spooling.spoolFolder { try? OutputWriter.makeFolder(spool.path) }
-        let store: (@Sendable (OutputFile) -> OutputFile)? = spooling.spoolFolder == nil ? nil : { @Sendable file in SiteBuild.spooled(file, spooling) }
+        let store = spoolStore()
         var start = 0
         while start < selected.count {
             let chunk = Array(selected[start..<min(start + 512, selected.count)])
-            for page in renderer.renderPages(chunk, store: store) {
-                pageOutputs[page.outputPath] = page.file
-                pageDiagnostics[page.outputPath] = page.diagnostics.map { $0.found(in: .render) }
-            }
+            self.store(renderer.renderPages(chunk, store: store))
             run.renderedCount += chunk.count
             start += chunk.count
         }
         if needsSiteWide {
             siteWideDone.wait()
             run.siteWide = siteWide.withLock { $0 }
+        }
+    }
+
+    /// Pages are written by the rendering threads themselves, into a staging folder made here.
+    func spoolStore() -> (@Sendable (OutputFile) -> OutputFile)? {
+        let spooling = options
+        guard let spool = spooling.spoolFolder else { return nil }
+        try? OutputWriter.makeFolder(spool.path)
+        return { @Sendable file in SiteBuild.spooled(file, spooling) }
+    }
+
+    func store(_ rendered: [RenderedPage]) {
+        for page in rendered {
+            pageOutputs[page.outputPath] = page.file
+            pageDiagnostics[page.outputPath] = page.diagnostics.map { $0.found(in: .render) }
         }
     }
 

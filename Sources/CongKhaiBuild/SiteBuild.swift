@@ -23,7 +23,11 @@ public final class SiteBuild: @unchecked Sendable {
     public let options: BuildOptions
     /// The content units this build runs (the registry).
     let units: [any ContentUnit] = Units.all
-    var sources: [ContentFile] = []
+    var sources: [ContentFile] = [] {
+        didSet { sourcesByPath = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first }) }
+    }
+    /// `sources` by display path, made once per walk rather than once per update.
+    private(set) var sourcesByPath: [String: ContentFile] = [:]
     /// Each file's result with its own findings, so an update replaces just that file's.
     var loaded: [String: ContentLoader.LoadedFile] = [:]
     var scanDiagnostics: [Diagnostic] = []
@@ -34,9 +38,20 @@ public final class SiteBuild: @unchecked Sendable {
     var stageDiagnostics: [PipelineStage: [Diagnostic]] = [:]
     /// Each page's findings, kept for the pages an update does not render again.
     var pageDiagnostics: [String: [Diagnostic]] = [:]
-    var pageOutputs: [String: OutputFile] = [:]
-    var otherOutputs: [String: OutputFile] = [:]
+    var pageOutputs: [String: OutputFile] = [:] {
+        // A subscript set adds, replaces or removes one path: only the count tells a new set of paths.
+        didSet { if pageOutputs.count != orderedPaths?.pages.count { orderedPaths = nil } }
+    }
+    var otherOutputs: [String: OutputFile] = [:] {
+        didSet { orderedPaths = nil }
+    }
+    /// The output paths in order and how many are pages, kept while no path comes or goes:
+    /// sorting 20,000 paths after each edit would be most of a splice's time.
+    private var orderedPaths: (pages: [String], others: [String], htmlCount: Int)?
     var content: SiteContent?
+    /// The renderer of the last run, with its indexes (lists, search, open data), for `serve`'s
+    /// splice of an edit that changes none of them.
+    var renderer: SiteRenderer?
     var menu: [String] = []
     public internal(set) var checklist = Checklist()
 
@@ -48,7 +63,16 @@ public final class SiteBuild: @unchecked Sendable {
 
     /// Every file of the site as it stands, pages first in path order.
     public var outputFiles: [OutputFile] {
-        pageOutputs.keys.sorted().compactMap { pageOutputs[$0] } + otherOutputs.keys.sorted().compactMap { otherOutputs[$0] }
+        let paths = outputPaths
+        return paths.pages.compactMap { pageOutputs[$0] } + paths.others.compactMap { otherOutputs[$0] }
+    }
+
+    private var outputPaths: (pages: [String], others: [String], htmlCount: Int) {
+        if let orderedPaths { return orderedPaths }
+        let pages = pageOutputs.keys.sorted(), others = otherOutputs.keys.sorted()
+        let paths = (pages, others, (pages + others).filter { $0.hasSuffix(".html") }.count)
+        orderedPaths = paths
+        return paths
     }
 
     /// The current bytes of one output path (`thu-tuc/index.html`), for `serve`.
@@ -80,7 +104,7 @@ public final class SiteBuild: @unchecked Sendable {
         let contentPaths = paths.filter { $0.hasPrefix("content/") }
         let templatePaths = paths.filter { $0.hasPrefix("templates/") }
         let wholeSite = units.reduce(into: Set(["content/site.yaml"])) { $0.formUnion($1.wholeSiteFiles) }
-        let known = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = sourcesByPath
         // A file added, removed or renamed changes paths, links and lists everywhere.
         // A file swapped for a symbolic link goes through the full walk, which refuses links
         // that leave content/; the incremental path would have read through it.
@@ -134,6 +158,7 @@ public final class SiteBuild: @unchecked Sendable {
     func reset(after stage: PipelineStage) {
         for later in PipelineStage.allCases where later > stage { stageDiagnostics[later] = nil }
         content = nil
+        renderer = nil
         pageOutputs = [:]
         otherOutputs = [:]
         pageDiagnostics = [:]
@@ -187,9 +212,7 @@ public final class SiteBuild: @unchecked Sendable {
     }
 
     func result(_ clock: StepClock) -> BuildResult {
-        let all = outputFiles
-        let pageCount = all.filter { $0.path.hasSuffix(".html") }.count
-        return BuildResult(files: all, pageCount: pageCount, diagnostics: diagnostics, timings: clock.timings, checklist: checklist)
+        return BuildResult(files: outputFiles, pageCount: outputPaths.htmlCount, diagnostics: diagnostics, timings: clock.timings, checklist: checklist)
     }
 }
 

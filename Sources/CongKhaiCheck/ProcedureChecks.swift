@@ -58,6 +58,14 @@ public enum ProcedureChecks {
                                         hint: "Đặt tệp vào \(folder)/ hoặc sửa tên tệp trong “tep”."))
                 }
             }
+            // "1" alone (real portal records have it) tells a citizen neither days, working days nor hours.
+            let bareTimes = ([procedure.deadline] + procedure.channels.map(\.deadline)).compactMap { $0 }
+                .filter { text in !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == " " } }
+            if let bare = bareTimes.first {
+                log.report(.warning("procedure.deadline-unit", at: at(procedure.deadline == bare ? "thoi_han" : "cach_thuc"),
+                                    "Thời hạn giải quyết của thủ tục \(procedure.code) chỉ ghi “\(bare)”, không có đơn vị: người dân không biết là \(bare) ngày, \(bare) ngày làm việc hay \(bare) giờ.",
+                                    hint: "Ghi như quyết định công bố, ví dụ `thoi_han: \"\(bare) ngày làm việc\"`."))
+            }
             for (part, key) in missingParts(procedure) {
                 log.report(.warning("procedure.part-missing", at: at(key),
                                     "Thủ tục \(procedure.code) thiếu “\(part)”, một bộ phận phải công khai theo NĐ 63/2010, Điều 8.",

@@ -114,6 +114,11 @@ public enum ChannelTableParser {
             row.problems.append("thời hạn chỉ ghi số “\(timeText)”, không có đơn vị (ngày, ngày làm việc hay giờ)")
         }
         if timeText == unknown { row.problems.append("Cổng DVC không ghi thời hạn") }
+        // `Miễn phí(từ 20.000 đồng … ; 200.000 đồng …)` (record 1.007891): free and priced at once.
+        if let fee = row.fee, TextFolding.fold(fee).hasPrefix("mien phi"), fee.contains(where: \.isNumber),
+           fee.range(of: #"\d[\d.]*\s*(đồng|VNĐ|VND|đ\b)"#, options: [.regularExpression, .caseInsensitive]) != nil {
+            row.problems.append("phí vừa ghi “Miễn phí” vừa có mức thu (“\(fee)”); kiểm tra với quyết định công bố rồi sửa `phi`")
+        }
         let description = ImportText.clean(description)
         row.description = ImportText.value(description)
         return row

@@ -94,6 +94,8 @@ public enum DVCMapper {
         }
         for problem in Set(rows.flatMap(\.problems)).sorted() {
             draft.check(problem.contains("phí") ? "thời hạn, phí" : "thời hạn", problem)
+            // Also in the file, where the editor who opens it later will see it.
+            draft.note("cach_thuc", "Cần kiểm tra: " + problem + ".")
         }
         if rows.allSatisfy({ $0.fee == nil }) {
             draft.check("phí", "Cổng DVC không ghi phí, lệ phí nên trang ghi “Chưa có thông tin”; ghi `phi` nếu biết")

@@ -57,7 +57,7 @@ struct ExistingProcedureFile {
     }
 
     /// Comments the import writes itself; they are rewritten on every import, not kept.
-    static let generatedCommentPrefixes = ["# Cần bổ sung:", "# Theo Cổng DVC:", "# Theo danh mục:", "# Mã trong dữ liệu nhập",
+    static let generatedCommentPrefixes = ["# Cần bổ sung:", "# Cần kiểm tra:", "# Theo Cổng DVC:", "# Theo danh mục:", "# Mã trong dữ liệu nhập",
                                            ImportMarks.prefix]
 
     enum Problem: Error {

@@ -26,9 +26,10 @@ public enum LegalBasisParser {
     static let otherColumns = try! NSRegularExpression(
         pattern: #"^\s*Tên văn bản.{0,40}(?:Ngày ban hành|Cơ quan ban hành|Trích yếu)"#, options: [.caseInsensitive])
     /// Number (`60`, `66.7`, `08.a`, `09b`), optional year, issuer code. The last part must not
-    /// run into small letters, so `NĐ-CPNghị định` ends at `CP`.
+    /// run into small letters, so `NĐ-CPNghị định` ends at `CP`. A joint circular's issuers may
+    /// hold an ampersand (`01/2008/TTLT-BCT-BTC-BGTVT-BNN&PTNT-BYT-NHNN`, Bộ NN&PTNT).
     static let documentNumber = try! NSRegularExpression(
-        pattern: #"(\d{1,4}(?:\.\d{1,3}|\.[a-z]|[a-z])?)/(?:\d{4}/)?(?:[A-ZĐ]*QH\d{2}|[A-ZĐ]+)(?:-(?:[A-ZĐ]*QH\d{2}|TTg|[A-ZĐ]+))*(?!\p{Ll})"#)
+        pattern: #"(\d{1,4}(?:\.\d{1,3}|\.[a-z]|[a-z])?)/(?:\d{4}/)?(?:[A-ZĐ]*QH\d{2}|[A-ZĐ]+(?:&[A-ZĐ]+)*)(?:-(?:[A-ZĐ]*QH\d{2}|TTg|[A-ZĐ]+(?:&[A-ZĐ]+)*))*(?!\p{Ll})"#)
     static let leakedAgency = try! NSRegularExpression(pattern: #"Cơ quan thực hiện\s*:?\s*(.*)$"#, options: [.dotMatchesLineSeparators])
     static let date = try! NSRegularExpression(pattern: #"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})"#)
 

@@ -29,6 +29,12 @@ public protocol LoadingUnit: Sendable {
     /// Files whose change can move the whole site (`content/quy-tac.yaml`): `serve` then runs
     /// every stage over everything instead of the changed files only.
     var wholeSiteFiles: Set<String> { get }
+    /// `serve`'s shortcut for an edit that changes no field shown outside the item's own page
+    /// (a body edit): puts `new` in place of `old` in the assembled `content` and returns the
+    /// pages that show it (each must be rendered again with its notice-board edition), or nil
+    /// when the edit may show anywhere else (a title in the lists): then the site is assembled
+    /// again. It must leave `content` exactly as `assemble` would make it from the new values.
+    func splice(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> [Page]?
 }
 
 extension LoadingUnit {
@@ -37,6 +43,7 @@ extension LoadingUnit {
     public func unwrittenMark(_ source: SourceText, item: UnitItem) -> UnwrittenFile? { UnwrittenMarker.find(in: source) }
     public func assemble(_ values: [any Sendable], into content: inout SiteContent, log: DiagnosticLog) {}
     public var wholeSiteFiles: Set<String> { [] }
+    public func splice(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> [Page]? { nil }
 }
 
 /// Where a file under `content/` sits, as a unit's `claim` sees it. Folder names are slugged

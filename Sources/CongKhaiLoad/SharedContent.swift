@@ -17,6 +17,8 @@ public struct SharedContent: Sendable {
 
     /// The province's folder (the one with `tinh.yaml`).
     public let provinceFolder: URL
+    /// Its files as loaded, shared by every copy of this value (every commune of one build).
+    public let loads = SharedLoads()
 
     public init(provinceFolder: URL) {
         self.provinceFolder = provinceFolder.standardizedFileURL
@@ -155,7 +157,7 @@ public struct SharedContent: Sendable {
     /// The province's catalogue: every procedure under `tinh/thu-tuc/`, as loaded for a commune
     /// (drafts included: the assessor compares with what the province decided).
     public func catalogue(units: [any LoadingUnit], log: DiagnosticLog) -> [Procedure] {
-        procedures(sharedFiles(units: units, log: DiagnosticLog()), log: log)
+        procedures(sharedFiles(units: units, log: DiagnosticLog()), shared: true, log: log)
     }
 
     /// The commune's own procedure files (not inherited ones), loaded.
@@ -163,9 +165,10 @@ public struct SharedContent: Sendable {
         procedures(ContentLoader.scan(siteFolder: siteFolder, units: units, log: DiagnosticLog()) ?? [], log: log)
     }
 
-    func procedures(_ files: [ContentFile], log: DiagnosticLog) -> [Procedure] {
+    /// The province's catalogue is loaded through `loads`, the commune's own files directly.
+    func procedures(_ files: [ContentFile], shared: Bool = false, log: DiagnosticLog) -> [Procedure] {
         files.filter { Self.code(of: $0) != nil }.compactMap { file in
-            let loaded = ContentLoader.loadFile(file)
+            let loaded = shared ? loads.load(file) : ContentLoader.loadFile(file)
             log.report(loaded.diagnostics)
             switch loaded.item {
             case let .unit(_, value)?, let .unwritten(_, .unit(_, value))?: return value as? Procedure

@@ -69,8 +69,22 @@ enum SiteConfigLoader {
         }
     }
 
+    /// Characters RFC 3986 never allows in an address. Foundation's parser accepts some of them
+    /// (it percent-encodes), so an address with a quote or a space would be published as typed.
+    private static let forbiddenInURL = Set("\"<>\\^`{|} \t".unicodeScalars)
+
     private static func checkURL(_ value: String?, key: String, yaml: MappingReader, log: DiagnosticLog) {
         guard let value else { return }
+        if let bad = value.unicodeScalars.first(where: {
+            forbiddenInURL.contains($0) || $0.properties.generalCategory == .control
+        }) {
+            let shown = bad == " " ? "dấu cách" : bad.properties.generalCategory == .control
+                ? "ký tự điều khiển" : "“\(bad)”"
+            log.report(.error("site.url", at: yaml.location(ofKey: key),
+                              "“\(key)” có \(shown), ký tự không được có trong một địa chỉ web.",
+                              hint: "Chép lại địa chỉ từ thanh địa chỉ của trình duyệt, ví dụ `\(key): https://hoaphong.lamdong.gov.vn/`."))
+            return
+        }
         guard let url = URL(string: value), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
             log.report(.error("site.url", at: yaml.location(ofKey: key),
                               "“\(key)” phải là một địa chỉ web đầy đủ (bắt đầu bằng https://).",

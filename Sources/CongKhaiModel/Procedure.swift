@@ -95,7 +95,7 @@ public enum ProcedureSection: String, Sendable, CaseIterable {
 }
 
 /// One administrative procedure (thủ tục hành chính) of the commune's catalogue.
-public struct Procedure: Sendable {
+public struct Procedure: Sendable, Equatable {
     public var source: String
     /// Output folder: `thu-tuc/ho-tich/1.001193/`.
     public var path: String

@@ -4,8 +4,9 @@ import Foundation
 
 /// What the province pages know of one commune: who it is (its `content/site.yaml`) and its
 /// posting checklist as it published it (`cong-khai/danh-sach-cong-khai.json` in its output).
-/// Read from the built output, never from a build in memory, so the single build and the
-/// split build (`--xa` on many machines, then `--chi-tinh`) make the same bytes.
+/// Read from the published bytes (the built output, or under `serve` the same files of the
+/// commune's build in memory), never from the build's model, so the single build, the split
+/// build (`--xa` on many machines, then `--chi-tinh`) and `serve` make the same bytes.
 public struct CommuneRecord: Sendable {
     public var slug: String
     public var name: String
@@ -47,6 +48,13 @@ enum CommuneReader {
     /// The commune at `output/<slug>/` built from `commune.folder`; nil (and a diagnostic) when
     /// its output is missing or unreadable, which means `--xa <slug>` has not run for it.
     static func read(_ commune: ProvinceConfig.Commune, output: URL, shownFolder: String, log: DiagnosticLog) -> CommuneRecord? {
+        read(commune, shownFolder: shownFolder, log: log) { FileManager.default.contents(atPath: output.appendingPathComponent($0).path) }
+    }
+
+    /// The same from any published files (`serve` reads them from the commune's build in memory):
+    /// `published` answers a path below the province's output (`hoa-van/du-lieu/thu-tuc.json`).
+    static func read(_ commune: ProvinceConfig.Commune, shownFolder: String, log: DiagnosticLog,
+                     published: (String) -> Data?) -> CommuneRecord? {
         let sitePath = "\(shownFolder)/\(commune.slug)/content/site.yaml"
         let siteLog = DiagnosticLog()
         guard let source = SourceText.read(commune.folder.appendingPathComponent("content/site.yaml"), displayPath: sitePath, log: siteLog),
@@ -62,7 +70,7 @@ enum CommuneReader {
                                    email: yaml.string("email", "thư điện tử"), formerUnits: yaml.strings("truoc_sap_xep", "đơn vị trước sắp xếp"),
                                    rows: [])
         let jsonPath = "\(commune.slug)/cong-khai/danh-sach-cong-khai.json"
-        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(jsonPath).path) else {
+        guard let data = published(jsonPath) else {
             log.report(.error("province.commune-not-built", at: SourceLocation(path: "public/" + jsonPath),
                               "Chưa có kết quả dựng của xã “\(commune.slug)”: không đọc được \(jsonPath).",
                               hint: "Dựng xã trước bằng: congkhai build --xa \(commune.slug)"))
@@ -77,7 +85,7 @@ enum CommuneReader {
         record.rows = rows
         // A commune without procedures publishes no catalogue file: no rows, not an error.
         let procedurePath = "\(commune.slug)/du-lieu/thu-tuc.json"
-        if let data = FileManager.default.contents(atPath: output.appendingPathComponent(procedurePath).path) {
+        if let data = published(procedurePath) {
             guard let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
                 log.report(.error("province.commune-procedures", at: SourceLocation(path: "public/" + procedurePath),
                                   "Tệp \(procedurePath) không đúng định dạng danh mục thủ tục của CongKhai.",

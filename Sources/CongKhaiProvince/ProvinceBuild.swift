@@ -50,14 +50,20 @@ public struct ProvinceBuild: Sendable {
         province.communes.first.map { String(shownFolder($0).split(separator: "/").dropLast().joined(separator: "/")) } ?? ProvinceConfig.defaultCommuneFolder
     }
 
-    /// One commune into `target`, with the commune build's own staging and swap.
-    func buildCommune(_ commune: ProvinceConfig.Commune, into target: URL, force: Bool) -> Report {
+    /// How a commune of this province is built (by `build`, `--xa` and `serve` alike).
+    func communeOptions(_ commune: ProvinceConfig.Commune, output target: URL) -> BuildOptions {
         var options = BuildOptions(siteFolder: commune.folder, outputFolder: target, asOf: asOf)
         options.templatesFolder = commune.templates
         options.sharedTemplatesFolder = province.templates
         options.sharedContent = province.sharedContent
         // Its 404 page is answered anywhere below /<slug>/ of the province's host.
         options.sitePathWithoutBase = "/\(commune.slug)/"
+        return options
+    }
+
+    /// One commune into `target`, with the commune build's own staging and swap.
+    func buildCommune(_ commune: ProvinceConfig.Commune, into target: URL, force: Bool) -> Report {
+        var options = communeOptions(commune, output: target)
         let staging = OutputWriter.stagingFolder(for: target)
         try? FileManager.default.removeItem(at: staging)
         options.spoolFolder = staging
@@ -158,20 +164,13 @@ public struct ProvinceBuild: Sendable {
         let log = DiagnosticLog()
         let catalogue = ProvinceCatalogue(province)
         let records = province.communes.compactMap { commune -> CommuneRecord? in
-            guard var record = CommuneReader.read(commune, output: communeOutputs, shownFolder: communesFolderName, log: log) else { return nil }
-            record.comparison = catalogue?.compare(commune, publishedCodes: record.procedures.compactMap { $0["ma"] })
-            return record
+            guard let record = CommuneReader.read(commune, output: communeOutputs, shownFolder: communesFolderName, log: log) else { return nil }
+            return compared(record, of: commune, with: catalogue)
         }
         report.diagnostics += log.all
-        guard !log.hasErrors, let first = province.communes.first else { return report }
-        var files = ProvincePages(province: province, communes: records, asOf: asOf, catalogueSize: catalogue?.procedures.count).files()
+        guard !log.hasErrors, !province.communes.isEmpty else { return report }
+        var files = provinceFiles(records, catalogue: catalogue) + ProvinceAssets.files(province)
         report.pageCount += files.filter { $0.path.hasSuffix(".html") }.count
-        // The province pages wear the first commune's theme, as built (minified) with it, and
-        // search with its script.
-        for asset in ["assets/style.css", "assets/emblem.svg", ProvinceSearch.script] {
-            let built = communeOutputs.appendingPathComponent(first.slug).appendingPathComponent(asset)
-            if FileManager.default.fileExists(atPath: built.path) { files.append(OutputFile(path: asset, copying: built)) }
-        }
         // `--chi-tinh` swaps in a new public/ holding the communes' files already there: they are
         // hard-linked into the staging folder (beside public/, so on the same disk), not copied:
         // copying a province's gigabyte made the merge job wait on the disk for minutes.
@@ -192,6 +191,18 @@ public struct ProvinceBuild: Sendable {
         // Checked above (`foreignEntry`): the communes' folders carry their own markers.
         report.failure = OutputWriter.write(files, to: outputFolder, force: true, spooled: true, source: province.folder)
         return report
+    }
+
+    /// `record` with its procedures compared against the province's catalogue.
+    func compared(_ record: CommuneRecord, of commune: ProvinceConfig.Commune, with catalogue: ProvinceCatalogue?) -> CommuneRecord {
+        var record = record
+        record.comparison = catalogue?.compare(commune, publishedCodes: record.procedures.compactMap { $0["ma"] })
+        return record
+    }
+
+    /// The province's own pages and open data over the communes' records (in the province's order).
+    func provinceFiles(_ records: [CommuneRecord], catalogue: ProvinceCatalogue?) -> [OutputFile] {
+        ProvincePages(province: province, communes: records, asOf: asOf, catalogueSize: catalogue?.procedures.count).files()
     }
 
     /// `source` hard-linked at `path` in `staging`; the source itself when the link cannot be made

@@ -24,10 +24,9 @@ public struct ProvinceConfig: Sendable {
     /// The province's theme (`templates/`), under each commune's own.
     public var templates: URL { folder.appendingPathComponent("templates") }
     /// What every commune inherits (`tinh/`); nil when the province shares no content.
-    public var sharedContent: SharedContent? {
-        let shared = SharedContent(provinceFolder: folder)
-        return shared.exists ? shared : nil
-    }
+    public var sharedContent: SharedContent? { shared.exists ? shared : nil }
+    /// One value for the province, so the shared files it loads serve every commune.
+    let shared: SharedContent
 
     /// Whether `folder` is a province repository rather than a commune's site.
     public static func isProvince(_ folder: URL) -> Bool {
@@ -105,7 +104,7 @@ public enum ProvinceLoader {
                               hint: "Mỗi xã là một thư mục \(communeFolderName)/<tên-xã>/ chứa content/ như một trang xã."))
         }
         guard let name, !log.hasErrors else { return nil }
-        return ProvinceConfig(folder: folder, name: name, portalURL: portal, communes: communes)
+        return ProvinceConfig(folder: folder, name: name, portalURL: portal, communes: communes, shared: SharedContent(provinceFolder: folder))
     }
 
     /// The sub-folders of `folder` that hold a commune site, in name order (hidden ones skipped).

@@ -14,13 +14,13 @@ public struct RenderedPage: Sendable {
 /// Stage 3: every page through Markdown and its layout, plus the feed, sitemap and
 /// robots.txt. Pages are independent, so they render in parallel.
 public struct SiteRenderer: Sendable {
-    public let content: SiteContent
+    public private(set) var content: SiteContent
     public let templates: TemplateSet
     public let targets: LinkTargets
     public let settings: RenderSettings
     public let navigation: Navigation
     let builder: PageContext
-    let editions: PrintEditions
+    var editions: PrintEditions
 
     /// `editions`: the notice-board pages, made in the derive stage with the checklist.
     public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings, editions: PrintEditions,
@@ -34,6 +34,25 @@ public struct SiteRenderer: Sendable {
         builder = PageContext(config: content.config, navigation: navigation,
                               units: units.map { $0.rendering(content, navigation: navigation) })
         self.editions = editions
+    }
+
+    /// This renderer for `replace` and `renderPages` alone, without the site's lists of pages and
+    /// procedures (`allPages` and `siteWideFiles` then miss them): rendering one page reads the
+    /// indexes made at init, the navigation, the editions and the settings, never those lists.
+    /// `serve` keeps it beside the site it changes in place, which then owns those lists alone
+    /// (shared, the first change would copy all of them).
+    public var keptForPages: SiteRenderer {
+        var kept = self
+        kept.content.pages = []
+        kept.content.procedures = []
+        return kept
+    }
+
+    /// `serve`'s shortcut after an edit that shows only on the edited pages (a body): `pages` in
+    /// place of the pages at their addresses, for rendering with this renderer's indexes, which
+    /// that edit leaves as they are. Returns what to render: each page and its notice-board edition.
+    public mutating func replace(_ pages: [Page]) -> [Page] {
+        pages.flatMap { page in [page] + (editions.replace(page).map { [$0] } ?? []) }
     }
 
     /// Every page the site has, the 404 page included.

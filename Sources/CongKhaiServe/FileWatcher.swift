@@ -17,7 +17,8 @@ struct FileWatcher: Sendable {
     }
 
     let siteFolder: URL
-    let folders = ["content", "templates"]
+    /// Below `siteFolder`; a province's serve watches its shared and commune folders.
+    var folders = ["content", "templates"]
 
     /// Every regular file's stamp, keyed by its path relative to the site folder.
     func snapshot() -> [String: Stamp] {

@@ -17,7 +17,7 @@ public final class PreviewListener: Sendable {
         port = channel.localAddress?.port ?? 0
     }
 
-    static func start(host: String, port: Int, session: ServeSession, hub: LiveReload, access: ServeAccess) async throws -> PreviewListener {
+    static func start(host: String, port: Int, session: any PreviewResponder, hub: LiveReload, access: ServeAccess) async throws -> PreviewListener {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -44,7 +44,7 @@ public final class PreviewListener: Sendable {
 enum PreviewChannel {
     static let httpHandlerName = "congkhai-http"
 
-    static func configure(_ channel: any Channel, session: ServeSession, hub: LiveReload, access: ServeAccess) throws {
+    static func configure(_ channel: any Channel, session: any PreviewResponder, hub: LiveReload, access: ServeAccess) throws {
         let upgrader = NIOWebSocketServerUpgrader(
             maxFrameSize: 1 << 14,
             shouldUpgrade: { channel, head in
@@ -141,11 +141,11 @@ final class PreviewHTTPHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    let session: ServeSession
+    let session: any PreviewResponder
     let access: ServeAccess
     private var head: HTTPRequestHead?
 
-    init(session: ServeSession, access: ServeAccess) {
+    init(session: any PreviewResponder, access: ServeAccess) {
         self.session = session
         self.access = access
     }
@@ -254,3 +254,10 @@ final class LiveReloadSocket: ChannelInboundHandler {
         }
     }
 }
+
+/// What answers the preview's requests: one commune's site (`ServeSession`) or a province's.
+protocol PreviewResponder: Actor {
+    func respond(to requestPath: String) -> ServeResponse
+}
+
+extension ServeSession: PreviewResponder {}

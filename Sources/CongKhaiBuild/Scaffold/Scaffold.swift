@@ -1,3 +1,4 @@
+import CongKhaiKinds
 import CongKhaiModel
 import Foundation
 
@@ -11,6 +12,7 @@ public enum Scaffold {
         case reform = "cchc"
         case disclosure = "cong-khai"
         case news = "tin-tuc"
+        case document = "van-ban"
     }
 
     /// The periods `new cchc YEAR PERIOD` and the reports `new ngan-sach YEAR KIND` accept.
@@ -67,6 +69,11 @@ public enum Scaffold {
                 return .failure(.usage("Không có kỳ báo cáo “\(arguments[1])”; các kỳ: \(valid) (quý II và quý IV nằm trong báo cáo 6 tháng và cả năm)."))
             }
             return .success([("content/cchc/\(year)-\(arguments[1]).md", ScaffoldTexts.reformReport(year: year, period: period))])
+        case .document:
+            switch DocumentScaffold.file(arguments: arguments, title: title, today: today, draftLines: ScaffoldTexts.draftLines) {
+            case let .success(file): return .success([file])
+            case let .failure(problem): return .failure(.usage(problem.message))
+            }
         case .disclosure, .news:
             guard arguments.count == 1, !TextFolding.slug(arguments[0]).isEmpty else {
                 return .failure(.usage("Cần tên tệp, ví dụ: congkhai new \(kind.rawValue) ke-hoach-nam-2027"))

@@ -7,6 +7,7 @@ public enum ChecklistEvaluator {
     public static func evaluate(_ content: SiteContent, asOf: CalendarDate, units: [any CheckingUnit] = [], log: DiagnosticLog) -> Checklist {
         var evaluation = Evaluation(content: content, asOf: asOf, log: log, unitYears: units.flatMap { $0.checklistYears(in: content) })
         for unit in units { unit.addChecklistItems(to: &evaluation) }
+        evaluation.reportUnusedSettings()
         let items = evaluation.items.sorted {
             ($0.year, $0.quarter, ($0.deadline ?? asOf).dayNumber, $0.id) < ($1.year, $1.quarter, ($1.deadline ?? asOf).dayNumber, $1.id)
         }
@@ -24,6 +25,10 @@ public struct Evaluation {
     public let rules: [String: ChecklistRule]
     public internal(set) var items: [ChecklistItem] = []
     var warnedYears: Set<Int> = []
+    /// Which settings each rule's items can honour, as declared by the code that adds them
+    /// (`honours`); a generic declaration (the editor's disclosures) yields to a specific one.
+    var honoured: [String: Set<ChecklistRule.Setting>] = [:]
+    var honouredByDefault: [String: Set<ChecklistRule.Setting>] = [:]
     /// The first year whose recurring items are all expected: the year of the site's start
     /// (`bat_dau`), else the year before the as-of year, or an older year with recurring content.
     /// Missing items of those years stay listed until posted; of a year before it, only items
@@ -85,8 +90,15 @@ public struct Evaluation {
         if let deadline, published > deadline {
             return ItemStatus(.late, days: published.dayNumber - deadline.dayNumber)
         }
-        if let short = shortfall(posting, minimum: rule.minimumPostingDays) { return ItemStatus(.shortPosting, days: short) }
-        if let short = shortfall(radio, minimum: rule.minimumRadioDays) { return ItemStatus(.shortPosting, days: short) }
+        // A minimum is judged only where the content records that window: a report without a
+        // posting window is not "short" of a posting it has no field for.
+        let reads = settings(of: rule.id)
+        if reads.contains(.minimumPosting), let short = shortfall(posting, minimum: rule.minimumPostingDays) {
+            return ItemStatus(.shortPosting, days: short)
+        }
+        if reads.contains(.minimumRadio), let short = shortfall(radio, minimum: rule.minimumRadioDays) {
+            return ItemStatus(.shortPosting, days: short)
+        }
         return ItemStatus(.onTime)
     }
 
@@ -123,5 +135,49 @@ public struct Evaluation {
         item.decision = decision
         item.pagePath = status.kind == .missing || status.kind == .notYetDue && published == nil ? nil : page
         items.append(item)
+    }
+}
+
+extension Evaluation {
+    /// Declares which settings the items of `ruleID` honour. Called by the code that adds a
+    /// rule's items, whether or not it finds any, so an unused setting is known without content.
+    public mutating func honours(_ ruleID: String, _ settings: Set<ChecklistRule.Setting>) {
+        honoured[ruleID] = settings
+    }
+
+    mutating func honoursByDefault(_ ruleID: String, _ settings: Set<ChecklistRule.Setting>) {
+        honouredByDefault[ruleID] = settings
+    }
+
+    func settings(of ruleID: String) -> Set<ChecklistRule.Setting> {
+        honoured[ruleID] ?? honouredByDefault[ruleID] ?? Set(ChecklistRule.Setting.allCases)
+    }
+
+    /// A rules file that changes a setting the rule's items cannot honour (a deadline on a
+    /// standing item, a posting minimum for reports that record no posting) would read as
+    /// enforced and do nothing; like `moc`, it is refused at its line with the reason.
+    mutating func reportUnusedSettings() {
+        for rule in rules.values.sorted(by: { $0.id < $1.id }) where !rule.isNotApplicable {
+            guard honoured[rule.id] != nil || honouredByDefault[rule.id] != nil else { continue }
+            let reads = settings(of: rule.id)
+            for (setting, location) in rule.changedAt.sorted(by: { $0.value < $1.value }) where !reads.contains(setting) {
+                log.report(.error("checklist.setting-unused", at: location,
+                                  "“\(setting.rawValue)” không có tác dụng ở quy tắc “\(rule.id)”: \(Evaluation.why(setting, rule: rule))",
+                                  hint: "Xóa dòng “\(setting.rawValue)”. Nếu cần một nghĩa vụ khác, thêm quy tắc mới với mã mới (áp dụng cho các tệp trong content/cong-khai/)."))
+            }
+        }
+    }
+
+    static func why(_ setting: ChecklistRule.Setting, rule: ChecklistRule) -> String {
+        switch setting {
+        case .deadline:
+            return "mục này công khai thường xuyên, không tính hạn."
+        case .minimumPosting:
+            return "nội dung của quy tắc này không ghi thời gian niêm yết tại trụ sở, nên không có gì để so với số ngày tối thiểu."
+        case .minimumRadio:
+            return "nội dung của quy tắc này không ghi thời gian phát trên loa truyền thanh, nên không có gì để so với số ngày tối thiểu."
+        case .recurrence:
+            return "CongKhai tự lập các mục của quy tắc này từ nội dung (mỗi kỳ báo cáo, mỗi văn bản…), nên định kỳ không đổi được; chỉ quy tắc cho các tệp trong content/cong-khai/ mới có định kỳ riêng."
+        }
     }
 }

@@ -5,6 +5,9 @@ import CongKhaiModel
 /// standing items (procedures, fees, website essentials).
 extension Evaluation {
     public mutating func budgetItems() {
+        for rule in ["ns-du-toan-trinh", "ns-du-toan", "ns-thuc-hien", "ns-thuc-hien-nam", "ns-quyet-toan"] {
+            honours(rule, [.deadline, .minimumPosting])
+        }
         let budgets = content.budgets
         for year in years {
             let ofYear = budgets.filter { $0.year == year }
@@ -47,6 +50,7 @@ extension Evaluation {
 
     /// CCHC reports for every period from the first expected year, with or without a first report.
     public mutating func reformItems() {
+        honours("cchc", [.deadline])
         let reports = content.reports
         for year in years {
             for period in ReportPeriod.allCases {
@@ -65,6 +69,7 @@ extension Evaluation {
 
     /// Điều 13 k2: the list of what was disclosed, drawn up for every quarter up to the as-of one.
     public mutating func quarterlyLists() {
+        honours("danh-sach-quy", [.deadline, .minimumPosting, .minimumRadio])
         let lists = content.disclosures.filter { $0.effectiveRuleID == "danh-sach-quy" }
         for year in years {
             for quarter in 1...(year < asOf.year ? 4 : Evaluation.quarter(of: asOf)) {
@@ -73,7 +78,7 @@ extension Evaluation {
                 let found = lists.first { $0.period == key }
                 let name = "danh-muc-quy-\(quarter)-\(year)"
                 add("danh-sach-quy", key: key, title: found?.title ?? "Danh mục thông tin đã công khai quý \(["I", "II", "III", "IV"][quarter - 1]) năm \(year)",
-                    trigger: end, published: found?.publishedOn, posting: found?.posting, decision: found?.decision,
+                    trigger: end, published: found?.publishedOn, posting: found?.posting, radio: found?.radio, decision: found?.decision,
                     page: found.map { _ in ChecklistPaths.sheet(year: year, quarter: quarter) },
                     fix: found?.source ?? fix(command: "congkhai new cong-khai \(name)", files: ["content/cong-khai/\(name).md"]),
                     periodYear: year)
@@ -82,6 +87,9 @@ extension Evaluation {
     }
 
     public mutating func disclosureItems() {
+        for rule in rules.values where rule.appliesTo == "cong_khai" {
+            honoursByDefault(rule.id, rule.recurrence == .standing ? [.recurrence] : Set(ChecklistRule.Setting.allCases))
+        }
         for disclosure in content.disclosures {
             guard let ruleID = disclosure.effectiveRuleID else { continue }
             guard let rule = rules[ruleID] else {
@@ -104,6 +112,8 @@ extension Evaluation {
 
     /// The catalogue's standing items: the board list, the catalogue page, the fee schedule.
     public mutating func catalogueItems() {
+        honours("tthc", [])
+        honours("phi", [])
         let latestProcedure = content.procedures.compactMap { p in [p.publication?.date, p.updated].compactMap { $0 }.max() }.max()
         let boardList = content.disclosures.first { $0.effectiveRuleID == "tthc" }
         if let boardList {
@@ -121,11 +131,13 @@ extension Evaluation {
 
     /// The website's own standing items: the rating box, and every page a `trang.` rule requires.
     public mutating func websiteItems() {
+        honours("web-danh-gia", [])
         addStanding("web-danh-gia", key: "trang", title: "Ô đánh giá “Thông tin này có hữu ích không?” trên mỗi trang",
                     present: content.config.ratingURL != nil, page: "", fix: "content/site.yaml (phan_hoi_url)", since: nil, dependsOn: nil)
         let paths = Set(content.pages.filter { !$0.isDraft }.map(\.path))
         for rule in rules.values.sorted(by: { $0.id < $1.id }) where rule.appliesTo.hasPrefix("trang.") {
             let path = String(rule.appliesTo.dropFirst("trang.".count))
+            honours(rule.id, [])
             addStanding(rule.id, key: "trang", title: rule.item, present: paths.contains(path), page: path,
                         fix: "content/\(path)_index.md", since: nil, dependsOn: nil)
         }

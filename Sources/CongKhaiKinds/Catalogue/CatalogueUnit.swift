@@ -23,10 +23,41 @@ struct CatalogueUnit: ContentUnit {
             : ProcedureLoader.load(source, fieldSlug: file.path, log: log).map { .value($0) }
     }
 
+    /// Every procedure's page shows the fees it names (name, amounts, exemptions), though the
+    /// page is made from its own file: an edited fee schedule renders the whole site again.
+    var wholeSiteFiles: Set<String> { ["content/phi-le-phi.yaml"] }
+
     func assemble(_ values: [any Sendable], into content: inout SiteContent, log: DiagnosticLog) {
         content.procedures = values.compactMap { $0 as? Procedure }
         content.fees = values.compactMap { $0 as? FeeSchedule }.last
         content.pages = CataloguePages.assemble(pages: content.pages, procedures: content.procedures, fees: content.fees)
+    }
+
+    /// A procedure whose every field but the body is as before (its sections too, which the
+    /// checks read) shows nowhere but on its own page: the lists, the search index and the open
+    /// data read the other fields. A fee schedule edit shows on every page that names a fee.
+    func splice(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> [Page]? {
+        guard let was = old as? Procedure, let now = new as? Procedure else { return nil }
+        var unchanged = was
+        unchanged.body = now.body
+        guard unchanged == now else { return nil }
+        var found: Int?
+        for index in content.procedures.indices where content.procedures[index].source == was.source {
+            guard found == nil else { return nil }
+            found = index
+        }
+        guard let index = found, content.procedures[index] == was else { return nil }
+        let page = PageSplice.replace(at: was.path, in: &content) { page in
+            guard page.kind == .procedure, page.source == was.source, page.body == was.body, case let .procedure(shown) = page.data, shown == was else {
+                return false
+            }
+            page.body = now.body
+            page.data = .procedure(now)
+            return true
+        }
+        guard let page else { return nil }
+        content.procedures[index] = now
+        return [page]
     }
 
     func check(_ content: SiteContent, log: DiagnosticLog) {

@@ -52,6 +52,8 @@ enum DocumentRules {
 
     /// One item per document that owes one, newest first.
     static func addItems(_ documents: [OfficialDocument], to evaluation: inout Evaluation) {
+        // A document records its posting window at the office, not a radio broadcast.
+        for rule in [normative, administrative] { evaluation.honours(rule, [.deadline, .minimumPosting]) }
         for document in documents {
             guard let ruleID = DocumentRules.rule(for: document) else { continue }
             let key = String(document.path.split(separator: "/").last ?? "")

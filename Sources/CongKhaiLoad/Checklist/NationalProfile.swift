@@ -186,8 +186,15 @@ public enum NationalProfile {
     /// over the ones before it; a site's `quy-tac.yaml` is read over this. Units' profiles are
     /// tested like this one, so reading them reports nothing.
     public static func rules(adding units: [any LoadingUnit]) -> [ChecklistRule] {
-        units.map(\.checklistRules).filter { !$0.isEmpty }.reduce(rules) { base, yaml in
+        let joined = units.map(\.checklistRules).filter { !$0.isEmpty }.reduce(rules) { base, yaml in
             RuleProfileParser.parse(yaml, path: path, base: base, log: DiagnosticLog())
+        }
+        // A unit's rules are built in like the national ones: only a site's file is held to
+        // what its settings can do.
+        return joined.map { rule in
+            var rule = rule
+            rule.changedAt = [:]
+            return rule
         }
     }
 

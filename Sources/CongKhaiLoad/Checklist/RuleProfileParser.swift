@@ -34,7 +34,9 @@ public enum RuleProfileParser {
             let index = rules.firstIndex { $0.id == id }
             var rule = index.map { rules[$0] } ?? ChecklistRule(id: id, item: "", document: "", appliesTo: "cong_khai")
             if index == nil { rule.line = line; rule.source = path }
+            let before = rule
             apply(fields, to: &rule, isNew: index == nil, builtIn: builtIn, log: log)
+            if !builtIn { noteChanges(fields, from: before, to: &rule) }
             if let index { rules[index] = rule } else { rules.append(rule) }
         }
         return rules
@@ -108,6 +110,27 @@ public enum RuleProfileParser {
         }
         rule.minimumPostingDays = days(fields, "niem_yet_toi_thieu", log: log) ?? rule.minimumPostingDays
         rule.minimumRadioDays = days(fields, "truyen_thanh_toi_thieu", log: log) ?? rule.minimumRadioDays
+    }
+
+    /// Records where a rules file changed a content-dependent field (a new rule: set it at all),
+    /// for `Evaluation.reportUnusedSettings`. Restating the base's value changes nothing.
+    static func noteChanges(_ fields: MappingReader, from before: ChecklistRule, to rule: inout ChecklistRule) {
+        let changed: [ChecklistRule.Setting: Bool] = [
+            .deadline: rule.deadline != before.deadline,
+            .minimumPosting: rule.minimumPostingDays != before.minimumPostingDays,
+            .minimumRadio: rule.minimumRadioDays != before.minimumRadioDays,
+            .recurrence: rule.recurrence != before.recurrence,
+        ]
+        let inert: [ChecklistRule.Setting: Bool] = [
+            .deadline: rule.deadline == .none, .minimumPosting: rule.minimumPostingDays == 0,
+            .minimumRadio: rule.minimumRadioDays == 0, .recurrence: false,
+        ]
+        for setting in ChecklistRule.Setting.allCases where fields.has(setting.rawValue) && inert[setting] != true {
+            // A new rule starts from the defaults, so any value it writes counts as a change.
+            if changed[setting] == true || before.item.isEmpty {
+                rule.changedAt[setting] = fields.location(ofKey: setting.rawValue)
+            }
+        }
     }
 
     static func days(_ fields: MappingReader, _ key: String, log: DiagnosticLog) -> Int? {

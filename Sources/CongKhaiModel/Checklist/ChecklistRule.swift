@@ -78,6 +78,19 @@ public struct ChecklistRule: Sendable, Hashable {
     /// Line in the profile or override file, for findings.
     public var source: String
     public var line: Int
+    /// Where a commune's or province's rules file changed a field whose effect depends on the
+    /// content behind the rule (`Setting`), so a change that can have none is reported there.
+    public var changedAt: [Setting: SourceLocation] = [:]
+
+    /// The fields of a rule that only some content can honour: a deadline needs a clock, a
+    /// posting or radio minimum needs content that records that window, a recurrence is read
+    /// only for the editor's own disclosures.
+    public enum Setting: String, Sendable, Hashable, CaseIterable {
+        case deadline = "han"
+        case minimumPosting = "niem_yet_toi_thieu"
+        case minimumRadio = "truyen_thanh_toi_thieu"
+        case recurrence = "dinh_ky"
+    }
 
     public init(id: String, item: String, document: String, appliesTo: String) {
         self.id = id

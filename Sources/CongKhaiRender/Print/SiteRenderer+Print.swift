@@ -14,10 +14,10 @@ public struct PrintEditions: Sendable {
     }
 
     /// The pages to render, with their `in/` paths, the index last.
-    public let pages: [Page]
+    public private(set) var pages: [Page]
     /// Pages that have an edition (web pages, then sheets), in site order.
-    let posted: [Page]
-    let byPath: [String: Edition]
+    private(set) var posted: [Page]
+    private(set) var byPath: [String: Edition]
 
     /// `sheets`: the quarter sheets of the checklist (made with it, in the derive stage).
     public init(content: SiteContent, sheets: [Page]) {
@@ -38,6 +38,20 @@ public struct PrintEditions: Sendable {
         byPath[PrintEdition.folder] = .index
         self.pages = pages
         self.byPath = byPath
+    }
+
+    /// `web` in place of the page at its address (`serve`, after a body edit: same address, same
+    /// fields); returns its edition, to render again, or nil when it has none.
+    mutating func replace(_ web: Page) -> Page? {
+        guard let printPath = PrintEdition.path(for: web), !web.kind.isSheetOnly, byPath[printPath] != nil else { return nil }
+        byPath[printPath] = .notice(web: web)
+        if let index = posted.firstIndex(where: { $0.path == web.path }) { posted[index] = web }
+        guard let index = pages.firstIndex(where: { $0.path == printPath }) else { return nil }
+        var page = web
+        page.path = printPath
+        page.layout = nil
+        pages[index] = page
+        return page
     }
 }
 

@@ -45,6 +45,9 @@ struct BuildCommand: ParsableCommand {
         if ProvinceConfig.isProvince(site.siteFolder) || commune != nil || provinceOnly {
             return try ProvinceBuildCommand(build: self).run()
         }
+        if let found = CommuneInProvince.find(site.siteFolder, asOf: site.asOfDate) {
+            CommuneInProvince.refuse(found, command: "build", cwd: site.cwd)
+        }
         let start = ContinuousClock.now
         let asOfDate = site.asOfDate
         let cwd = site.cwd

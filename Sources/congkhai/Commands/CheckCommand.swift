@@ -1,6 +1,7 @@
 import ArgumentParser
 import CongKhaiBuild
 import CongKhaiModel
+import CongKhaiProvince
 import Foundation
 
 /// Everything `build` validates, without writing anything.
@@ -27,8 +28,10 @@ struct CheckCommand: ParsableCommand {
     var detailed = false
 
     func run() throws {
-        let options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate)
-        let result = Pipeline.run(options)
+        // Inside a province, the commune is checked with what it inherits, as the province builds it.
+        let inProvince = CommuneInProvince.find(site.siteFolder, asOf: site.asOfDate)
+        var result = Pipeline.run(inProvince?.options ?? BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate))
+        if let inProvince { result.diagnostics = inProvince.shown(result.diagnostics) }
         let problems = result.checklist.problems
         switch format {
         case .text:

@@ -29,16 +29,20 @@ struct ServeCommand: AsyncParsableCommand {
         guard ServeCommand.isIPv4(bind) else {
             Terminal.fail("Địa chỉ “\(bind)” không phải địa chỉ IPv4.", hint: "Ví dụ: --bind 0.0.0.0 (mọi máy trong mạng nội bộ) hoặc --bind 192.168.1.10 (địa chỉ của máy này).")
         }
-        if ProvinceConfig.isProvince(site.siteFolder) {
-            Terminal.fail("congkhai serve chưa dùng được cho thư mục của tỉnh (có tinh.yaml).",
-                          hint: "Dựng cả tỉnh bằng `congkhai build` rồi mở public/index.html; hoặc xem thử một xã bằng `congkhai serve --source xa/<tên-xã>` (khi đó chưa có phần xã kế thừa từ tinh/).")
+        if !ProvinceConfig.isProvince(site.siteFolder), let found = CommuneInProvince.find(site.siteFolder, asOf: site.asOfDate) {
+            CommuneInProvince.refuse(found, command: "serve", cwd: site.cwd)
         }
         let options = BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate, verbose: verbose)
         if bind != "127.0.0.1" {
             Terminal.error("cảnh báo: Mọi máy truy cập được địa chỉ \(bind) đều xem được trang xem thử, kể cả nội dung chưa kiểm tra và các lỗi hiện trên trang.\n    gợi ý: Chỉ dùng trong mạng nội bộ tin cậy, không dùng trên mạng công cộng hay máy chủ có địa chỉ Internet; dừng bằng Ctrl+C khi xem xong.")
         }
         let reporter = SiteServer.Reporter(diagnostics: { Terminal.report($0) }, info: { Terminal.info($0) })
+        let otherHosts = bind == "0.0.0.0" ? ServeCommand.localIPv4Addresses() : []
         do {
+            if ProvinceConfig.isProvince(site.siteFolder) {
+                return try await ProvinceServer.run(folder: site.siteFolder, asOf: site.asOfDate, port: port, bind: bind, otherHosts: otherHosts,
+                                                    verbose: verbose, reporter: reporter)
+            }
             try await SiteServer.run(options: options, port: port, bind: bind,
                                      otherHosts: bind == "0.0.0.0" ? ServeCommand.localIPv4Addresses() : [], reporter: reporter)
         } catch let SiteServer.Failure.cannotListen(port, reason) {

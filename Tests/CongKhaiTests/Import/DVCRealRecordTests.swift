@@ -212,13 +212,31 @@ struct DVCRealRecordTests {
         #expect(report.toCheck.first?.checks.contains { $0.topic == "địa chỉ trên Cổng DVC" } == true)
     }
 
+    /// Record 1.007891: what the portal itself gets wrong (a time of "1" with no unit, a fee that
+    /// is free and priced at once) is written into the file above `cach_thuc`, where the editor
+    /// who opens it sees it, not only in the terminal; the joint circular keeps its number.
+    @Test func doubtfulTimesAndFeesAreMarkedInTheFile() throws {
+        let site = try ImportSite()
+        let (report, _) = site.run(.dvc, [Self.source("bo-tai-chinh__1.007891")])
+        let text = try #require(site.read("content/thu-tuc/hai-quan/1.007891.md"))
+        let lines = text.split(separator: "\n").map(String.init)
+        let channels = try #require(lines.firstIndex(of: "cach_thuc:"))
+        let marks = lines[..<channels].filter { $0.hasPrefix("# Cần kiểm tra: ") }
+        #expect(marks.count == 2)
+        #expect(marks.contains { $0.contains("thời hạn chỉ ghi số “1”, không có đơn vị") })
+        #expect(marks.contains { $0.contains("phí vừa ghi “Miễn phí” vừa có mức thu") })
+        #expect(text.contains("so_hieu: \"01/2008/TTLT-BCT-BTC-BGTVT-BNN&PTNT-BYT-NHNN\""))
+        #expect(!text.contains("ten: \"&PTNT"))
+        #expect(report.toCheck.first?.checks.count == 2)
+    }
+
     @Test func reimportingTheRealRecordsChangesNothing() throws {
         let site = try ImportSite()
-        let sources = ["bo-cong-an__1.010039", "bo-tu-phap__2.000528"].map(Self.source)
+        let sources = ["bo-cong-an__1.010039", "bo-tu-phap__2.000528", "bo-tai-chinh__1.007891"].map(Self.source)
         site.run(.dvc, sources)
         let before = site.procedureFiles.map { site.read($0) }
         let (second, _) = site.run(.dvc, sources)
-        #expect(second.updated.count == 2)
+        #expect(second.updated.count == 3)
         #expect(site.procedureFiles.map { site.read($0) } == before)
     }
 }

@@ -60,6 +60,19 @@ struct ImportFlattenedTableTests {
                                           "Thông tư 04/2020/TT-BTP", "Quyết định 1872/QĐ-TTg", "Nghị quyết về lệ phí"])
     }
 
+    /// From the real record 1.007891 (Bộ Tài chính): a joint circular's issuers hold `&` (Bộ
+    /// NN&PTNT). Before, the number stopped at `BNN` and `&PTNT-BYT-NHNN` began the next title.
+    @Test func aJointCircularsNumberKeepsItsAmpersand() throws {
+        let text = "Tên văn bản pháp lýMã văn bản"
+            + "Luật 54/2014/QH1354/2014/QH13"
+            + "Thông tư liên tịch 01/2008/TTLT-BCT-BTC-BGTVT-BNN&PTNT-BYT-NHNN01/2008/TTLT-BCT-BTC-BGTVT-BNN&PTNT-BYT-NHNN"
+            + "Nghị định 08/2015/NĐ-CP08/2015/NĐ-CP"
+        let documents = try #require(LegalBasisParser.parse(text))
+        #expect(documents.map(\.number) == ["54/2014/QH13", "01/2008/TTLT-BCT-BTC-BGTVT-BNN&PTNT-BYT-NHNN", "08/2015/NĐ-CP"])
+        #expect(documents.map(\.title) == ["Luật 54/2014/QH13", "Thông tư liên tịch 01/2008/TTLT-BCT-BTC-BGTVT-BNN&PTNT-BYT-NHNN",
+                                          "Nghị định 08/2015/NĐ-CP"])
+    }
+
     @Test func legalBasisAsALineList() throws {
         let documents = try #require(LegalBasisParser.parse("- Luật Hộ tịch số 60/2014/QH13;\n- Nghị định số 123/2015/NĐ-CP."))
         #expect(documents.map(\.number) == ["60/2014/QH13", "123/2015/NĐ-CP"])

@@ -75,6 +75,50 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("public/b/thu-tuc/ho-tich/1.001193/index.html").path))
     }
 
+    @Test func aSharedFileIsLoadedOnceForAllTheCommunesAndAgainWhenItChanges() throws {
+        let site = try TestSite([
+            "tinh.yaml": "ten: Tỉnh B\n",
+            "tinh/thu-tuc/ho-tich/1.000656.md": Self.procedure("1.000656"),
+            "tinh/thu-tuc/ho-tich/1.000894.md": Self.procedure("1.000894"),
+            "xa/a/content/site.yaml": Self.commune("A"), "xa/a/content/_index.md": Self.home,
+            "xa/b/content/site.yaml": Self.commune("B"), "xa/b/content/_index.md": Self.home,
+            "xa/c/content/site.yaml": Self.commune("C"), "xa/c/content/_index.md": Self.home,
+        ], theme: false)
+        let province = try #require(ProvinceLoader.load(site.folder, log: DiagnosticLog()))
+        let shared = try #require(province.sharedContent)
+        let report = ProvinceBuild(province: province, asOf: Self.asOf).buildAll()
+        #expect(report.errorCount == 0, "\(report.diagnostics.map(\.formatted))")
+        // Three communes inherit two procedures: two loads, not six (nor a seventh for the catalogue).
+        #expect(shared.loads.count == 2)
+        let page = try String(contentsOf: site.folder.appendingPathComponent("public/c/thu-tuc/ho-tich/1.000656/index.html"), encoding: .utf8)
+        #expect(page.contains("Thủ tục 1.000656"))
+        // An edited file (another size) is loaded again, not answered from the earlier load.
+        try site.write("tinh/thu-tuc/ho-tich/1.000656.md", Self.procedure("1.000656").replacingOccurrences(of: "Thủ tục 1.000656", with: "Đăng ký khai tử"))
+        let again = ProvinceBuild(province: province, asOf: Self.asOf).buildAll()
+        #expect(again.errorCount == 0)
+        let edited = try String(contentsOf: site.folder.appendingPathComponent("public/a/thu-tuc/ho-tich/1.000656/index.html"), encoding: .utf8)
+        #expect(edited.contains("Đăng ký khai tử"))
+    }
+
+    @Test func theProvincePagesWearTheProvincesStylesheetNotTheFirstCommunes() throws {
+        let (site, report) = try build([
+            "xa/a/templates/assets/style.css": "body { color: #800000; } /* của xã A */\n",
+        ])
+        #expect(report.errorCount == 0 && report.failure == nil, "\(report.diagnostics.map(\.formatted))")
+        func css(_ path: String) throws -> String { try String(contentsOf: site.folder.appendingPathComponent("public/" + path), encoding: .utf8) }
+        #expect(try css("a/assets/style.css").contains("#800000"))
+        let province = try css("assets/style.css")
+        #expect(!province.contains("#800000"))
+        // The embedded stylesheet, minified as a commune build publishes it.
+        #expect(province == (try css("b/assets/style.css")))
+        let (themed, themedReport) = try build([
+            "templates/assets/style.css": "main { color: #003366; }\n",
+        ])
+        #expect(themedReport.errorCount == 0)
+        #expect(try String(contentsOf: themed.folder.appendingPathComponent("public/assets/style.css"), encoding: .utf8)
+                == CSSMinifier.minify("main { color: #003366; }\n"))
+    }
+
     @Test func theProvincesThemeAppliesFileByFileUnderACommunesOwn() throws {
         let marker = "<!-- giao diện của tỉnh -->"
         let (site, report) = try build([
