@@ -7,7 +7,7 @@ import Foundation
 /// Read from the published bytes (the built output, or under `serve` the same files of the
 /// commune's build in memory), never from the build's model, so the single build, the split
 /// build (`--xa` on many machines, then `--chi-tinh`) and `serve` make the same bytes.
-public struct CommuneRecord: Sendable {
+public struct CommuneRecord: Sendable, Equatable {
     public var slug: String
     public var name: String
     public var shortName: String

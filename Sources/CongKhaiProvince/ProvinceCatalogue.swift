@@ -28,11 +28,16 @@ struct ProvinceCatalogue: Sendable {
     }
 
     /// One commune against the catalogue.
-    struct Comparison: Sendable {
+    struct Comparison: Sendable, Equatable {
         /// By procedure code, for every procedure the commune publishes.
         var published: [String: Entry] = [:]
         /// The catalogue's procedures the commune does not publish, in catalogue order, with why.
         var missing: [(procedure: Procedure, note: String)] = []
+
+        static func == (a: Comparison, b: Comparison) -> Bool {
+            a.published == b.published
+                && a.missing.elementsEqual(b.missing) { $0.procedure == $1.procedure && $0.note == $1.note }
+        }
     }
 
     let shared: SharedContent

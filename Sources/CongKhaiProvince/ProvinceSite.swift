@@ -179,6 +179,7 @@ public final class ProvinceSite: @unchecked Sendable {
             if inside.hasPrefix("content/") || inside.hasPrefix("templates/") { perCommune[commune.slug, default: []].insert(inside) }
         }
         let touched = province.communes.filter { perCommune[$0.slug] != nil }
+        let recordsBefore = records
         let changes = perCommune
         let sites = communes
         let results = Mutex<[String: BuildResult]>([:])
@@ -200,7 +201,10 @@ public final class ProvinceSite: @unchecked Sendable {
                 if let record = records[commune.slug] { records[commune.slug] = builder.compared(record, of: commune, with: catalogue) }
             }
         }
-        if !touched.isEmpty || paths.contains(where: { $0.hasPrefix("templates/") }) { pages += renderProvincePages() }
+        // The province pages are made from the records alone (and the province's theme): an edit
+        // that leaves every record as it was, such as a procedure's body, leaves them as they are.
+        let themeChanged = paths.contains { $0.hasPrefix("templates/") }
+        if themeChanged || sharedChanged || records != recordsBefore { pages += renderProvincePages() }
         return finish(start, updated: touched.map(\.slug), rendered: pages)
     }
 

@@ -49,6 +49,24 @@ import Testing
         }
     }
 
+    /// A procedure's body is on no province page (they are made from the communes' records):
+    /// the edit renders that commune's two pages and leaves the province pages alone.
+    @Test func aBodyEditRendersNoProvincePage() throws {
+        let copy = try Copy()
+        let site = ProvinceSite(folder: copy.folder, asOf: Self.asOf)
+        #expect(site.build().errorCount == 0)
+        let before = Self.served(site)
+        let procedure = "xa/suoi-da/content/thu-tuc/ho-tich/1.000894.md"
+        try copy.edit(procedure) { $0 + "\nNgười dân có thể hỏi thêm tại bộ phận một cửa.\n" }
+        let update = site.update(changed: [procedure])
+        #expect(update.errorCount == 0, "\(update.diagnostics.map(\.formatted))")
+        #expect(update.renderedPages == 2, "the procedure's page and its notice-board edition only")
+        let after = Self.served(site)
+        let changed = Set(after.keys.filter { before[$0] != after[$0] })
+        #expect(changed == ["suoi-da/thu-tuc/ho-tich/1.000894/index.html", "suoi-da/in/thu-tuc-ho-tich-1.000894/index.html"], "\(changed.sorted())")
+        try Self.expectSameAsFreshBuild(site)
+    }
+
     @Test func anEditInOneCommuneUpdatesThatCommuneAndItsDashboardRowOnly() throws {
         let copy = try Copy()
         let site = ProvinceSite(folder: copy.folder, asOf: Self.asOf)
