@@ -8,9 +8,14 @@
 # builds it with the repository's templates; hugo-site.sh makes a copy buildable by Hugo (Debian
 # `hugo`) and Hugo builds it. Each tool is timed by /usr/bin/time -v in the same run (wall, user
 # and system CPU, peak memory) in two conditions: "fresh", into an output folder just removed
-# (CongKhai's kept previous edition `.public.ban-truoc` removed too), and "rebuild", into the
-# existing output of an earlier build of the same tree (for CongKhai the second rebuild, when the
-# kept edition exists). On a shared machine wall time swings 3x: compare CPU (user + sys).
+# (CongKhai's kept previous edition `.public.ban-truoc` and its record `.public.ban-ghi` removed
+# too), and "rebuild", into the existing output of an earlier build of the same tree (for CongKhai
+# the second rebuild with --dung-lai, when the kept edition exists). Two more CongKhai rows:
+# "unchanged", the same command again with nothing changed (the build record finds nothing to do),
+# and "one file changed", after appending a line to one procedure file (the whole pipeline runs
+# again: only the writing is limited to what changed; the file is restored afterwards). Hugo has
+# no such shortcut: those rows repeat its rebuild figures. On a shared machine wall time swings
+# 3x: compare CPU (user + sys).
 # Then, unless SERVE=0, `congkhai serve` runs on each tree and bench/serve-edits.py edits one
 # procedure's title EDITS times and its body EDITS times, reading the time of each update from
 # serve's report, then measures serve's idle CPU and its memory across the edits.
@@ -63,22 +68,38 @@ for n in "${SIZES[@]}"; do
   ck=("$CONGKHAI" build --source "$tree" --as-of 2026-11-23)
   hu=(hugo --source "$hugo_tree" --quiet)
   # Fresh: both outputs removed just before, side by side.
-  rm -rf "$tree/public" "$tree/.public.ban-truoc" "$hugo_tree/public"
+  rm -rf "$tree/public" "$tree/.public.ban-truoc" "$tree/.public.ban-ghi" "$hugo_tree/public"
   read -r ckf_w ckf_c ckf_kb < <(timed "$BENCH_DIR/ck-$n-fresh.log" "${ck[@]}")
   read -r huf_w huf_c huf_kb < <(timed "$BENCH_DIR/hugo-$n-fresh.log" "${hu[@]}")
   # Rebuild: CongKhai's first rebuild makes the kept edition (hard links); the second is timed.
-  timed "$BENCH_DIR/ck-$n-rebuild1.log" "${ck[@]}" >/dev/null
-  read -r ckr_w ckr_c ckr_kb < <(timed "$BENCH_DIR/ck-$n-rebuild.log" "${ck[@]}")
+  # --dung-lai: without it nothing changed and the build record would skip the work.
+  timed "$BENCH_DIR/ck-$n-rebuild1.log" "${ck[@]}" --dung-lai >/dev/null
+  read -r ckr_w ckr_c ckr_kb < <(timed "$BENCH_DIR/ck-$n-rebuild.log" "${ck[@]}" --dung-lai)
   read -r hur_w hur_c hur_kb < <(timed "$BENCH_DIR/hugo-$n-rebuild.log" "${hu[@]}")
+  # Unchanged: the same command again.
+  read -r cku_w cku_c cku_kb < <(timed "$BENCH_DIR/ck-$n-unchanged.log" "${ck[@]}")
+  grep -q "Không có gì thay đổi" "$BENCH_DIR/ck-$n-unchanged.log" || { echo "ck-$n: the unchanged rebuild built" >&2; exit 1; }
+  # One procedure file changed (a line appended), then put back as generated.
+  one=$(find "$tree/content/thu-tuc" -name '*.md' | LC_ALL=C sort | awk 'NR == 1')  # awk reads all: no SIGPIPE under pipefail
+  cp "$one" "$BENCH_DIR/one-file.orig"
+  printf '\nĐoạn thêm để đo một lần dựng lại sau khi sửa một tệp.\n' >> "$one"
+  read -r ck1_w ck1_c ck1_kb < <(timed "$BENCH_DIR/ck-$n-one-file.log" "${ck[@]}")
+  cp "$BENCH_DIR/one-file.orig" "$one"
   ck_pages=$(find "$tree/public" -name '*.html' | wc -l)
   hu_pages=$(find "$hugo_tree/public" -name '*.html' | wc -l)
-  for condition in fresh rebuild; do
-    if [ "$condition" = fresh ]; then set -- "$ckf_w" "$ckf_c" "$ckf_kb" "$huf_w" "$huf_c" "$huf_kb"; else set -- "$ckr_w" "$ckr_c" "$ckr_kb" "$hur_w" "$hur_c" "$hur_kb"; fi
+  for condition in fresh rebuild unchanged "one file changed"; do
+    case "$condition" in
+      fresh) set -- "$ckf_w" "$ckf_c" "$ckf_kb" "$huf_w" "$huf_c" "$huf_kb" ;;
+      rebuild) set -- "$ckr_w" "$ckr_c" "$ckr_kb" "$hur_w" "$hur_c" "$hur_kb" ;;
+      unchanged) set -- "$cku_w" "$cku_c" "$cku_kb" "$hur_w" "$hur_c" "$hur_kb" ;;
+      *) set -- "$ck1_w" "$ck1_c" "$ck1_kb" "$hur_w" "$hur_c" "$hur_kb" ;;
+    esac
     rows+=("$(python3 -c "
 import sys
 n, cond, cw, cc, ck, hw, hc, hk, cp, hp = sys.argv[1:]
 n, cp, hp = int(n), int(cp), int(hp)
 cw, cc, hw, hc, ck, hk = map(float, (cw, cc, hw, hc, ck, hk))
+cc = max(cc, 0.01)  # an unchanged rebuild of a small tree rounds to 0.00 s
 cps, hps = cp / cc, hp / hc
 cpp, hpp = cc / n * 1000, hc / n * 1000
 print(f'| {n:,} | {cond} | {cp:,} | {cw:.2f} s | {cc:.2f} s | {cps:,.0f} | {cpp:.2f} ms | {ck/1024:,.0f} MB | {hp:,} | {hw:.2f} s | {hc:.2f} s | {hps:,.0f} | {hpp:.2f} ms | {hk/1024:,.0f} MB | {cps/hps:.2f}× | {hpp/cpp:.2f}× | {ck/hk:.2f} |')

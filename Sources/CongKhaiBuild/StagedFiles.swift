@@ -182,3 +182,9 @@ enum StagedFiles {
         if let descriptor = claimed.withLock({ $0.removeValue(forKey: staging.path) }) { close(descriptor) }
     }
 }
+
+extension OutputWriter {
+    /// Lets another build use the kept edition claimed by `claimStaging`, when this one ends
+    /// without writing (nothing changed since the last build).
+    public static func releaseStaging(_ staging: URL) { StagedFiles.release(staging) }
+}

@@ -47,7 +47,7 @@ enum SiteScaffoldTexts {
             ("content/cong-khai/_index.md", section("Công khai thông tin", order: 7, today: today,
                 description: "Danh mục thông tin \(unit.kind.label.lowercased()) phải công khai: nội dung, hình thức, thời hạn và tình trạng.",
                 body: "Theo Điều 13 khoản 2 Luật Thực hiện dân chủ ở cơ sở, Ủy ban nhân dân \(unit.kind.label.lowercased()) lập, cập nhật hằng quý và niêm yết danh mục các thông tin đã công khai, kèm hình thức và thời điểm công khai. Danh mục dưới đây được tính tự động từ nội dung của trang.")),
-            (".gitignore", "# Kết quả dựng trang: dựng lại từ content/ mỗi lần, không lưu vào kho.\npublic/\n.public.ban-truoc/\n.congkhai/\n"),
+            (".gitignore", "# Kết quả dựng trang: dựng lại từ content/ mỗi lần, không lưu vào kho.\npublic/\n.public.ban-truoc/\n.public.ban-ghi\n.congkhai/\n"),
         ]
     }
 

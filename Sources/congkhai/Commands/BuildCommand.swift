@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Tạo thêm bản PDF của các bản in niêm yết (in/*.pdf); cần WeasyPrint (python3 -m pip install weasyprint).")
     var pdf = false
 
+    @Flag(name: .customLong("dung-lai"), help: "Dựng lại toàn bộ kể cả khi không có gì thay đổi kể từ lần dựng trước.")
+    var rebuildAnyway = false
+
     @Flag(name: .long, help: "In thời gian của từng bước.")
     var verbose = false
 
@@ -59,6 +62,8 @@ struct BuildCommand: ParsableCommand {
                                    baseURL: baseURL, verbose: verbose, force: force)
         options.pdf = pdf
         options.referenceTemplateEngine = referenceTemplates
+        // Before anything is loaded: the libraries mapped now are the same in every run.
+        let settings = UnchangedBuild.settings(options, environment: ProcessInfo.processInfo.environment)
         // Pages go straight to the staging folder as they are rendered; it is removed unless swapped in.
         // The kept previous edition when there is one: it is brought up to date in place.
         OutputSwap.removeLeftovers(of: options.outputFolder)
@@ -66,6 +71,12 @@ struct BuildCommand: ParsableCommand {
         let staging = OutputWriter.claimStaging(for: options.outputFolder)
         let kept = OutputWriter.isKeptEdition(staging, of: options.outputFolder)
         if !kept { try? FileManager.default.removeItem(at: staging) }
+        // Checked while this build holds the kept edition, so no other build is swapping the output.
+        if kept, !rebuildAnyway, let replay = UnchangedBuild.replay(options, settings: settings) {
+            OutputWriter.releaseStaging(staging)
+            return reportUnchanged(replay, output: Terminal.shortPath(options.outputFolder, from: cwd), start: start, asOf: asOfDate)
+        }
+        let inputs = UnchangedBuild.inputs(options)
         options.spoolFolder = staging
         let cleanup = StagingCleanup(staging: staging, output: options.outputFolder, keeping: kept)
         defer { if !kept { try? FileManager.default.removeItem(at: staging) }; withExtendedLifetime(cleanup) {} }
@@ -87,12 +98,24 @@ struct BuildCommand: ParsableCommand {
         StagingCleanup.holdWhileStopping()
         switch written {
         case nil:
+            UnchangedBuild.record(options, settings: settings, inputs: inputs, pageCount: result.pageCount, fileCount: result.files.count,
+                                  diagnostics: result.diagnostics)
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             Terminal.info("Đã dựng \(result.pageCount) trang (\(result.files.count) tệp) vào \(shownOutput) · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo · \(milliseconds) ms · ngày tính hạn \(asOfDate.vietnamese)")
         case let failure?:
             OutputRefusal.fail(failure, output: shownOutput, source: "thư mục của trang hoặc nằm trong content/, templates/")
         }
+    }
+
+    /// Nothing the output depends on changed: the output is left as it is (not one file
+    /// touched) and the last build's findings are shown again, as that build showed them.
+    private func reportUnchanged(_ replay: UnchangedBuild.Replay, output: String, start: ContinuousClock.Instant, asOf: CalendarDate) {
+        Terminal.report(replay.diagnostics, detailed: detailed)
+        let warnings = replay.diagnostics.filter { $0.severity == .warning }.count
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        Terminal.info("Không có gì thay đổi kể từ lần dựng trước: \(output) giữ nguyên \(replay.pageCount) trang (\(replay.fileCount) tệp) · 0 lỗi · \(warnings) cảnh báo · \(milliseconds) ms · ngày tính hạn \(asOf.vietnamese). Dùng --dung-lai để dựng lại toàn bộ.")
     }
 
     /// `--as-of`, else `SOURCE_DATE_EPOCH`, else today; a bad value stops with a clear message.

@@ -29,7 +29,9 @@ struct InterruptedBuildTests {
         await Self.exit(of: process)
         #expect(process.terminationStatus == 128 + signal)
         #expect(!FileManager.default.fileExists(atPath: staging.path))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }
+        // The record of the last successful build (`.public.ban-ghi`) rightly stays.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+            .filter { $0.hasPrefix(".") && $0 != BuildRecord.location(for: output).lastPathComponent }
         #expect(leftovers == [kept.lastPathComponent], "\(leftovers)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == published)
     }
@@ -40,7 +42,8 @@ struct InterruptedBuildTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let kept = OutputWriter.keptEdition(for: output)
         #expect(try await Self.build(site: site, output: output).terminationStatus == 0)
-        #expect(try await Self.build(site: site, output: output).terminationStatus == 0)
+        // --dung-lai: unchanged, the second build would skip the work and leave the kept edition empty.
+        #expect(try await Self.build(site: site, output: output, extra: ["--dung-lai"]).terminationStatus == 0)
         #expect(FileManager.default.fileExists(atPath: kept.path))
         let published = try OutputTests.checksums(output)
 
@@ -53,7 +56,9 @@ struct InterruptedBuildTests {
         await Self.exit(of: process)
         #expect(process.terminationStatus == 128 + signal)
         #expect(try OutputTests.checksums(output) == published)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }
+        // The record of the last successful build (`.public.ban-ghi`) rightly stays.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+            .filter { $0.hasPrefix(".") && $0 != BuildRecord.location(for: output).lastPathComponent }
         #expect(leftovers == [kept.lastPathComponent], "\(leftovers)")
         var info = stat()
         #expect(lstat(kept.path, &info) == 0 && info.st_mode & 0o777 == 0o700)
@@ -78,10 +83,10 @@ struct InterruptedBuildTests {
         return (scratch, site, scratch.appendingPathComponent("public"))
     }
 
-    static func start(site: URL, output: URL) throws -> Process {
+    static func start(site: URL, output: URL, extra: [String] = []) throws -> Process {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["build", "--source", site.path, "--output", output.path, "--as-of", "2026-11-23"]
+        process.arguments = ["build", "--source", site.path, "--output", output.path, "--as-of", "2026-11-23"] + extra
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -90,8 +95,8 @@ struct InterruptedBuildTests {
 
     /// Waits without holding a thread of the test pool: a blocked pool starves the async tests
     /// running beside (serve's WebSocket test timed out behind these builds).
-    static func build(site: URL, output: URL) async throws -> Process {
-        let process = try start(site: site, output: output)
+    static func build(site: URL, output: URL, extra: [String] = []) async throws -> Process {
+        let process = try start(site: site, output: output, extra: extra)
         await exit(of: process)
         return process
     }

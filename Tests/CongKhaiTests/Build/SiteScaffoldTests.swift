@@ -69,6 +69,7 @@ struct SiteScaffoldTests {
         #expect(gitlab.contains("pages:") && gitlab.contains("- public"))
         #expect(site.read(".gitignore", in: site.folder)?.contains("public/") == true)
         #expect(site.read(".gitignore", in: site.folder)?.contains(".public.ban-truoc/") == true, "the kept previous edition is no content either")
+        #expect(site.read(".gitignore", in: site.folder)?.contains(".public.ban-ghi") == true, "nor the record of the last build")
     }
 
     @Test func theNameAndKindAreReadTogether() throws {
