@@ -18,7 +18,7 @@ public struct FrontMatter: Sendable, Equatable {
             utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
         }
         let firstEnd = lineEnd(utf8.startIndex)
-        guard text[utf8.startIndex..<firstEnd].trimmingWhitespace() == "---" else {
+        guard isFence(text[utf8.startIndex..<firstEnd], "---") else {
             return FrontMatter(yaml: "", yamlLine: 1, body: text, bodyLine: 1, hasFrontMatter: false)
         }
         guard firstEnd < utf8.endIndex else { return nil }
@@ -28,8 +28,8 @@ public struct FrontMatter: Sendable, Equatable {
         while true {
             lineNumber += 1
             let end = lineEnd(lineStart)
-            let marker = text[lineStart..<end].trimmingWhitespace()
-            if marker == "---" || marker == "..." {
+            let line = text[lineStart..<end]
+            if isFence(line, "---") || isFence(line, "...") {
                 return FrontMatter(
                     yaml: lineStart == yamlStart ? "" : String(text[yamlStart..<utf8.index(before: lineStart)]),
                     yamlLine: 2,
@@ -41,6 +41,16 @@ public struct FrontMatter: Sendable, Equatable {
             guard end < utf8.endIndex else { return nil }
             lineStart = utf8.index(after: end)
         }
+    }
+
+    /// Whether the line is `fence` between blanks. An ASCII byte that is neither blank nor the
+    /// fence's own character rules it out before the line is copied and trimmed (most lines).
+    static func isFence(_ line: Substring, _ fence: String) -> Bool {
+        let mark = fence.utf8.first ?? 0
+        for byte in line.utf8 where byte < 0x80 && byte != mark && byte != 0x20 && !(0x09...0x0D).contains(byte) {
+            return false
+        }
+        return line.trimmingWhitespace() == fence
     }
 }
 

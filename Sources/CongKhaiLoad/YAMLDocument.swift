@@ -29,7 +29,7 @@ public enum YAMLDocument {
             // Vietnamese terms), and Yams skips its regular-expression tag guessing, a tenth of the build.
             // `.utf8`: the default encoding is looked up in the process environment (rebuilt as a
             // dictionary) on every call; Swift strings are UTF-8 and libyaml reads them as they are.
-            guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return .mapping(Node.Mapping([])) }
+            guard let root = try compose(yaml) else { return .mapping(Node.Mapping([])) }
             let lastLine = yaml.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             return yaml.hasSuffix("\n") ? root : keepingEndInside(root, lastLine: lastLine, holder: nil)
         } catch let error as YamlError {
@@ -40,6 +40,16 @@ public enum YAMLDocument {
             log.report(.error("yaml.syntax", at: SourceLocation(path: path, line: lineOffset + 1),
                               "Không đọc được nội dung YAML."))
             return nil
+        }
+    }
+
+    /// The tree of `Yams.compose(yaml:, .basic, .default, .utf8)`, read from libyaml's events
+    /// when the text is well formed; Yams itself reads the rest and throws its errors.
+    static func compose(_ yaml: String) throws -> Node? {
+        switch YAMLEventReader.compose(yaml) {
+        case .empty: return nil
+        case let .root(node): return node
+        case .needsYams: return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         }
     }
 
