@@ -52,6 +52,8 @@ public final class ProvinceSite: @unchecked Sendable {
         public var renderedPages = 0
         /// The communes this run built or updated, in the province's order.
         public var communesUpdated: [String] = []
+        /// Whether the province's own pages were made again (not when no commune's record changed).
+        public var provincePagesRemade = false
         public var milliseconds = 0
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -138,7 +140,9 @@ public final class ProvinceSite: @unchecked Sendable {
             settle(commune, after: result)
         }
         rendered += renderProvincePages()
-        return finish(start, updated: loaded.communes.map(\.slug), rendered: rendered)
+        var result = finish(start, updated: loaded.communes.map(\.slug), rendered: rendered)
+        result.provincePagesRemade = true
+        return result
     }
 
     /// Brings the province up to date with the files at `paths`, relative to the province's
@@ -204,8 +208,11 @@ public final class ProvinceSite: @unchecked Sendable {
         // The province pages are made from the records alone (and the province's theme): an edit
         // that leaves every record as it was, such as a procedure's body, leaves them as they are.
         let themeChanged = paths.contains { $0.hasPrefix("templates/") }
-        if themeChanged || sharedChanged || records != recordsBefore { pages += renderProvincePages() }
-        return finish(start, updated: touched.map(\.slug), rendered: pages)
+        let remade = themeChanged || sharedChanged || records != recordsBefore
+        if remade { pages += renderProvincePages() }
+        var result = finish(start, updated: touched.map(\.slug), rendered: pages)
+        result.provincePagesRemade = remade
+        return result
     }
 
     // MARK: Steps

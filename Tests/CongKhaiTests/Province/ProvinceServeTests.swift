@@ -61,6 +61,7 @@ import Testing
         let update = site.update(changed: [procedure])
         #expect(update.errorCount == 0, "\(update.diagnostics.map(\.formatted))")
         #expect(update.renderedPages == 2, "the procedure's page and its notice-board edition only")
+        #expect(!update.provincePagesRemade)
         let after = Self.served(site)
         let changed = Set(after.keys.filter { before[$0] != after[$0] })
         #expect(changed == ["suoi-da/thu-tuc/ho-tich/1.000894/index.html", "suoi-da/in/thu-tuc-ho-tich-1.000894/index.html"], "\(changed.sorted())")
