@@ -116,18 +116,9 @@ public struct ProvinceBuild: Sendable {
         }
         let communes = province.communes
         let reports = Mutex<[Int: Report]>([:])
-        let next = Mutex(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(parallelCommunes, communes.count))) { _ in
-            while true {
-                let index: Int = next.withLock { value in
-                    defer { value += 1 }
-                    return value
-                }
-                guard index < communes.count else { return }
-                let commune = communes[index]
-                let built = buildCommune(commune, into: staging.appendingPathComponent(commune.slug), force: true)
-                reports.withLock { $0[index] = built }
-            }
+        Self.inParallel(communes, workers: parallelCommunes) { index, commune in
+            let built = buildCommune(commune, into: staging.appendingPathComponent(commune.slug), force: true)
+            reports.withLock { $0[index] = built }
         }
         // A problem in the province's shared files is found by every commune: reported once.
         let findings = DiagnosticLog()
@@ -212,6 +203,23 @@ public struct ProvinceBuild: Sendable {
         let folder = target.deletingLastPathComponent().path
         if made.insert(folder).inserted { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         return Glibc.link(source.path, target.path) == 0 ? target : source
+    }
+
+    /// Runs `work` on every commune, at most `workers` at a time, each commune taken by the next
+    /// free worker (communes differ in size, so fixed shares would leave a core idle).
+    static func inParallel(_ communes: [ProvinceConfig.Commune], workers: Int,
+                           _ work: @escaping @Sendable (Int, ProvinceConfig.Commune) -> Void) {
+        let next = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, communes.count))) { _ in
+            while true {
+                let index: Int = next.withLock { value in
+                    defer { value += 1 }
+                    return value
+                }
+                guard index < communes.count else { return }
+                work(index, communes[index])
+            }
+        }
     }
 
     /// The first file under `public/`, at any depth, that neither the province's last build

@@ -269,17 +269,7 @@ public final class ProvinceSite: @unchecked Sendable {
     }
 
     func inParallel(_ communes: [ProvinceConfig.Commune], _ work: @escaping @Sendable (ProvinceConfig.Commune) -> Void) {
-        let next = Mutex(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(parallelCommunes, communes.count))) { _ in
-            while true {
-                let index: Int = next.withLock { value in
-                    defer { value += 1 }
-                    return value
-                }
-                guard index < communes.count else { return }
-                work(communes[index])
-            }
-        }
+        ProvinceBuild.inParallel(communes, workers: parallelCommunes) { _, commune in work(commune) }
     }
 
     func finish(_ start: ContinuousClock.Instant, updated: [String], rendered: Int) -> Result {

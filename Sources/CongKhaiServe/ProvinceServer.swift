@@ -35,27 +35,10 @@ public enum ProvinceServer {
         } catch {
             throw SiteServer.Failure.cannotListen(port: port, reason: "\(error)")
         }
-        var folders: [String] = []
-        _ = Self.snapshot(watcher, folder: folder, found: &folders)
-        let notifier = ChangeNotifier.make(watching: folders)
-        if verbose { reporter.info(notifier == nil ? "Theo dõi tệp: so sánh định kỳ" : "Theo dõi tệp: inotify") }
-        let snapshot: @Sendable () -> [String: FileWatcher.Stamp] = {
-            guard let notifier else { return Self.snapshot(watcher, folder: folder) }
-            var folders: [String] = []
-            let stamps = Self.snapshot(watcher, folder: folder, found: &folders)
-            notifier.watch(folders)
-            return stamps
-        }
-        let wait: @Sendable () async -> Void = { [pollInterval] in
-            guard let notifier else {
-                try? await Task.sleep(for: pollInterval)
-                return
-            }
-            await notifier.next()
-            try? await Task.sleep(for: .milliseconds(25))
-        }
+        let loop = WatchLoop.watching({ folders in Self.snapshot(watcher, folder: folder, found: &folders) }, stamps: stamps,
+                                      interval: pollInterval, reporter: reporter, verbose: verbose)
         let watching = Task {
-            await WatchLoop(interval: pollInterval, stamps: stamps, snapshot: snapshot, reporter: reporter, wait: wait).run { changed in
+            await loop.run { changed in
                 let result = await session.update(changed)
                 let names = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? ", …" : "")
                 reporter.diagnostics(result.diagnostics.filter { $0.severity == .error })

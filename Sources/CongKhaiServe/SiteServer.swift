@@ -48,29 +48,10 @@ public enum SiteServer {
         } catch {
             throw Failure.cannotListen(port: port, reason: "\(error)")
         }
-        var folders: [String] = []
-        _ = watcher.snapshot(folders: &folders)
-        let notifier = ChangeNotifier.make(watching: folders)
-        if verbose { reporter.info(notifier == nil ? "Theo dõi tệp: so sánh định kỳ" : "Theo dõi tệp: inotify") }
-        let snapshot: @Sendable () -> [String: FileWatcher.Stamp] = {
-            guard let notifier else { return watcher.snapshot() }
-            var folders: [String] = []
-            let stamps = watcher.snapshot(folders: &folders)
-            notifier.watch(folders)
-            return stamps
-        }
-        // With inotify the loop sleeps until a change, then waits 25 ms for the editor's
-        // write to finish (many save through a temporary file and a rename) before comparing.
-        let wait: @Sendable () async -> Void = { [pollInterval] in
-            guard let notifier else {
-                try? await Task.sleep(for: pollInterval)
-                return
-            }
-            await notifier.next()
-            try? await Task.sleep(for: .milliseconds(25))
-        }
+        let loop = WatchLoop.watching({ folders in watcher.snapshot(folders: &folders) }, stamps: stamps,
+                                      interval: pollInterval, reporter: reporter, verbose: verbose)
         let watching = Task {
-            await WatchLoop(interval: pollInterval, stamps: stamps, snapshot: snapshot, reporter: reporter, wait: wait).run { changed in
+            await loop.run { changed in
                 let result = await session.update(changed)
                 let names = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? ", …" : "")
                 reporter.diagnostics(result.diagnostics.filter { $0.severity == .error })
@@ -121,6 +102,36 @@ struct WatchLoop: Sendable {
                 reporter.info("Không dựng lại được sau khi sửa \(changed.sorted().prefix(3).joined(separator: ", ")) (\(error)); trang vẫn hiện bản dựng gần nhất.")
             }
         }
+    }
+}
+
+extension WatchLoop {
+    /// A loop woken by inotify on the folders `scan` finds (kept up to date as folders come and
+    /// go), or comparing every `interval` where inotify is not available. After a wake-up it
+    /// waits 25 ms for the editor's write to finish (many save through a temporary file and a
+    /// rename) before comparing.
+    static func watching(_ scan: @escaping @Sendable (inout [String]) -> [String: FileWatcher.Stamp],
+                         stamps: [String: FileWatcher.Stamp], interval: Duration,
+                         reporter: SiteServer.Reporter, verbose: Bool) -> WatchLoop {
+        var folders: [String] = []
+        _ = scan(&folders)
+        let notifier = ChangeNotifier.make(watching: folders)
+        if verbose { reporter.info(notifier == nil ? "Theo dõi tệp: so sánh định kỳ" : "Theo dõi tệp: inotify") }
+        let snapshot: @Sendable () -> [String: FileWatcher.Stamp] = {
+            var folders: [String] = []
+            let stamps = scan(&folders)
+            notifier?.watch(folders)
+            return stamps
+        }
+        let wait: @Sendable () async -> Void = {
+            guard let notifier else {
+                try? await Task.sleep(for: interval)
+                return
+            }
+            await notifier.next()
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+        return WatchLoop(interval: interval, stamps: stamps, snapshot: snapshot, reporter: reporter, wait: wait)
     }
 }
 
