@@ -144,8 +144,12 @@ struct ProvincePages {
         body += "<nav aria-label=\"Lọc theo tình trạng\"><h2>Lọc theo tình trạng</h2>\n<ul class=\"ck-summary\">\n"
         body += item(Self.dashboard, "Tất cả") + "\n"
         body += ItemStatus.Kind.allCases.map { item(Self.statusPage($0), $0.label) }.joined(separator: "\n") + "\n</ul></nav>\n"
-        body += "<nav aria-label=\"Lọc theo nghĩa vụ\"><h2>Lọc theo nghĩa vụ công khai</h2>\n<ul>\n"
-        body += obligations.map { item(Self.obligationPage($0.folder), "\($0.rule): \($0.label)") }.joined(separator: "\n") + "\n</ul></nav>\n"
+        // Folded: the obligations are many (14 in the national profile), and open they push the
+        // table 700 px down on a phone. An obligation's own page shows its list open.
+        let onObligation = obligations.contains { Self.obligationPage($0.folder) == path }
+        body += "<nav aria-label=\"Lọc theo nghĩa vụ\"><h2>Lọc theo nghĩa vụ công khai</h2>\n"
+        body += "<details\(onObligation ? " open" : "")><summary>Chọn một trong \(obligations.count) nghĩa vụ</summary>\n<ul>\n"
+        body += obligations.map { item(Self.obligationPage($0.folder), "\($0.rule): \($0.label)") }.joined(separator: "\n") + "\n</ul></details></nav>\n"
         body += "<h2>Theo đơn vị</h2>\n" + summary(root: root, rows: rows)
         body += "<h2>Chi tiết (\(rows.count) mục)</h2>\n" + detail(root: root, rows: rows)
         return ProvinceHTML.page(path: path, title: title, province: province.name, body: body)

@@ -158,6 +158,12 @@ import Testing
         #expect(all.contains("href=\"../tong-hop/trang-thai/tre-han/index.html\""))
         #expect(all.contains("href=\"../tong-hop/nghia-vu/danh-sach-quy/index.html\""))
         #expect(!all.contains("<script"))
+        // The obligation filter is folded on the dashboard (it pushed the table far down on a
+        // phone) and open on an obligation's own page, where the current one is marked.
+        #expect(all.contains("<details><summary>Chọn một trong "))
+        let obligation = try page("tong-hop/nghia-vu/danh-sach-quy/index.html")
+        #expect(obligation.contains("<details open><summary>"))
+        #expect(obligation.contains("<strong aria-current=\"page\">danh-sach-quy: "))
         // The "late" filter lists exactly suoi-da's two late items, with the days late.
         let late = try page("tong-hop/trang-thai/tre-han/index.html")
         #expect(late.contains("Chi tiết (2 mục)"))
