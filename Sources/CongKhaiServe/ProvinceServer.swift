@@ -108,15 +108,7 @@ actor ProvinceServeSession: PreviewResponder {
     }
 
     func respond(to requestPath: String) -> ServeResponse {
-        switch ServeRoute.resolve(requestPath, exists: { self.file($0) != nil }) {
-        case let .file(path):
-            guard let file = file(path), let body = bytes(of: file) else { return notFound(requestPath) }
-            return ServeSession.answer(path: path, body: body, status: 200)
-        case let .redirect(location):
-            return ServeResponse(status: 301, contentType: "text/plain; charset=utf-8", body: Data(), location: location)
-        case .notFound:
-            return notFound(requestPath)
-        }
+        ServeRoute.respond(to: requestPath, file: file, bytes: bytes, notFound: { notFound(requestPath) })
     }
 
     /// Below `/<slug>/`, that commune's 404 page (made to be answered there); elsewhere a line of text.

@@ -189,15 +189,7 @@ actor ServeSession {
     }
 
     func respond(to requestPath: String) -> ServeResponse {
-        switch ServeRoute.resolve(requestPath, exists: { self.file($0) != nil }) {
-        case let .file(path):
-            guard let file = file(path), let body = bytes(of: file) else { return notFound() }
-            return Self.answer(path: path, body: body, status: 200)
-        case let .redirect(location):
-            return ServeResponse(status: 301, contentType: "text/plain; charset=utf-8", body: Data(), location: location)
-        case .notFound:
-            return notFound()
-        }
+        ServeRoute.respond(to: requestPath, file: file, bytes: bytes, notFound: notFound)
     }
 
     private func notFound() -> ServeResponse {
@@ -236,6 +228,21 @@ public enum ServeRoute: Equatable {
     case file(String)
     case redirect(String)
     case notFound
+
+    /// The answer to a request, from a server's current (or last good) files: a file, the
+    /// redirect to a folder's address, or the server's own not-found answer.
+    static func respond(to requestPath: String, file: (String) -> OutputFile?, bytes: (OutputFile) -> Data?,
+                        notFound: () -> ServeResponse) -> ServeResponse {
+        switch resolve(requestPath, exists: { file($0) != nil }) {
+        case let .file(path):
+            guard let found = file(path), let body = bytes(found) else { return notFound() }
+            return ServeSession.answer(path: path, body: body, status: 200)
+        case let .redirect(location):
+            return ServeResponse(status: 301, contentType: "text/plain; charset=utf-8", body: Data(), location: location)
+        case .notFound:
+            return notFound()
+        }
+    }
 
     /// `/` → `index.html`; `/thu-tuc/` → `thu-tuc/index.html`; `/thu-tuc` → redirect to
     /// `/thu-tuc/` (relative links need the slash); nothing outside the built files.
