@@ -183,7 +183,8 @@ public final class ProvinceSite: @unchecked Sendable {
             if inside.hasPrefix("content/") || inside.hasPrefix("templates/") { perCommune[commune.slug, default: []].insert(inside) }
         }
         let touched = province.communes.filter { perCommune[$0.slug] != nil }
-        let recordsBefore = records
+        // Only the touched communes' records can change (a shared edit is caught below by itself).
+        let recordsBefore = touched.map { records[$0.slug] }
         let changes = perCommune
         let sites = communes
         let results = Mutex<[String: BuildResult]>([:])
@@ -208,7 +209,7 @@ public final class ProvinceSite: @unchecked Sendable {
         // The province pages are made from the records alone (and the province's theme): an edit
         // that leaves every record as it was, such as a procedure's body, leaves them as they are.
         let themeChanged = paths.contains { $0.hasPrefix("templates/") }
-        let remade = themeChanged || sharedChanged || records != recordsBefore
+        let remade = themeChanged || sharedChanged || touched.map({ records[$0.slug] }) != recordsBefore
         if remade { pages += renderProvincePages() }
         var result = finish(start, updated: touched.map(\.slug), rendered: pages)
         result.provincePagesRemade = remade
