@@ -14,6 +14,11 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
     }
 
     public func values(for page: Page) -> [String: Any] {
+        values(for: page, shared: SharedViews())
+    }
+
+    /// A procedure's facts are made once for its web page and its edition.
+    public func values(for page: Page, shared: SharedViews) -> [String: Any] {
         var values: [String: Any] = [:]
         if !catalogue.procedures.isEmpty {
             let root = RelativeURL.root(from: page.path)
@@ -27,7 +32,10 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         case .catalogue, .procedureList:
             values.merge(context.listing(for: page)) { _, new in new }
         case .procedure:
-            if case let .procedure(procedure) = page.data { values["procedure"] = context.procedure(procedure, page: page) }
+            if case let .procedure(procedure) = page.data {
+                let facts = shared.view("procedure:" + procedure.path) { ProcedureFacts(procedure, catalogue: catalogue, portalURL: context.portalURL) }
+                values["procedure"] = context.procedure(facts, page: page)
+            }
         case .fees:
             values["fees"] = context.fees(from: page)
         default:

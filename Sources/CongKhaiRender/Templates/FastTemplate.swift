@@ -173,17 +173,28 @@ final class FastTemplate: @unchecked Sendable {
 
     /// One level of the context stack. A dictionary is cast once, when it is pushed, not at
     /// every name looked up through it (the cast through `Any` was most of a lookup's cost).
+    /// A typed view model (`TemplateNode`) is read through its own accessor, never cast.
     enum Frame {
         case object([String: Any], original: Any)
+        case node(TemplateNode)
         case other(Any)
 
         init(_ value: Any) {
-            if type(of: value) != String.self, let object = value as? [String: Any] { self = .object(object, original: value) } else { self = .other(value) }
+            if type(of: value) == String.self {
+                self = .other(value)
+            } else if let node = value as? TemplateNode {
+                self = .node(node)
+            } else if let object = value as? [String: Any] {
+                self = .object(object, original: value)
+            } else {
+                self = .other(value)
+            }
         }
 
         var value: Any {
             switch self {
             case let .object(_, original): return original
+            case let .node(node): return node
             case let .other(value): return value
             }
         }
@@ -198,6 +209,11 @@ final class FastTemplate: @unchecked Sendable {
 
         init(root: [String: Any]) {
             stack = [.object(root, original: root)]
+            stack.reserveCapacity(8)
+        }
+
+        init(root: TemplateNode) {
+            stack = [.node(root)]
             stack.reserveCapacity(8)
         }
     }
@@ -249,6 +265,13 @@ final class FastTemplate: @unchecked Sendable {
                     body.render(&context, partials: partials, into: &out)
                     context.stack.removeLast()
                 }
+            case let .nodes(items):
+                for (index, item) in items.enumerated() {
+                    context.stack.append(.node(item))
+                    context.sequence = Sequence(first: index == 0, last: index == items.count - 1, index: index)
+                    body.render(&context, partials: partials, into: &out)
+                    context.stack.removeLast()
+                }
             case let .values(items):
                 for (index, item) in items.enumerated() {
                     context.stack.append(Frame(item))
@@ -279,7 +302,7 @@ final class FastTemplate: @unchecked Sendable {
     private static func isPlain(_ value: Any) -> Bool {
         let dynamicType = type(of: value)
         return dynamicType == String.self || dynamicType == [String: Any].self || dynamicType == [[String: Any]].self || dynamicType == Bool.self
-            || dynamicType == Int.self
+            || dynamicType == Int.self || dynamicType == [TemplateNode].self
     }
 
     private static func isTruthy(_ value: Any?) -> Bool {
@@ -292,11 +315,13 @@ final class FastTemplate: @unchecked Sendable {
 
     enum List {
         case objects([[String: Any]])
+        case nodes([TemplateNode])
         case values([Any])
 
         var count: Int {
             switch self {
             case let .objects(items): return items.count
+            case let .nodes(items): return items.count
             case let .values(items): return items.count
             }
         }
@@ -304,6 +329,7 @@ final class FastTemplate: @unchecked Sendable {
         var asArray: [Any] {
             switch self {
             case let .objects(items): return items
+            case let .nodes(items): return items
             case let .values(items): return items
             }
         }
@@ -313,9 +339,11 @@ final class FastTemplate: @unchecked Sendable {
     private static func list(_ value: Any) -> List? {
         let dynamicType = type(of: value)
         if dynamicType == String.self || dynamicType == Int.self || dynamicType == Bool.self || dynamicType == [String: Any].self { return nil }
+        // Exactly `[TemplateNode]`: an empty array of anything would cast to it.
+        if dynamicType == [TemplateNode].self { return .nodes(value as! [TemplateNode]) }
         if let items = value as? [[String: Any]] { return .objects(items) }
         if let items = value as? [String] { return .values(items) }
-        if value is String || value is Int || value is Bool || value is [String: Any] { return nil }
+        if value is String || value is Int || value is Bool || value is [String: Any] || value is TemplateNode { return nil }
         return (value as? [Any]).map(List.values)
     }
 
@@ -329,19 +357,31 @@ final class FastTemplate: @unchecked Sendable {
             return sequenceTransform(sequence, name.transforms)
         case .anchored:
             guard let frame = context.stack.last else { return nil }
-            guard case let .object(object, _) = frame, let first = name.parts.first else {
+            switch frame {
+            case let .object(object, _):
+                guard let first = name.parts.first else { value = child(of: frame.value, name.parts[...]); break }
+                value = object[first].flatMap(unwrap).flatMap { child(of: $0, name.parts.dropFirst()) }
+            case let .node(node):
+                guard let first = name.parts.first else { value = node; break }
+                value = node.child(first).flatMap(unwrap).flatMap { child(of: $0, name.parts.dropFirst()) }
+            case .other:
                 value = child(of: frame.value, name.parts[...])
-                break
             }
-            value = object[first].flatMap(unwrap).flatMap { child(of: $0, name.parts.dropFirst()) }
         case .stack:
             guard let first = name.parts.first else { return nil }
             // The first object that has the key wins, even when its value is an empty Optional.
             for frame in context.stack.reversed() {
-                if case let .object(dictionary, _) = frame, let raw = dictionary[first] {
+                switch frame {
+                case let .object(dictionary, _):
+                    guard let raw = dictionary[first] else { continue }
                     value = unwrap(raw).flatMap { child(of: $0, name.parts.dropFirst()) }
-                    break
+                case let .node(node):
+                    guard let raw = node.child(first) else { continue }
+                    value = unwrap(raw).flatMap { child(of: $0, name.parts.dropFirst()) }
+                case .other:
+                    continue
                 }
+                break
             }
         }
         guard var current = value.flatMap(unwrap) else { return nil }
@@ -353,6 +393,7 @@ final class FastTemplate: @unchecked Sendable {
     }
 
     private static func immediate(_ key: String, of object: Any) -> Any? {
+        if type(of: object) != [String: Any].self, let node = object as? TemplateNode { return node.child(key).flatMap(unwrap) }
         guard let dictionary = object as? [String: Any], let value = dictionary[key] else { return nil }
         return unwrap(value)
     }
@@ -369,7 +410,7 @@ final class FastTemplate: @unchecked Sendable {
     /// `["a": someOptional]` stores the Optional itself; it must read as its value or as nothing.
     private static func unwrap(_ value: Any) -> Any? {
         // Comparing the dynamic type is a pointer comparison; each `is` is a runtime cast.
-        if isPlain(value) { return value }
+        if isPlain(value) || value is TemplateNode { return value }
         if value is String || value is Int || value is Bool || value is [String: Any] || value is [[String: Any]] { return value }
         if let optional = value as? any OptionalValue { return optional.wrappedAny.flatMap(unwrap) }
         return value
@@ -433,7 +474,7 @@ final class FastTemplate: @unchecked Sendable {
         if let text = value as? String { return text }
         if let number = value as? Int { return String(number) }
         if let flag = value as? Bool { return flag ? "true" : "false" }
-        return String(describing: value)
+        return String(describing: TemplateNode.generic(value))
     }
 }
 
