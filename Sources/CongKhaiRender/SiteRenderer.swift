@@ -20,6 +20,8 @@ public struct SiteRenderer: Sendable {
     public let settings: RenderSettings
     public let navigation: Navigation
     let builder: PageContext
+    /// What every notice-board edition's header reads (the unit's name lines made once).
+    let noticeHeader: NoticeHeader
     var editions: PrintEditions
 
     /// `editions`: the notice-board pages, made in the derive stage with the checklist.
@@ -33,6 +35,8 @@ public struct SiteRenderer: Sendable {
         let navigation = navigation
         builder = PageContext(config: content.config, navigation: navigation,
                               units: units.map { $0.rendering(content, navigation: navigation) })
+        noticeHeader = NoticeHeader(config: content.config, asOf: content.checklist.asOf, checklist: content.checklist, baseURL: settings.baseURL,
+                                    units: builder.units)
         self.editions = editions
     }
 

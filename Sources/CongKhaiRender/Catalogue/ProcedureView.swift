@@ -49,33 +49,33 @@ final class ProcedureView: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> Any? {
+    override func child(_ key: String) -> TemplateValue? {
         let procedure = facts.procedure
         switch key {
-        case "code": return procedure.code
-        case "name": return procedure.name
-        case "href": return RelativeURL.href(from: pagePath, to: .page(procedure.path))
-        case "field": return procedure.field
-        case "field_href": return RelativeURL.href(from: pagePath, to: .page("thu-tuc/\(procedure.fieldSlug)/"))
-        case "fee_summary": return facts.feeSummary
-        case "level_label": return procedure.onlineLevel?.label
-        case "level_slug": return procedure.onlineLevel?.slug
-        case "deadline": return facts.deadlineSummary
-        case "level": return procedure.level
-        case "partial_reason": return procedure.partialReason
-        case "deadline_text": return procedure.deadline
-        case "subjects": return procedure.subjects
-        case "agency": return procedure.agency
-        case "result": return procedure.result
-        case "online_url": return facts.onlineURL
-        case "is_free": return procedure.isFree
-        case "channels": return facts.channels
-        case "legal_basis": return facts.legalBasis
+        case "code": return .text(procedure.code)
+        case "name": return .text(procedure.name)
+        case "href": return .text(RelativeURL.href(from: pagePath, to: .page(procedure.path)))
+        case "field": return .text(procedure.field)
+        case "field_href": return .text(RelativeURL.href(from: pagePath, to: .page("thu-tuc/\(procedure.fieldSlug)/")))
+        case "fee_summary": return .text(facts.feeSummary)
+        case "level_label": return procedure.onlineLevel.map { .text($0.label) }
+        case "level_slug": return procedure.onlineLevel.map { .text($0.slug) }
+        case "deadline": return facts.deadlineSummary.map(TemplateValue.text)
+        case "level": return procedure.level.map(TemplateValue.text)
+        case "partial_reason": return procedure.partialReason.map(TemplateValue.text)
+        case "deadline_text": return procedure.deadline.map(TemplateValue.text)
+        case "subjects": return procedure.subjects.map(TemplateValue.text)
+        case "agency": return procedure.agency.map(TemplateValue.text)
+        case "result": return procedure.result.map(TemplateValue.text)
+        case "online_url": return facts.onlineURL.map(TemplateValue.text)
+        case "is_free": return .flag(procedure.isFree)
+        case "channels": return .nodes(facts.channels)
+        case "legal_basis": return .nodes(facts.legalBasis)
         case "forms":
             let root = RelativeURL.root(from: pagePath)
-            return facts.forms.map { FormItem(title: $0.title, href: root + $0.path) as TemplateNode }
-        case "publication": return facts.publication
-        case "fees": return fees
+            return .nodes(facts.forms.map { FormItem(title: $0.title, href: root + $0.path) })
+        case "publication": return facts.publication.map(TemplateValue.node)
+        case "fees": return .objects(fees)
         default: return nil
         }
     }
@@ -97,11 +97,11 @@ final class ChannelItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> Any? {
+    override func child(_ key: String) -> TemplateValue? {
         switch key {
-        case "label": return label
-        case "deadline": return deadline
-        case "fee": return fee
+        case "label": return .text(label)
+        case "deadline": return deadline.map(TemplateValue.text)
+        case "fee": return fee.map(TemplateValue.text)
         default: return nil
         }
     }
@@ -119,12 +119,12 @@ final class DocumentItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> Any? {
+    override func child(_ key: String) -> TemplateValue? {
         switch key {
-        case "number": return document.number
-        case "title": return document.title
-        case "date_text": return document.date?.vietnamese
-        case "issuer": return document.issuer
+        case "number": return .text(document.number)
+        case "title": return document.title.map(TemplateValue.text)
+        case "date_text": return document.date.map { .text($0.vietnamese) }
+        case "issuer": return document.issuer.map(TemplateValue.text)
         default: return nil
         }
     }
@@ -144,10 +144,10 @@ final class FormItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> Any? {
+    override func child(_ key: String) -> TemplateValue? {
         switch key {
-        case "title": return title
-        case "href": return href
+        case "title": return .text(title)
+        case "href": return .text(href)
         default: return nil
         }
     }

@@ -5,6 +5,10 @@ import CongKhaiModel
 /// Immutable after init; `Any` only ever holds strings, booleans and arrays/dictionaries of them.
 struct PageContext: @unchecked Sendable {
     let site: [String: Any]
+    /// The same, read by the templates of every page.
+    let siteNode: ObjectNode
+    /// Each page's title by its path, for breadcrumbs (without copying the pages).
+    let titlesByPath: [String: String]
     let navigation: Navigation
     /// The content units' views of this render (`RenderingUnit`), in registry order.
     let units: [any UnitRendering]
@@ -14,6 +18,8 @@ struct PageContext: @unchecked Sendable {
 
     init(config: SiteConfig, navigation: Navigation, units: [any UnitRendering]) {
         self.site = PageContext.site(config)
+        siteNode = ObjectNode(site)
+        titlesByPath = navigation.pagesByPath.mapValues(\.title)
         self.navigation = navigation
         self.units = units
         self.datasets = units.flatMap(\.datasets)
@@ -44,7 +50,7 @@ struct PageContext: @unchecked Sendable {
                 ]
             }
         }
-        let view = PageView(root: root, site: site, page: values, nav: nav(current: page), breadcrumbs: breadcrumbs(page),
+        let view = PageView(root: root, site: siteNode, page: values, nav: nav(current: page), breadcrumbs: breadcrumbs(page),
                             children: children.isEmpty ? nil : children,
                             latestNews: page.kind == .home ? navigation.newsItems.prefix(5).map { entry($0, from: page) } : nil,
                             quickLinks: page.kind == .home ? navigation.topLevel.map { entry($0, from: page) } : nil,
@@ -65,8 +71,17 @@ struct PageContext: @unchecked Sendable {
         }
     }
 
+    /// Home, then each folder above the page, then the page itself (`Navigation.trail`, by
+    /// title and path only).
     func breadcrumbs(_ page: Page) -> [TemplateNode] {
-        let trail = navigation.trail(to: page)
+        guard !page.path.isEmpty else { return [] }
+        var trail: [(title: String, path: String)] = [(page.title, page.path)]
+        var parent = page.parentPath
+        while let path = parent {
+            if let title = titlesByPath[path] { trail.append((title, path)) }
+            parent = path.isEmpty ? nil : Page(source: "", path: path, kind: .section, title: "").parentPath
+        }
+        trail.reverse()
         return trail.enumerated().map { index, item in
             MenuItem(title: item.path.isEmpty ? "Trang chủ" : item.title, href: RelativeURL.href(from: page.path, to: .page(item.path)),
                      current: index == trail.count - 1)

@@ -6,7 +6,7 @@ import CongKhaiModel
 /// merged, and win over the built-in keys as the merge let them.
 final class PageView: TemplateNode, @unchecked Sendable {
     let root: String
-    let site: [String: Any]
+    let site: ObjectNode
     let page: PageValues
     let nav: [TemplateNode]
     let breadcrumbs: [TemplateNode]
@@ -15,9 +15,10 @@ final class PageView: TemplateNode, @unchecked Sendable {
     let latestNews: [TemplateNode]?
     let quickLinks: [TemplateNode]?
     let datasets: [[String: Any]]?
-    private(set) var extra: [(key: String, value: Any)] = []
+    /// Read by the engine as typed values, sorted once here rather than at every lookup.
+    private(set) var extra: [(key: String, value: TemplateValue?)] = []
 
-    init(root: String, site: [String: Any], page: PageValues, nav: [TemplateNode], breadcrumbs: [TemplateNode], children: [TemplateNode]?,
+    init(root: String, site: ObjectNode, page: PageValues, nav: [TemplateNode], breadcrumbs: [TemplateNode], children: [TemplateNode]?,
          latestNews: [TemplateNode]?, quickLinks: [TemplateNode]?, datasets: [[String: Any]]?) {
         self.root = root
         self.site = site
@@ -32,11 +33,11 @@ final class PageView: TemplateNode, @unchecked Sendable {
 
     /// `values` over this page's keys, the later winning (a dictionary's `merge`).
     func merge(_ values: [String: Any]) {
-        for (key, value) in values { extra.append((key, value)) }
+        for (key, value) in values { extra.append((key, TemplateValue(value))) }
     }
 
     func set(_ key: String, _ value: Any) {
-        extra.append((key, value))
+        extra.append((key, TemplateValue(value)))
     }
 
     static let builtInKeys = ["root", "site", "page", "nav", "breadcrumbs", "feed_href", "css_href", "js_href", "generator", "lang",
@@ -48,23 +49,23 @@ final class PageView: TemplateNode, @unchecked Sendable {
         return keys
     }
 
-    override func child(_ key: String) -> Any? {
+    override func child(_ key: String) -> TemplateValue? {
         for index in extra.indices.reversed() where extra[index].key == key { return extra[index].value }
         switch key {
-        case "root": return root
-        case "site": return site
-        case "page": return page
-        case "nav": return nav
-        case "breadcrumbs": return breadcrumbs
-        case "feed_href": return root + "feed.xml"
-        case "css_href": return root + "assets/style.css"
-        case "js_href": return root + "assets/site.js"
-        case "generator": return "CongKhai"
-        case "lang": return "vi"
-        case "children": return children
-        case "latest_news": return latestNews
-        case "quick_links": return quickLinks
-        case "datasets": return datasets
+        case "root": return .text(root)
+        case "site": return .node(site)
+        case "page": return .node(page)
+        case "nav": return .nodes(nav)
+        case "breadcrumbs": return .nodes(breadcrumbs)
+        case "feed_href": return .text(root + "feed.xml")
+        case "css_href": return .text(root + "assets/style.css")
+        case "js_href": return .text(root + "assets/site.js")
+        case "generator": return .text("CongKhai")
+        case "lang": return .text("vi")
+        case "children": return children.map(TemplateValue.nodes)
+        case "latest_news": return latestNews.map(TemplateValue.nodes)
+        case "quick_links": return quickLinks.map(TemplateValue.nodes)
+        case "datasets": return datasets.map(TemplateValue.objects)
         default: return nil
         }
     }
@@ -100,22 +101,22 @@ final class PageValues: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> Any? {
+    override func child(_ key: String) -> TemplateValue? {
         switch key {
-        case "title": return title
-        case "content_html": return contentHTML
-        case "is_home": return kind == .home
+        case "title": return .text(title)
+        case "content_html": return .text(contentHTML)
+        case "is_home": return .flag(kind == .home)
         // Lets the theme style a kind of page as a whole (the A4 notice-board sheets print without the site chrome).
-        case "kind": return kind.rawValue
+        case "kind": return .text(kind.rawValue)
         // Sent with the page-rating form: which page was rated (site-relative, no personal data).
-        case "address": return address
-        case "description": return description
-        case "author": return author
-        case "date_text": return date?.vietnamese
-        case "date_iso": return date?.iso
-        case "updated_text": return updated?.vietnamese
-        case "updated_iso": return updated?.iso
-        case "section_title": return sectionTitle
+        case "address": return .text(address)
+        case "description": return description.map(TemplateValue.text)
+        case "author": return author.map(TemplateValue.text)
+        case "date_text": return date.map { .text($0.vietnamese) }
+        case "date_iso": return date.map { .text($0.iso) }
+        case "updated_text": return updated.map { .text($0.vietnamese) }
+        case "updated_iso": return updated.map { .text($0.iso) }
+        case "section_title": return sectionTitle.map(TemplateValue.text)
         default: return nil
         }
     }
@@ -137,11 +138,11 @@ final class MenuItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> Any? {
+    override func child(_ key: String) -> TemplateValue? {
         switch key {
-        case "title": return title
-        case "href": return href
-        case "current": return current
+        case "title": return .text(title)
+        case "href": return .text(href)
+        case "current": return .flag(current)
         default: return nil
         }
     }
@@ -165,14 +166,34 @@ final class PageEntry: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> Any? {
+    override func child(_ key: String) -> TemplateValue? {
         switch key {
-        case "title": return title
-        case "href": return href
-        case "description": return description
-        case "date_text": return date?.vietnamese
-        case "date_iso": return date?.iso
+        case "title": return .text(title)
+        case "href": return .text(href)
+        case "description": return description.map(TemplateValue.text)
+        case "date_text": return date.map { .text($0.vietnamese) }
+        case "date_iso": return date.map { .text($0.iso) }
         default: return nil
         }
+    }
+}
+
+/// A dictionary made once and read by every page (the site's own values): its values sorted
+/// by type once, not at each lookup.
+final class ObjectNode: TemplateNode, @unchecked Sendable {
+    let values: [String: TemplateValue]
+    let original: [String: Any]
+
+    init(_ values: [String: Any]) {
+        original = values
+        self.values = values.compactMapValues(TemplateValue.init)
+    }
+
+    override var keys: [String] { Array(original.keys) }
+
+    override var dictionary: [String: Any] { original }
+
+    override func child(_ key: String) -> TemplateValue? {
+        values[key]
     }
 }

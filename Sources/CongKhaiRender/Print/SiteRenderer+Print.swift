@@ -56,11 +56,6 @@ public struct PrintEditions: Sendable {
 }
 
 extension SiteRenderer {
-    var noticeHeader: NoticeHeader {
-        NoticeHeader(config: content.config, asOf: content.checklist.asOf, checklist: content.checklist, baseURL: settings.baseURL,
-                     units: builder.units)
-    }
-
     func renderEdition(_ edition: PrintEditions.Edition, log: DiagnosticLog) -> OutputFile? {
         switch edition {
         case let .notice(web): return renderPrintPage(of: web, header: noticeHeader, builder: builder, log: log)

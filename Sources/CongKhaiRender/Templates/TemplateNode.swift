@@ -13,14 +13,14 @@ class TemplateNode: @unchecked Sendable {
     /// Every key `child` may answer, in the order `dictionary` reads them.
     var keys: [String] { [] }
 
-    /// The value of `key`, or nil when the dictionary would not have the key. Never an Optional.
-    func child(_ key: String) -> Any? { nil }
+    /// The value of `key`, or nil when the dictionary would not have the key.
+    func child(_ key: String) -> TemplateValue? { nil }
 
     /// The same values as a dictionary (nested nodes as dictionaries too).
     var dictionary: [String: Any] {
         var values: [String: Any] = [:]
         for key in keys {
-            if let value = child(key) { values[key] = Self.generic(value) }
+            if let value = child(key) { values[key] = Self.generic(value.any) }
         }
         return values
     }
