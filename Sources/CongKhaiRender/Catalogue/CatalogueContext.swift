@@ -81,7 +81,7 @@ struct CatalogueContext {
     /// Without the fee's own procedure list: a fee charged by thousands of procedures would
     /// otherwise put thousands of links on each of their pages (and make the build quadratic).
     func procedure(_ facts: ProcedureFacts, page: Page) -> ProcedureView {
-        ProcedureView(facts: facts, pagePath: page.path, fees: facts.fees.map { fee(_: $0, from: page, listingProcedures: false) })
+        ProcedureView(facts: facts, pagePath: page.path)
     }
 
     func fee(_ fee: Fee, from page: Page, listingProcedures: Bool = true) -> [String: Any] {

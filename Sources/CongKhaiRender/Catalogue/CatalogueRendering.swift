@@ -6,11 +6,15 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
     let catalogue: Catalogue
     let context: CatalogueContext
     let unitName: String
+    /// Each fee as procedures' pages show it, by id (made once, not per page).
+    let feeFacts: [String: FeeFacts]
 
     public init(content: SiteContent) {
         catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
         context = CatalogueContext(catalogue: catalogue, portalURL: content.config.onlineServiceURL)
         unitName = content.config.name
+        let catalogue = catalogue
+        feeFacts = catalogue.feesByID.mapValues { FeeFacts($0, procedureCount: catalogue.proceduresByFee[$0.id]?.count ?? 0) }
     }
 
     public func values(for page: Page) -> [String: Any] {
@@ -33,7 +37,7 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
             values.merge(context.listing(for: page)) { _, new in new }
         case .procedure:
             if case let .procedure(procedure) = page.data {
-                let facts = shared.view("procedure:" + procedure.path) { ProcedureFacts(procedure, catalogue: catalogue, portalURL: context.portalURL) }
+                let facts = shared.view("procedure:" + procedure.path) { ProcedureFacts(procedure, catalogue: catalogue, portalURL: context.portalURL, fees: feeFacts) }
                 values["procedure"] = context.procedure(facts, page: page)
             }
         case .fees:

@@ -13,9 +13,10 @@ final class ProcedureFacts: @unchecked Sendable {
     let publication: TemplateNode?
     /// Each form's title and where it is published, relative to the site's root.
     let forms: [(title: String, path: String)]
-    let fees: [Fee]
+    let fees: [FeeFacts]
 
-    init(_ procedure: Procedure, catalogue: Catalogue, portalURL: String?) {
+    /// `fees`: every fee's facts by its id, made once per render.
+    init(_ procedure: Procedure, catalogue: Catalogue, portalURL: String?, fees: [String: FeeFacts]) {
         self.procedure = procedure
         feeSummary = catalogue.feeSummary(procedure)
         deadlineSummary = catalogue.deadlineSummary(procedure)
@@ -25,7 +26,7 @@ final class ProcedureFacts: @unchecked Sendable {
         publication = procedure.publication.map(DocumentItem.init)
         let folder = String(procedure.path.split(separator: "/").dropLast().joined(separator: "/"))
         forms = procedure.forms.map { ($0.title, folder + "/" + CatalogueContext.attachmentName($0.file)) }
-        fees = procedure.feeIDs.compactMap { catalogue.feesByID[$0] }
+        self.fees = procedure.feeIDs.compactMap { fees[$0] }
     }
 }
 
@@ -34,13 +35,10 @@ final class ProcedureFacts: @unchecked Sendable {
 final class ProcedureView: TemplateNode, @unchecked Sendable {
     let facts: ProcedureFacts
     let pagePath: String
-    /// Each fee with its rates, linked to the fee schedule from this page.
-    let fees: [[String: Any]]
 
-    init(facts: ProcedureFacts, pagePath: String, fees: [[String: Any]]) {
+    init(facts: ProcedureFacts, pagePath: String) {
         self.facts = facts
         self.pagePath = pagePath
-        self.fees = fees
     }
 
     static let allKeys = ["code", "name", "href", "field", "field_href", "fee_summary", "level_label", "level_slug", "deadline", "level",
@@ -75,7 +73,10 @@ final class ProcedureView: TemplateNode, @unchecked Sendable {
             let root = RelativeURL.root(from: pagePath)
             return .nodes(facts.forms.map { FormItem(title: $0.title, href: root + $0.path) })
         case "publication": return facts.publication.map(TemplateValue.node)
-        case "fees": return .objects(fees)
+        case "fees":
+            // Each fee with its rates, linked to the fee schedule from this page.
+            let schedule = RelativeURL.href(from: pagePath, to: .page("phi-le-phi/")) + "#"
+            return .nodes(facts.fees.map { FeeView(facts: $0, href: schedule + $0.fee.id) })
         default: return nil
         }
     }
@@ -150,5 +151,100 @@ final class FormItem: TemplateNode, @unchecked Sendable {
         case "href": return .text(href)
         default: return nil
         }
+    }
+}
+
+/// A fee as a procedure's page shows it (without the fee's own list of procedures), made
+/// once per render: thousands of procedures may charge it.
+final class FeeFacts: @unchecked Sendable {
+    let fee: Fee
+    let summary: String
+    let rates: [TemplateNode]
+    let exemptions: [TemplateNode]
+    let document: TemplateNode?
+    let procedureCount: Int
+
+    init(_ fee: Fee, procedureCount: Int) {
+        self.fee = fee
+        summary = fee.summary
+        rates = fee.rates.map { RateItem(amountText: $0.amount == 0 ? "Miễn phí" : VietnameseFormat.money($0.amount), condition: $0.condition) }
+        exemptions = fee.exemptions.map(TextItem.init)
+        document = fee.legalDocument.map(DocumentItem.init)
+        self.procedureCount = procedureCount
+    }
+}
+
+/// `CatalogueContext.fee(_:from:listingProcedures: false)`, typed: the href is the page's own.
+final class FeeView: TemplateNode, @unchecked Sendable {
+    let facts: FeeFacts
+    let href: String
+
+    init(facts: FeeFacts, href: String) {
+        self.facts = facts
+        self.href = href
+    }
+
+    static let allKeys = ["id", "name", "summary", "href", "rates", "exemptions", "has_exemptions", "kind_label", "unit", "method", "payer",
+                          "effective_text", "document", "procedure_count"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        let fee = facts.fee
+        switch key {
+        case "id": return .text(fee.id)
+        case "name": return .text(fee.name)
+        case "summary": return .text(facts.summary)
+        case "href": return .text(href)
+        case "rates": return .nodes(facts.rates)
+        case "exemptions": return .nodes(facts.exemptions)
+        case "has_exemptions": return .flag(!fee.exemptions.isEmpty)
+        case "kind_label": return fee.kind.map { .text($0.label) }
+        case "unit": return fee.unit.map(TemplateValue.text)
+        case "method": return fee.collectionMethod.map(TemplateValue.text)
+        case "payer": return fee.payer.map(TemplateValue.text)
+        case "effective_text": return fee.effectiveFrom.map { .text($0.vietnamese) }
+        case "document": return facts.document.map(TemplateValue.node)
+        case "procedure_count": return .number(facts.procedureCount)
+        default: return nil
+        }
+    }
+}
+
+/// One rate of a fee.
+final class RateItem: TemplateNode, @unchecked Sendable {
+    let amountText: String
+    let condition: String?
+
+    init(amountText: String, condition: String?) {
+        self.amountText = amountText
+        self.condition = condition
+    }
+
+    static let allKeys = ["amount_text", "condition"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        switch key {
+        case "amount_text": return .text(amountText)
+        case "condition": return condition.map(TemplateValue.text)
+        default: return nil
+        }
+    }
+}
+
+/// A line of text in a list (`{{text}}`).
+final class TextItem: TemplateNode, @unchecked Sendable {
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    override var keys: [String] { ["text"] }
+
+    override func child(_ key: String) -> TemplateValue? {
+        key == "text" ? .text(text) : nil
     }
 }

@@ -122,4 +122,43 @@ struct TypedContextTests {
         guard case let .node(other as ProcedureView)? = alone.child("procedure") else { return }
         #expect(other.facts !== webProcedure.facts)
     }
+
+    /// The typed view says what the procedure's dictionary said before it (docs/templates.md):
+    /// checked against the model, not against the view's own dictionary.
+    @Test func aProcedureViewAnswersFromTheProcedureWithLinksFromItsPage() throws {
+        let (build, folder) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        build.build()
+        let renderer = try #require(build.renderer)
+        let web = try #require(build.content?.pages.first { $0.path == "thu-tuc/ho-tich/1.000656/" })
+        guard case let .procedure(procedure) = web.data else {
+            Issue.record("not a procedure page")
+            return
+        }
+        let view = renderer.builder.view(for: web, bodyHTML: "")
+        let values = try #require(view.dictionary["procedure"] as? [String: Any])
+        #expect(values["code"] as? String == "1.000656")
+        #expect(values["name"] as? String == "Thủ tục đăng ký khai tử")
+        #expect(values["field"] as? String == "Hộ tịch")
+        #expect(values["level"] as? String == "Cấp xã")
+        #expect(values["href"] as? String == "../../../thu-tuc/ho-tich/1.000656/index.html")
+        #expect(values["field_href"] as? String == "../../../thu-tuc/ho-tich/index.html")
+        #expect(values["level_slug"] as? String == procedure.onlineLevel?.slug)
+        #expect(values["is_free"] as? Bool == procedure.isFree)
+        #expect((values["legal_basis"] as? [[String: Any]])?.compactMap { $0["number"] as? String } == procedure.legalBasis.map(\.number))
+        let forms = try #require(values["forms"] as? [[String: Any]])
+        #expect(forms.first?["title"] as? String == "Tờ khai đăng ký khai tử")
+        #expect((forms.first?["href"] as? String)?.hasPrefix("../../../thu-tuc/ho-tich/") == true)
+        #expect((values["channels"] as? [[String: Any]])?.count == procedure.channels.count)
+        // Keys the procedure does not have are absent, so a template's lookup goes on outward.
+        #expect(values["partial_reason"] == nil)
+        #expect(values["publication"] == nil || procedure.publication != nil)
+        #expect(Set(values.keys).isSubset(of: Set(ProcedureView.allKeys)))
+        // The page's own keys are where the templates read them.
+        let page = try #require(view.dictionary["page"] as? [String: Any])
+        #expect(page["title"] as? String == web.title)
+        #expect(page["kind"] as? String == "thu-tuc")
+        #expect((view.dictionary["breadcrumbs"] as? [[String: Any]])?.last?["current"] as? Bool == true)
+        #expect(view.dictionary["root"] as? String == "../../../")
+    }
 }
