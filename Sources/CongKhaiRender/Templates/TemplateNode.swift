@@ -35,3 +35,74 @@ class TemplateNode: @unchecked Sendable {
         return value
     }
 }
+
+/// A value as `FastTemplate` reads it: what a typed view model answers, or a dictionary's
+/// `Any` sorted once by its dynamic type (comparing types is a pointer comparison; each
+/// `as?` is a runtime cast).
+enum TemplateValue {
+    case text(String)
+    case flag(Bool)
+    case number(Int)
+    case object([String: Any])
+    case objects([[String: Any]])
+    case node(TemplateNode)
+    case nodes([TemplateNode])
+    /// Anything else (lists of strings, of mixed values).
+    case other(Any)
+
+    /// A dictionary's value; nil for an empty Optional (`["a": someOptional]` stores the
+    /// Optional itself; it must read as its value or as nothing).
+    init?(_ value: Any) {
+        let dynamicType = type(of: value)
+        if dynamicType == String.self {
+            self = .text(value as! String)
+        } else if dynamicType == [String: Any].self {
+            self = .object(value as! [String: Any])
+        } else if dynamicType == [[String: Any]].self {
+            self = .objects(value as! [[String: Any]])
+        } else if dynamicType == Bool.self {
+            self = .flag(value as! Bool)
+        } else if dynamicType == Int.self {
+            self = .number(value as! Int)
+        } else if dynamicType == [TemplateNode].self {
+            self = .nodes(value as! [TemplateNode])
+        } else if let node = value as? TemplateNode {
+            self = .node(node)
+        } else if let text = value as? String {
+            self = .text(text)
+        } else if let flag = value as? Bool {
+            self = .flag(flag)
+        } else if let number = value as? Int {
+            self = .number(number)
+        } else if let object = value as? [String: Any] {
+            self = .object(object)
+        } else if let optional = value as? any OptionalValue {
+            guard let wrapped = optional.wrappedAny, let inner = TemplateValue(wrapped) else { return nil }
+            self = inner
+        } else {
+            self = .other(value)
+        }
+    }
+
+    /// The value as a dictionary holds it.
+    var any: Any {
+        switch self {
+        case let .text(text): return text
+        case let .flag(flag): return flag
+        case let .number(number): return number
+        case let .object(object): return object
+        case let .objects(objects): return objects
+        case let .node(node): return node
+        case let .nodes(nodes): return nodes
+        case let .other(value): return value
+        }
+    }
+}
+
+protocol OptionalValue {
+    var wrappedAny: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrappedAny: Any? { self.map { $0 as Any } }
+}
