@@ -52,17 +52,18 @@ public struct NoticeBoardGroup: Sendable, Hashable {
     }
 }
 
-/// What a page shows besides its Markdown body.
+/// What a page shows besides its Markdown body. The large values are boxed (`indirect`): held
+/// inline, the largest of them set the size of every page's data, procedures' included.
 public enum PageData: Sendable {
     case none
     case procedure(Procedure)
     case procedureField(String)
     case procedureLevel(OnlineLevel)
     case budgetYear(Int)
-    case budget(BudgetDisclosure)
-    case reformReport(ReformReport)
-    case reformPlan(ReformPlan)
-    case disclosure(Disclosure)
+    indirect case budget(BudgetDisclosure)
+    indirect case reformReport(ReformReport)
+    indirect case reformPlan(ReformPlan)
+    indirect case disclosure(Disclosure)
     case checklistQuarter(year: Int, quarter: Int)
     /// What a content unit's own page shows (a unit of CongKhaiKinds casts it back).
     case unit(any Sendable)
