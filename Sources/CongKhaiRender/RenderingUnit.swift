@@ -13,6 +13,10 @@ public protocol UnitRendering: Sendable {
     /// Template keys merged into the context of `page` (empty for pages not of this unit).
     /// The page's layout is `templates/layouts/<page.kind.rawValue>.mustache`.
     func values(for page: Page) -> [String: Any]
+    /// `values(for:)` when pages render together (a web page and its notice-board edition):
+    /// what the unit keeps in `shared` for the first is reused for the next, instead of being
+    /// made again. A value may be a typed view model (`TemplateNode`).
+    func values(for page: Page, shared: SharedViews) -> [String: Any]
     /// The unit's open data, listed on the `du-lieu/` page after the built-in datasets.
     var datasets: [OpenData.Dataset] { get }
     /// Other files made from the whole site (machine-readable lists).
@@ -47,7 +51,23 @@ public struct NoticeFacts: Sendable {
     }
 }
 
+/// What the pages of one render task share (the task's own, so never seen by two threads):
+/// view models made for the first page, keyed by what they are of.
+public final class SharedViews {
+    var views: [String: AnyObject] = [:]
+
+    public init() {}
+
+    func view<View: AnyObject>(_ key: String, make: () -> View) -> View {
+        if let view = views[key] as? View { return view }
+        let view = make()
+        views[key] = view
+        return view
+    }
+}
+
 extension UnitRendering {
+    public func values(for page: Page, shared: SharedViews) -> [String: Any] { values(for: page) }
     public var datasets: [OpenData.Dataset] { [] }
     public var files: [OutputFile] { [] }
     public var searchEntries: [SearchIndex.Entry] { [] }

@@ -20,6 +20,8 @@ public struct SiteRenderer: Sendable {
     public let settings: RenderSettings
     public let navigation: Navigation
     let builder: PageContext
+    /// What every notice-board edition's header reads (the unit's name lines made once).
+    let noticeHeader: NoticeHeader
     var editions: PrintEditions
 
     /// `editions`: the notice-board pages, made in the derive stage with the checklist.
@@ -33,6 +35,8 @@ public struct SiteRenderer: Sendable {
         let navigation = navigation
         builder = PageContext(config: content.config, navigation: navigation,
                               units: units.map { $0.rendering(content, navigation: navigation) })
+        noticeHeader = NoticeHeader(config: content.config, asOf: content.checklist.asOf, checklist: content.checklist, baseURL: settings.baseURL,
+                                    units: builder.units)
         self.editions = editions
     }
 
@@ -95,8 +99,9 @@ public struct SiteRenderer: Sendable {
             let log = DiagnosticLog()
             var sharedBody: String?
             let file: OutputFile?
+            let shared = SharedViews()
             if editionIndex != nil {
-                let web = renderWebPage(pages[index], builder: builder, log: log)
+                let web = renderWebPage(pages[index], builder: builder, log: log, shared: shared)
                 file = web.file
                 sharedBody = web.shareableBody
             } else {
@@ -108,7 +113,8 @@ public struct SiteRenderer: Sendable {
             let editionLog = DiagnosticLog()
             // The edition's page is the one it was made from; its body is shared only if that is the body just rendered.
             let sameBody = web.source == pages[index].source && web.body == pages[index].body && web.allowsRawHTML == pages[index].allowsRawHTML
-            let editionFile = renderPrintPage(of: web, header: noticeHeader, builder: builder, log: editionLog, bodyHTML: sameBody ? sharedBody : nil)
+            let editionFile = renderPrintPage(of: web, header: noticeHeader, builder: builder, log: editionLog, bodyHTML: sameBody ? sharedBody : nil,
+                                              shared: shared)
             let edition = RenderedPage(outputPath: Self.outputPath(of: pages[editionIndex]), file: editionFile.map { store?($0) ?? $0 },
                                        diagnostics: editionLog.all)
             rendered.withLock { $0[editionIndex] = edition }
@@ -167,28 +173,39 @@ public struct SiteRenderer: Sendable {
 
     /// A web page, and its body's HTML when no link in it was rewritten (then the HTML does
     /// not depend on where the page is, and its edition can use it as it is).
-    func renderWebPage(_ page: Page, builder: PageContext, log: DiagnosticLog) -> (file: OutputFile?, shareableBody: String?) {
+    /// `shared`: what its edition, rendered next in the same task, reuses.
+    func renderWebPage(_ page: Page, builder: PageContext, log: DiagnosticLog, shared: SharedViews = SharedViews())
+        -> (file: OutputFile?, shareableBody: String?) {
         var rewritten = false
         let body = MarkdownRenderer.render(page.body, allowRawHTML: page.allowsRawHTML) { reference in
             let href = resolve(reference, in: page, log: log)
             if href != nil { rewritten = true }
             return href
         }
-        return (renderWebPage(page, body: body, builder: builder, log: log), rewritten ? nil : body.html)
+        return (renderWebPage(page, body: body, builder: builder, log: log, shared: shared), rewritten ? nil : body.html)
     }
 
-    private func renderWebPage(_ page: Page, body: RenderedMarkdown, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
+    private func renderWebPage(_ page: Page, body: RenderedMarkdown, builder: PageContext, log: DiagnosticLog, shared: SharedViews) -> OutputFile? {
         for line in body.droppedHTMLLines {
             log.report(.warning("markdown.raw-html", at: SourceLocation(path: page.source, line: page.bodyLine - 1 + line),
                                 "Mã HTML viết trong nội dung đã bị bỏ qua để giữ an toàn cho trang.",
                                 hint: "Dùng cú pháp Markdown; nếu thật sự cần HTML, thêm `cho_phep_html: true` vào phần đầu trang."))
         }
         guard let layout = templates.layout(for: page, log: log) else { return nil }
-        var context = builder.context(for: page, bodyHTML: body.html)
-        context.merge(PageMeta(settings: settings, config: content.config).values(for: page)) { _, new in new }
-        if page.kind == .notFound { context = PageMeta(settings: settings, config: content.config).notFound(context) }
-        context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
-        guard let html = templates.render(context, layout: layout) else { return nil }
+        let view = builder.view(for: page, bodyHTML: body.html, shared: shared)
+        let meta = PageMeta(settings: settings, config: content.config)
+        view.merge(meta.values(for: page))
+        let rendered: String?
+        if page.kind == .notFound {
+            // The 404 page rewrites its links as values (`PageMeta.notFound`), so it renders from a dictionary.
+            var context = meta.notFound(view.dictionary)
+            context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
+            rendered = templates.render(context, layout: layout)
+        } else {
+            view.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF))
+            rendered = templates.render(view, layout: layout)
+        }
+        guard let html = rendered else { return nil }
         return OutputFile(path: Self.outputPath(of: page), text: html)
     }
 

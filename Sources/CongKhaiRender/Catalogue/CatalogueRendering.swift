@@ -6,14 +6,23 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
     let catalogue: Catalogue
     let context: CatalogueContext
     let unitName: String
+    /// Each fee as procedures' pages show it, by id (made once, not per page).
+    let feeFacts: [String: FeeFacts]
 
     public init(content: SiteContent) {
         catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
         context = CatalogueContext(catalogue: catalogue, portalURL: content.config.onlineServiceURL)
         unitName = content.config.name
+        let catalogue = catalogue
+        feeFacts = catalogue.feesByID.mapValues { FeeFacts($0, procedureCount: catalogue.proceduresByFee[$0.id]?.count ?? 0) }
     }
 
     public func values(for page: Page) -> [String: Any] {
+        values(for: page, shared: SharedViews())
+    }
+
+    /// A procedure's facts are made once for its web page and its edition.
+    public func values(for page: Page, shared: SharedViews) -> [String: Any] {
         var values: [String: Any] = [:]
         if !catalogue.procedures.isEmpty {
             let root = RelativeURL.root(from: page.path)
@@ -27,7 +36,10 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         case .catalogue, .procedureList:
             values.merge(context.listing(for: page)) { _, new in new }
         case .procedure:
-            if case let .procedure(procedure) = page.data { values["procedure"] = context.procedure(procedure, page: page) }
+            if case let .procedure(procedure) = page.data {
+                let facts = shared.view("procedure:" + procedure.path) { ProcedureFacts(procedure, catalogue: catalogue, portalURL: context.portalURL, fees: feeFacts) }
+                values["procedure"] = context.procedure(facts, page: page)
+            }
         case .fees:
             values["fees"] = context.fees(from: page)
         default:

@@ -56,11 +56,6 @@ public struct PrintEditions: Sendable {
 }
 
 extension SiteRenderer {
-    var noticeHeader: NoticeHeader {
-        NoticeHeader(config: content.config, asOf: content.checklist.asOf, checklist: content.checklist, baseURL: settings.baseURL,
-                     units: builder.units)
-    }
-
     func renderEdition(_ edition: PrintEditions.Edition, log: DiagnosticLog) -> OutputFile? {
         switch edition {
         case let .notice(web): return renderPrintPage(of: web, header: noticeHeader, builder: builder, log: log)
@@ -71,7 +66,9 @@ extension SiteRenderer {
     /// `web` is the page as the site shows it; its edition is the same page moved under `in/`,
     /// so every link the context computes is relative to where the edition is.
     /// `bodyHTML`: the web page's body, when it is the same for the edition (no link rewritten).
-    func renderPrintPage(of web: Page, header: NoticeHeader, builder: PageContext, log: DiagnosticLog, bodyHTML: String? = nil) -> OutputFile? {
+    /// `shared`: what the web page, rendered first in the same task, made for its edition too.
+    func renderPrintPage(of web: Page, header: NoticeHeader, builder: PageContext, log: DiagnosticLog, bodyHTML: String? = nil,
+                         shared: SharedViews = SharedViews()) -> OutputFile? {
         guard let printPath = PrintEdition.path(for: web) else { return nil }
         var page = web
         page.path = printPath
@@ -91,9 +88,9 @@ extension SiteRenderer {
                 resolve(reference, in: page, log: quiet)
             }.html
         }()
-        var context = builder.context(for: page, bodyHTML: bodyText)
-        context["print"] = printValues(web: web, printPath: printPath, header: header)
-        guard let html = templates.render(context, layout: layout) else { return nil }
+        let view = builder.view(for: page, bodyHTML: bodyText, shared: shared)
+        view.set("print", printValues(web: web, printPath: printPath, header: header))
+        guard let html = templates.render(view, layout: layout) else { return nil }
         return OutputFile(path: printPath + "index.html", text: html)
     }
 

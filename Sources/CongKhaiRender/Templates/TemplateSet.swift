@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     public let references: [String: Set<String>]
     /// The same templates compiled by `FastTemplate`, when it can render them.
     let compiled: [String: FastTemplate]
+    /// The layouts `FastTemplate` renders: compiled, with every partial they use (worked out
+    /// once here, not for every page).
+    let fastLayouts: Set<String>
 
     public init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>] = [:]) {
         self.init(library: library, names: names, references: references, compiled: [:])
@@ -22,6 +25,9 @@ public struct TemplateSet: Sendable {
         self.names = names
         self.references = references
         self.compiled = compiled
+        fastLayouts = Set(compiled.keys.filter { name in
+            TemplateSet.closure(of: name, references: references).allSatisfy { compiled[$0] != nil || !names.contains($0) }
+        })
     }
 
     /// The same theme rendered by swift-mustache alone.
@@ -32,7 +38,7 @@ public struct TemplateSet: Sendable {
     /// A page through its layout: with `FastTemplate` when the layout and every partial it uses
     /// compiled, otherwise with swift-mustache.
     func render(_ context: [String: Any], layout: String) -> String? {
-        guard let template = compiled[layout], closure(of: layout).allSatisfy({ compiled[$0] != nil || !names.contains($0) }) else {
+        guard fastLayouts.contains(layout), let template = compiled[layout] else {
             return library.render(context, withTemplate: layout)
         }
         var out = ""
@@ -42,8 +48,25 @@ public struct TemplateSet: Sendable {
         return out
     }
 
+    /// A page through its layout from its typed view model; swift-mustache (a layout
+    /// `FastTemplate` does not compile) reads the same values as a dictionary.
+    func render(_ view: TemplateNode, layout: String) -> String? {
+        guard fastLayouts.contains(layout), let template = compiled[layout] else {
+            return library.render(view.dictionary, withTemplate: layout)
+        }
+        var out = ""
+        out.reserveCapacity(16_384)
+        var state = FastTemplate.Context(root: view)
+        template.render(&state, partials: compiled, into: &out)
+        return out
+    }
+
     /// Every template a layout renders with, itself included.
     public func closure(of layout: String) -> Set<String> {
+        Self.closure(of: layout, references: references)
+    }
+
+    static func closure(of layout: String, references: [String: Set<String>]) -> Set<String> {
         var seen: Set<String> = [layout]
         var pending = [layout]
         while let name = pending.popLast() {
