@@ -193,7 +193,8 @@ public struct ProvinceBuild: Sendable {
 
     /// The province's own pages and open data over the communes' records (in the province's order).
     func provinceFiles(_ records: [CommuneRecord], catalogue: ProvinceCatalogue?) -> [OutputFile] {
-        ProvincePages(province: province, communes: records, asOf: asOf, catalogueSize: catalogue?.procedures.count).files()
+        ProvincePages(province: province, communes: records, asOf: asOf, catalogueSize: catalogue?.procedures.count)
+            .files(shares: records.map(CommuneShare.init))
     }
 
     /// `source` hard-linked at `path` in `staging`; the source itself when the link cannot be made

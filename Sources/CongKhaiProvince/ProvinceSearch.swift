@@ -1,5 +1,6 @@
 import CongKhaiModel
 import CongKhaiRender
+import Foundation
 
 /// Search across every commune's procedures: `tim-kiem/index.html`, driven by the communes' own
 /// `assets/tim-kiem.js` over an index of the same shape as a commune's (a script, so it loads
@@ -10,23 +11,26 @@ enum ProvinceSearch {
     static let indexPath = "du-lieu/tim-kiem-toan-tinh.js"
     static let script = "assets/tim-kiem.js"
 
-    static func index(_ communes: [CommuneRecord]) -> OutputFile {
-        var text = "// Chỉ mục tìm kiếm thủ tục của mọi xã do CongKhai tạo. [mã, tên, xã · lĩnh vực, mức độ, địa chỉ, chữ đã bỏ dấu]\n"
-        text += "window.CONGKHAI_TIM_KIEM=[\n"
-        text += communes.flatMap { commune in
-            commune.procedures.compactMap { procedure -> String? in
-                guard let code = procedure["ma"], let name = procedure["ten"], let page = procedure["dia_chi"] else { return nil }
-                let field = procedure["linh_vuc"] ?? ""
-                let level = procedure["muc_do"].flatMap(OnlineLevel.init(rawValue:))?.label ?? ""
-                let shown = commune.shortName + " · " + field
-                // Folded as a commune's index folds code, name and field (scripts/check_search.js holds both to it).
-                let folded = TextFolding.fold([code, name, shown].joined(separator: " "))
-                let fields = [code, name, shown, level, commune.slug + "/" + page, folded]
-                return "[" + fields.map(SearchIndex.literal).joined(separator: ",") + "]"
-            }
+    static let indexHead = "// Chỉ mục tìm kiếm thủ tục của mọi xã do CongKhai tạo. [mã, tên, xã · lĩnh vực, mức độ, địa chỉ, chữ đã bỏ dấu]\n"
+        + "window.CONGKHAI_TIM_KIEM=[\n"
+
+    /// The index over every commune's entries (its share), in the province's order.
+    static func index(_ shares: [CommuneShare]) -> OutputFile {
+        OutputFile(path: indexPath, bytes: CommuneShare.join(shares.map(\.search), head: indexHead, separator: ",\n", tail: "\n];\n"))
+    }
+
+    /// One commune's entries, joined by ",\n".
+    static func entries(_ commune: CommuneRecord) -> String {
+        commune.procedures.compactMap { procedure -> String? in
+            guard let code = procedure["ma"], let name = procedure["ten"], let page = procedure["dia_chi"] else { return nil }
+            let field = procedure["linh_vuc"] ?? ""
+            let level = procedure["muc_do"].flatMap(OnlineLevel.init(rawValue:))?.label ?? ""
+            let shown = commune.shortName + " · " + field
+            // Folded as a commune's index folds code, name and field (scripts/check_search.js holds both to it).
+            let folded = TextFolding.fold([code, name, shown].joined(separator: " "))
+            let fields = [code, name, shown, level, commune.slug + "/" + page, folded]
+            return "[" + fields.map(SearchIndex.literal).joined(separator: ",") + "]"
         }.joined(separator: ",\n")
-        text += "\n];\n"
-        return OutputFile(path: indexPath, text: text)
     }
 
     static func searchPage(province: String, communes: [CommuneRecord]) -> String {
