@@ -139,9 +139,15 @@ import Testing
         try Self.expectSameAsFreshBuild(site)
     }
 
-    /// The rows of a province-wide file that are not Suối Đá's: JSON objects by their `xa`, CSV
-    /// lines and search entries by the commune's folder in them.
+    /// The rows of a province-wide file that are not Suối Đá's: JSON objects by their `xa`, search
+    /// entries (expanded as a browser does) by their address, other lines by the commune's folder.
     static func othersRows(_ path: String, _ text: String) throws -> [String] {
+        if path == ProvinceSearch.indexPath {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-index-\(UUID().uuidString).js")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(text.utf8).write(to: file)
+            return try ProvinceBuildTests.expandedIndex(file).filter { !$0[4].hasPrefix("suoi-da/") }.map { $0.joined(separator: "|") }
+        }
         guard path.hasSuffix(".json") else { return text.components(separatedBy: "\n").filter { !$0.contains("suoi-da") } }
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         return try objects.filter { $0["xa"] as? String != "suoi-da" }
