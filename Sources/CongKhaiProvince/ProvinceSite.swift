@@ -263,8 +263,9 @@ public final class ProvinceSite: @unchecked Sendable {
         guard let builder, let site = communes[commune.slug] else { return }
         let found = result.diagnostics
         pageCounts[commune.slug] = result.pageCount
-        communeDiagnostics[commune.slug] = builder.shown(found, of: commune)
-        inherited[commune.slug] = scan(commune, builder: builder)?.inherited ?? []
+        let scanned = scan(commune, builder: builder)
+        communeDiagnostics[commune.slug] = builder.shown(found, of: commune, scan: scanned)
+        inherited[commune.slug] = scanned?.inherited ?? []
         let log = DiagnosticLog()
         let prefix = commune.slug + "/"
         let record = CommuneReader.read(commune, shownFolder: builder.communesFolderName, log: log) { path in
