@@ -117,17 +117,7 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "swift build first")
         let site = try Self.province()
         func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["check"] + arguments + ["--as-of", "2026-11-23"]
-            process.currentDirectoryURL = site.folder
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            try CommandRun.run(["check"] + arguments + ["--as-of", "2026-11-23"], in: site.folder)
         }
         let broken = try run([])
         #expect(broken.status == 1)

@@ -73,17 +73,7 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "swift build first")
         let site = try TestSite([:], theme: false)
         func run(_ arguments: [String], in folder: String = "tinh-dong-nai") throws -> (status: Int32, output: String) {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = arguments
-            process.currentDirectoryURL = site.folder.appendingPathComponent(folder)
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            try CommandRun.run(arguments, in: site.folder.appendingPathComponent(folder))
         }
         let start = try run(["new", "tinh", "Tỉnh Đồng Nai"], in: ".")
         #expect(start.status == 0, "\(start.output)")
