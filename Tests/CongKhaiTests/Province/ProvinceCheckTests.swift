@@ -87,6 +87,21 @@ import Testing
         }
     }
 
+    @Test func aCommuneFolderLeftOutOfAnExplicitListIsPointedOut() throws {
+        let site = try Self.province(["tinh.yaml": "ten: Tỉnh B\nxa: [a]\n"])
+        let log = DiagnosticLog()
+        let province = try #require(ProvinceLoader.load(site.folder, log: log))
+        #expect(province.communes.map(\.slug) == ["a"])
+        let unlisted = try #require(log.all.first { $0.key == "province.commune-unlisted" }, "\(log.all.map(\.formatted))")
+        #expect(unlisted.severity == .warning && unlisted.location.path == "tinh.yaml" && unlisted.location.line == 2)
+        #expect(unlisted.message.contains("“b”") && unlisted.hint?.contains("xa: [a, b]") == true)
+        // A folder without a site is not a commune.
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent("xa/b/content/site.yaml"))
+        let quiet = DiagnosticLog()
+        _ = ProvinceLoader.load(site.folder, log: quiet)
+        #expect(!quiet.all.contains { $0.key == "province.commune-unlisted" })
+    }
+
     @Test func aCIMatrixThatNoLongerListsTheCommunesIsFoundAtItsLine() throws {
         let site = try Self.province()
         let province = try #require(ProvinceLoader.load(site.folder, log: DiagnosticLog()))
