@@ -22,6 +22,14 @@ public protocol UnitRendering: Sendable {
     /// What the notice-board edition of `page` shows (number, date, posting, heading) when
     /// the page is this unit's and posted (`PageKind.noticeBoard`); nil otherwise.
     func notice(for page: Page) -> NoticeFacts?
+    /// `serve`'s edit of one item shown in the unit's lists (`LoadingUnit.spliceListed`): this
+    /// view with `was` replaced by `now`, the same as made from the edited site; nil when it
+    /// cannot be done in place.
+    func replacing(_ was: any Sendable, with now: any Sendable) -> (any UnitRendering)?
+    /// The values of the list row named `key` (`RowLayout`) as `page` shows it; nil when not the unit's.
+    func row(_ key: String, on page: Page) -> [String: Any]?
+    /// Where the row named `key` sorts among the unit's rows (its lists are in that order); nil when not the unit's.
+    func rowRank(_ key: String) -> Int?
 }
 
 /// What a unit says about the notice-board edition of one of its pages (NĐ 30/2020 layout:
@@ -52,4 +60,7 @@ extension UnitRendering {
     public var files: [OutputFile] { [] }
     public var searchEntries: [SearchIndex.Entry] { [] }
     public func notice(for page: Page) -> NoticeFacts? { nil }
+    public func replacing(_ was: any Sendable, with now: any Sendable) -> (any UnitRendering)? { nil }
+    public func row(_ key: String, on page: Page) -> [String: Any]? { nil }
+    public func rowRank(_ key: String) -> Int? { nil }
 }

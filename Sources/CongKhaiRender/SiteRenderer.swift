@@ -18,8 +18,8 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let targets: LinkTargets
     public let settings: RenderSettings
-    public let navigation: Navigation
-    let builder: PageContext
+    public internal(set) var navigation: Navigation
+    var builder: PageContext
     var editions: PrintEditions
 
     /// `editions`: the notice-board pages, made in the derive stage with the checklist.
@@ -150,6 +150,13 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
+    /// The open data and the search index alone (`serve`, after an edit its lists show: the
+    /// feed, sitemap and the units' other files read nothing such an edit changes).
+    public func dataFiles() -> [OutputFile] {
+        let entries = builder.units.flatMap(\.searchEntries)
+        return OpenData.files(builder.datasets) + (entries.isEmpty ? [] : [SearchIndex.file(entries)])
+    }
+
     public static func outputPath(of page: Page) -> String {
         page.kind == .notFound ? "404.html" : page.path + "index.html"
     }
@@ -188,8 +195,10 @@ public struct SiteRenderer: Sendable {
         context.merge(PageMeta(settings: settings, config: content.config).values(for: page)) { _, new in new }
         if page.kind == .notFound { context = PageMeta(settings: settings, config: content.config).notFound(context) }
         context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
-        guard let html = templates.render(context, layout: layout) else { return nil }
-        return OutputFile(path: Self.outputPath(of: page), text: html)
+        guard let (html, rows) = templates.renderNotingRows(context, layout: layout) else { return nil }
+        var file = OutputFile(path: Self.outputPath(of: page), text: html)
+        file.rows = rows
+        return file
     }
 
     /// Internal links are checked and rewritten relative to the page; others are kept as written.

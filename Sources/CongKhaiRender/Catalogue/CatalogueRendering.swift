@@ -8,10 +8,34 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
     let unitName: String
 
     public init(content: SiteContent) {
-        catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
-        context = CatalogueContext(catalogue: catalogue, portalURL: content.config.onlineServiceURL)
-        unitName = content.config.name
+        self.init(catalogue: Catalogue(procedures: content.procedures, schedule: content.fees), portalURL: content.config.onlineServiceURL,
+                  unitName: content.config.name)
     }
+
+    init(catalogue: Catalogue, portalURL: String?, unitName: String) {
+        self.catalogue = catalogue
+        context = CatalogueContext(catalogue: catalogue, portalURL: portalURL)
+        self.unitName = unitName
+    }
+
+    /// One procedure edited in place (`serve`); nil when the edit regroups it (`Catalogue.replacing`).
+    public func replacing(_ was: any Sendable, with now: any Sendable) -> (any UnitRendering)? {
+        guard let was = was as? Procedure, let now = now as? Procedure, let next = catalogue.replacing(was, with: now) else { return nil }
+        return CatalogueRendering(catalogue: next, portalURL: context.portalURL, unitName: unitName)
+    }
+
+    /// A procedure's row in the catalogue's lists and under its fees, as `page` shows it.
+    public func row(_ key: String, on page: Page) -> [String: Any]? {
+        guard let rank = catalogue.rank[key] else { return nil }
+        let procedure = catalogue.procedures[rank]
+        switch page.kind {
+        case .catalogue, .procedureList: return context.row(procedure, from: page)
+        case .fees: return CatalogueContext.feeRow(procedure, from: page)
+        default: return nil
+        }
+    }
+
+    public func rowRank(_ key: String) -> Int? { catalogue.rank[key] }
 
     public func values(for page: Page) -> [String: Any] {
         var values: [String: Any] = [:]

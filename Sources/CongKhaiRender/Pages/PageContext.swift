@@ -5,12 +5,12 @@ import CongKhaiModel
 /// Immutable after init; `Any` only ever holds strings, booleans and arrays/dictionaries of them.
 struct PageContext: @unchecked Sendable {
     let site: [String: Any]
-    let navigation: Navigation
+    var navigation: Navigation
     /// The content units' views of this render (`RenderingUnit`), in registry order.
-    let units: [any UnitRendering]
+    var units: [any UnitRendering]
     /// All open data of the site, in the order the `du-lieu/` page lists it; built once, for
     /// the files and for that page.
-    let datasets: [OpenData.Dataset]
+    var datasets: [OpenData.Dataset]
 
     init(config: SiteConfig, navigation: Navigation, units: [any UnitRendering]) {
         self.site = PageContext.site(config)

@@ -93,8 +93,10 @@ extension SiteRenderer {
         }()
         var context = builder.context(for: page, bodyHTML: bodyText)
         context["print"] = printValues(web: web, printPath: printPath, header: header)
-        guard let html = templates.render(context, layout: layout) else { return nil }
-        return OutputFile(path: printPath + "index.html", text: html)
+        guard let (html, rows) = templates.renderNotingRows(context, layout: layout) else { return nil }
+        var file = OutputFile(path: printPath + "index.html", text: html)
+        file.rows = rows
+        return file
     }
 
     func printValues(web: Page, printPath: String, header: NoticeHeader) -> [String: Any] {
@@ -126,6 +128,15 @@ extension SiteRenderer {
         header.facts(of: page)?.isLandscape ?? false
     }
 
+    /// One edition's line of the `in/` index; its row key is the web page's address.
+    func printIndexItem(_ web: Page, index page: Page, header: NoticeHeader) -> [String: Any]? {
+        guard let printPath = PrintEdition.path(for: web) else { return nil }
+        var item: [String: Any] = ["title": web.title, "href": RelativeURL.href(from: page.path, to: .page(printPath)),
+                                   "posting": header.postingValues(of: web), RowLayout.key: web.path]
+        if settings.producesPDF { item["pdf_href"] = RelativeURL.href(from: page.path, to: .file(PrintEdition.pdfPath(for: printPath))) }
+        return item
+    }
+
     /// `in/`: a site page (with the menu) listing every edition with its posting window.
     func renderPrintIndex(_ posted: [Page], header: NoticeHeader, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
         let layout = "layouts/in/index"
@@ -139,20 +150,16 @@ extension SiteRenderer {
         // Each kind names its group of the index (`PageKind.noticeBoard`); groups by rank.
         let boardGroups = Set(posted.compactMap(\.kind.noticeBoard)).sorted { $0.rank < $1.rank }
         let groups = boardGroups.compactMap { group -> [String: Any]? in
-            let items = posted.filter { $0.kind.noticeBoard == group }.compactMap { web -> [String: Any]? in
-                guard let printPath = PrintEdition.path(for: web) else { return nil }
-                var item: [String: Any] = ["title": web.title, "href": RelativeURL.href(from: page.path, to: .page(printPath)),
-                                           "posting": header.postingValues(of: web)]
-                if settings.producesPDF { item["pdf_href"] = RelativeURL.href(from: page.path, to: .file(PrintEdition.pdfPath(for: printPath))) }
-                return item
-            }
+            let items = posted.filter { $0.kind.noticeBoard == group }.compactMap { printIndexItem($0, index: page, header: header) }
             return items.isEmpty ? nil : ["label": group.label, "count": items.count, "items": items]
         }
         var context = builder.context(for: page, bodyHTML: "")
         var index: [String: Any] = ["groups": groups, "places": header.config.postingPlaces.map { ["ten": $0.name, "dia_chi": $0.address ?? ""] }]
         index["has_pdf"] = settings.producesPDF
         context["print_index"] = index
-        guard let html = templates.render(context, layout: layout) else { return nil }
-        return OutputFile(path: PrintEdition.folder + "index.html", text: html)
+        guard let (html, rows) = templates.renderNotingRows(context, layout: layout) else { return nil }
+        var file = OutputFile(path: PrintEdition.folder + "index.html", text: html)
+        file.rows = rows
+        return file
     }
 }

@@ -32,14 +32,27 @@ public struct TemplateSet: Sendable {
     /// A page through its layout: with `FastTemplate` when the layout and every partial it uses
     /// compiled, otherwise with swift-mustache.
     func render(_ context: [String: Any], layout: String) -> String? {
+        renderNotingRows(context, layout: layout)?.html
+    }
+
+    /// `render`, with where the rows of its long lists are (`RowLayout`, empty when it has none;
+    /// nil when swift-mustache rendered it).
+    func renderNotingRows(_ context: [String: Any], layout: String) -> (html: String, rows: RowLayout?)? {
         guard let template = compiled[layout], closure(of: layout).allSatisfy({ compiled[$0] != nil || !names.contains($0) }) else {
-            return library.render(context, withTemplate: layout)
+            return library.render(context, withTemplate: layout).map { ($0, nil) }
         }
         var out = ""
         out.reserveCapacity(16_384)
         var state = FastTemplate.Context(root: context)
+        let recorder = RowRecorder()
+        state.recorder = recorder
         template.render(&state, partials: compiled, into: &out)
-        return out
+        return (out, recorder.layout)
+    }
+
+    /// Whether a template `layout` renders with reads `name` anywhere (`children`).
+    func reads(_ name: String, layout: String) -> Bool {
+        closure(of: layout).contains { compiled[$0]?.reads(name) ?? true }
     }
 
     /// Every template a layout renders with, itself included.
