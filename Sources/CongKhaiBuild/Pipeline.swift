@@ -71,6 +71,7 @@ public enum Pipeline {
         // Whole-site rules: each unit's, then those of every site. None reads a body either.
         Stage(.check) { build, run, log in
             guard run.spliced == nil else { return .kept }
+            if let listed = run.listed, build.recheckListed(listed, site: run.site!, log: log) { return .next }
             SiteChecks.run(run.site!, units: Units.checking(build.units), log: log)
             return .next
         },

@@ -1,3 +1,4 @@
+import CongKhaiCheck
 import CongKhaiKinds
 import CongKhaiLoad
 import CongKhaiModel
@@ -22,9 +23,25 @@ extension SiteBuild {
         return (listed, next)
     }
 
+    /// check, for a listed splice of a procedure: its own rules and the fee schedule's (which
+    /// fees are used) again; every other finding of the last run stands, since nothing it reads
+    /// changed (no address, code, group or date). False: run every check.
+    func recheckListed(_ listed: ListedSplice, site: SiteContent, log: DiagnosticLog) -> Bool {
+        guard let now = listed.now as? Procedure else { return false }
+        let feeKeys: Set = ["fee.no-schedule", "fee.duplicate", "fee.unused"]
+        log.report((stageDiagnostics[.check] ?? []).filter { finding in
+            !feeKeys.contains(finding.key) && !(finding.location.path == now.source && ProcedureChecks.ownKeys.contains(finding.key))
+        })
+        ProcedureChecks.check(now, in: site, feeIDs: Set(site.fees?.fees.map(\.id) ?? []), attachments: Set(site.attachments.map(\.source)), log: log)
+        FeeChecks.run(site, log: log)
+        return true
+    }
+
     /// render, for a listed splice: the item's pages whole, the lists' rows in place.
     func renderListed(_ run: inout Pipeline.Run) {
         guard let listed = run.listed, var renderer = run.listedRenderer, let site = content else { return }
+        // Held once, so that its editions and indexes change in place rather than being copied.
+        run.listedRenderer = nil
         self.renderer = nil
         let own = renderer.replace(listed.pages)
         var whole = own
@@ -39,11 +56,11 @@ extension SiteBuild {
             case nil: whole.append(page)
             }
         }
-        self.renderer = renderer
         store(renderer.renderPages(whole, store: spoolStore()))
         run.renderedCount = whole.count
         run.renderedPaths = whole.map(SiteRenderer.outputPath(of:)).sorted()
         run.splicedPaths.sort()
         replaceOthers(renderer.dataFiles())
+        self.renderer = renderer
     }
 }

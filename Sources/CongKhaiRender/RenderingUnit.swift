@@ -30,6 +30,9 @@ public protocol UnitRendering: Sendable {
     func row(_ key: String, on page: Page) -> [String: Any]?
     /// Where the row named `key` sorts among the unit's rows (its lists are in that order); nil when not the unit's.
     func rowRank(_ key: String) -> Int?
+    /// The dataset (by its JSON path) with one row per list row, in `rowRank` order, as are the
+    /// unit's search entries; nil when none.
+    var rankedDataset: String? { get }
 }
 
 /// What a unit says about the notice-board edition of one of its pages (NĐ 30/2020 layout:
@@ -63,4 +66,5 @@ extension UnitRendering {
     public func replacing(_ was: any Sendable, with now: any Sendable) -> (any UnitRendering)? { nil }
     public func row(_ key: String, on page: Page) -> [String: Any]? { nil }
     public func rowRank(_ key: String) -> Int? { nil }
+    public var rankedDataset: String? { nil }
 }

@@ -25,11 +25,32 @@ extension SiteRenderer {
             next.builder.units[index] = unit
             replaced += 1
         }
-        guard replaced == 1 else { return nil }
+        guard replaced == 1, let unit = builder.units.firstIndex(where: { $0.rowRank(page.path) != nil }),
+              let old = builder.units[unit].rowRank(page.path), let new = next.builder.units[unit].rowRank(page.path) else { return nil }
         next.navigation = navigation
         next.builder.navigation = navigation
         next.builder.datasets = next.builder.units.flatMap(\.datasets)
+        next.dataTexts = dataTexts?.moving(unit: unit, from: old, to: new, units: next.builder.units, before: builder.units)
         return next
+    }
+
+    /// The open data and the search index alone (`serve`, after an edit its lists show: the
+    /// feed, sitemap and the units' other files read nothing such an edit changes). Each row's
+    /// text is kept, so the next edit remakes only its own.
+    public mutating func dataFiles() -> [OutputFile] {
+        let texts = dataTexts ?? DataTexts(units: builder.units)
+        dataTexts = texts
+        var files: [OutputFile] = []
+        for dataset in builder.datasets {
+            guard let json = texts.json[dataset.jsonPath], let csv = texts.csv[dataset.jsonPath] else {
+                files += OpenData.files([dataset])
+                continue
+            }
+            files.append(OutputFile(path: dataset.jsonPath, text: OpenData.json(rows: json)))
+            files.append(OutputFile(path: dataset.csvPath, text: OpenData.csv(dataset, rows: csv)))
+        }
+        if !texts.search.isEmpty { files.append(SearchIndex.file(lines: texts.search)) }
+        return files
     }
 
     /// The pages that list the row of an edited item: those at `webPaths` among `pages` (the
@@ -86,5 +107,56 @@ extension SiteRenderer {
         case .notice?: return "layouts/in/" + page.kind.rawValue
         case nil: return templates.layout(for: page, log: DiagnosticLog())
         }
+    }
+}
+
+/// The text of each open-data row (JSON and CSV, by the dataset's JSON path) and of each search
+/// entry (all units', with where each unit's begin), as the site-wide files write them.
+struct DataTexts {
+    var json: [String: [String]] = [:]
+    var csv: [String: [String]] = [:]
+    var search: [String] = []
+    var searchStarts: [Int] = []
+
+    init(units: [any UnitRendering]) {
+        for unit in units {
+            for dataset in unit.datasets { set(dataset) }
+            searchStarts.append(search.count)
+            search += unit.searchEntries.map(SearchIndex.line)
+        }
+    }
+
+    mutating func set(_ dataset: OpenData.Dataset) {
+        json[dataset.jsonPath] = dataset.rows.map(OpenData.jsonRow)
+        csv[dataset.jsonPath] = dataset.rows.map { OpenData.csvRow($0, columns: dataset.columns) }
+    }
+
+    /// After unit `unit`'s row at `old` moved to `new`: its ranked dataset's and search entry's
+    /// texts move, made again; its other datasets are made again whole. Nil when the counts
+    /// do not match what they were made from.
+    func moving(unit: Int, from old: Int, to new: Int, units: [any UnitRendering], before: [any UnitRendering]) -> DataTexts? {
+        var next = self
+        let ranked = units[unit].rankedDataset
+        for dataset in units[unit].datasets {
+            guard dataset.jsonPath == ranked else {
+                next.set(dataset)
+                continue
+            }
+            guard var json = next.json[dataset.jsonPath], var csv = next.csv[dataset.jsonPath], json.count == dataset.rows.count, new < json.count else { return nil }
+            next.json[dataset.jsonPath] = nil
+            next.csv[dataset.jsonPath] = nil
+            json.remove(at: old)
+            json.insert(OpenData.jsonRow(dataset.rows[new]), at: new)
+            csv.remove(at: old)
+            csv.insert(OpenData.csvRow(dataset.rows[new], columns: dataset.columns), at: new)
+            next.json[dataset.jsonPath] = json
+            next.csv[dataset.jsonPath] = csv
+        }
+        let entries = units[unit].searchEntries
+        guard unit < searchStarts.count, new < entries.count else { return nil }
+        let start = searchStarts[unit]
+        next.search.remove(at: start + old)
+        next.search.insert(SearchIndex.line(entries[new]), at: start + new)
+        return next
     }
 }

@@ -21,6 +21,8 @@ public struct SiteRenderer: Sendable {
     public internal(set) var navigation: Navigation
     var builder: PageContext
     var editions: PrintEditions
+    /// `serve`'s texts of the open-data rows and search entries (`dataFiles`), one edited row remade.
+    var dataTexts: DataTexts?
 
     /// `editions`: the notice-board pages, made in the derive stage with the checklist.
     public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings, editions: PrintEditions,
@@ -150,12 +152,6 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
-    /// The open data and the search index alone (`serve`, after an edit its lists show: the
-    /// feed, sitemap and the units' other files read nothing such an edit changes).
-    public func dataFiles() -> [OutputFile] {
-        let entries = builder.units.flatMap(\.searchEntries)
-        return OpenData.files(builder.datasets) + (entries.isEmpty ? [] : [SearchIndex.file(entries)])
-    }
 
     public static func outputPath(of page: Page) -> String {
         page.kind == .notFound ? "404.html" : page.path + "index.html"

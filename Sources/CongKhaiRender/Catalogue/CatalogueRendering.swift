@@ -4,25 +4,43 @@ import CongKhaiModel
 /// values, the search box on every page, the open data and the search index.
 public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
     let catalogue: Catalogue
-    let context: CatalogueContext
+    let portalURL: String?
     let unitName: String
+    public let datasets: [OpenData.Dataset]
+    /// Made when asked (on the thread that writes the site-wide files), kept once `serve` edited one.
+    let keptEntries: [SearchIndex.Entry]?
+    var context: CatalogueContext { CatalogueContext(catalogue: catalogue, portalURL: portalURL) }
 
     public init(content: SiteContent) {
         self.init(catalogue: Catalogue(procedures: content.procedures, schedule: content.fees), portalURL: content.config.onlineServiceURL,
                   unitName: content.config.name)
     }
 
-    init(catalogue: Catalogue, portalURL: String?, unitName: String) {
+    init(catalogue: Catalogue, portalURL: String?, unitName: String, datasets: [OpenData.Dataset]? = nil, entries: [SearchIndex.Entry]? = nil) {
         self.catalogue = catalogue
-        context = CatalogueContext(catalogue: catalogue, portalURL: portalURL)
+        self.portalURL = portalURL
         self.unitName = unitName
+        self.datasets = datasets ?? OpenData.datasets(catalogue: catalogue)
+        keptEntries = entries
     }
 
     /// One procedure edited in place (`serve`); nil when the edit regroups it (`Catalogue.replacing`).
+    /// Its open-data row and search entry move with it; the fee dataset is made again (small).
     public func replacing(_ was: any Sendable, with now: any Sendable) -> (any UnitRendering)? {
-        guard let was = was as? Procedure, let now = now as? Procedure, let next = catalogue.replacing(was, with: now) else { return nil }
-        return CatalogueRendering(catalogue: next, portalURL: context.portalURL, unitName: unitName)
+        guard let was = was as? Procedure, let now = now as? Procedure, let old = catalogue.rank[was.path],
+              let next = catalogue.replacing(was, with: now), let new = next.rank[now.path] else { return nil }
+        var sets = datasets.filter { $0.jsonPath == OpenData.procedureDatasetPath }
+        guard sets.count == 1, sets[0].rows.count == catalogue.procedures.count else { return nil }
+        sets[0].rows.remove(at: old)
+        sets[0].rows.insert(OpenData.procedureRow(now, catalogue: next), at: new)
+        if let fees = OpenData.feeDataset(catalogue: next) { sets.append(fees) }
+        var entries = searchEntries
+        entries.remove(at: old)
+        entries.insert(SearchIndex.entry(now), at: new)
+        return CatalogueRendering(catalogue: next, portalURL: portalURL, unitName: unitName, datasets: sets, entries: entries)
     }
+
+    public var rankedDataset: String? { OpenData.procedureDatasetPath }
 
     /// A procedure's row in the catalogue's lists and under its fees, as `page` shows it.
     public func row(_ key: String, on page: Page) -> [String: Any]? {
@@ -74,7 +92,5 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         return facts
     }
 
-    public var datasets: [OpenData.Dataset] { OpenData.datasets(catalogue: catalogue) }
-
-    public var searchEntries: [SearchIndex.Entry] { SearchIndex.entries(catalogue: catalogue) }
+    public var searchEntries: [SearchIndex.Entry] { keptEntries ?? SearchIndex.entries(catalogue: catalogue) }
 }

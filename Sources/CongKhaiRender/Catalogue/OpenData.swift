@@ -83,7 +83,18 @@ public enum OpenData {
     static func datasets(catalogue: Catalogue) -> [Dataset] {
         var result: [Dataset] = []
         if !catalogue.procedures.isEmpty {
-            let rows = catalogue.procedures.map { procedure -> [String: Value] in
+            result.append(Dataset(title: "Danh mục thủ tục hành chính", description: "Mỗi dòng là một thủ tục hành chính do xã tiếp nhận, giải quyết.",
+                                  jsonPath: procedureDatasetPath, csvPath: "du-lieu/thu-tuc.csv", columns: procedureColumns,
+                                  rows: catalogue.procedures.map { procedureRow($0, catalogue: catalogue) }))
+        }
+        if let fees = feeDataset(catalogue: catalogue) { result.append(fees) }
+        return result
+    }
+
+    /// The dataset with one row per procedure, in the catalogue's order.
+    static let procedureDatasetPath = "du-lieu/thu-tuc.json"
+
+    static func procedureRow(_ procedure: Procedure, catalogue: Catalogue) -> [String: Value] {
                 [
                     "ma": .text(procedure.code),
                     "ten": .text(procedure.name),
@@ -100,10 +111,9 @@ public enum OpenData {
                     "ngay_cong_bo": .text(procedure.publication?.date?.iso),
                     "dia_chi": .text(procedure.path + "index.html"),
                 ]
-            }
-            result.append(Dataset(title: "Danh mục thủ tục hành chính", description: "Mỗi dòng là một thủ tục hành chính do xã tiếp nhận, giải quyết.",
-                                  jsonPath: "du-lieu/thu-tuc.json", csvPath: "du-lieu/thu-tuc.csv", columns: procedureColumns, rows: rows))
-        }
+    }
+
+    static func feeDataset(catalogue: Catalogue) -> Dataset? {
         if let schedule = catalogue.schedule {
             let rows = schedule.fees.map { fee -> [String: Value] in
                 [
@@ -120,10 +130,10 @@ public enum OpenData {
                     "thu_tuc": .list((catalogue.proceduresByFee[fee.id] ?? []).map(\.code)),
                 ]
             }
-            result.append(Dataset(title: "Danh mục phí, lệ phí", description: "Mỗi dòng là một khoản phí, lệ phí với sáu nội dung phải công khai.",
-                                  jsonPath: "du-lieu/phi-le-phi.json", csvPath: "du-lieu/phi-le-phi.csv", columns: feeColumns, rows: rows))
+            return Dataset(title: "Danh mục phí, lệ phí", description: "Mỗi dòng là một khoản phí, lệ phí với sáu nội dung phải công khai.",
+                           jsonPath: "du-lieu/phi-le-phi.json", csvPath: "du-lieu/phi-le-phi.csv", columns: feeColumns, rows: rows)
         }
-        return result
+        return nil
     }
 
     /// Every dataset is published twice: JSON for programs, CSV for Excel.
@@ -136,18 +146,30 @@ public enum OpenData {
     /// Pretty-printed with sorted keys, written directly: JSONSerialization boxed every value and
     /// took longer than rendering the pages it describes.
     static func json(_ dataset: Dataset) -> String {
-        guard !dataset.rows.isEmpty else { return "[\n\n]\n" }
+        json(rows: dataset.rows.map(jsonRow))
+    }
+
+    /// The file from each row's text (`jsonRow`), kept by `serve` to remake one row only.
+    static func json(rows: [String]) -> String {
+        guard !rows.isEmpty else { return "[\n\n]\n" }
         var out = "[\n"
-        for (index, row) in dataset.rows.enumerated() {
-            out += "  {\n"
-            let keys = row.keys.sorted()
-            for (position, key) in keys.enumerated() {
-                out += "    " + SearchIndex.literal(key) + " : " + jsonValue(row[key]!)
-                out += position == keys.count - 1 ? "\n" : ",\n"
-            }
-            out += index == dataset.rows.count - 1 ? "  }\n" : "  },\n"
+        out.reserveCapacity(rows.count * (rows[0].utf8.count + 4))
+        for (index, row) in rows.enumerated() {
+            out += row
+            out += index == rows.count - 1 ? "\n" : ",\n"
         }
         return out + "]\n"
+    }
+
+    /// One row as the JSON file writes it: `  {` … `  }`, keys sorted.
+    static func jsonRow(_ row: [String: Value]) -> String {
+        var out = "  {\n"
+        let keys = row.keys.sorted()
+        for (position, key) in keys.enumerated() {
+            out += "    " + SearchIndex.literal(key) + " : " + jsonValue(row[key]!)
+            out += position == keys.count - 1 ? "\n" : ",\n"
+        }
+        return out + "  }"
     }
 
     static func jsonValue(_ value: Value) -> String {
@@ -161,11 +183,16 @@ public enum OpenData {
 
     /// RFC 4180 with a UTF-8 BOM and CRLF, which is what Excel opens correctly.
     static func csv(_ dataset: Dataset) -> String {
-        var lines = [dataset.columns.map(\.name).map(quote).joined(separator: ",")]
-        for row in dataset.rows {
-            lines.append(dataset.columns.map { quote(row[$0.name]?.csv ?? "") }.joined(separator: ","))
-        }
+        csv(dataset, rows: dataset.rows.map { csvRow($0, columns: dataset.columns) })
+    }
+
+    static func csv(_ dataset: Dataset, rows: [String]) -> String {
+        let lines = [dataset.columns.map(\.name).map(quote).joined(separator: ",")] + rows
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvRow(_ row: [String: Value], columns: [Column]) -> String {
+        columns.map { quote(row[$0.name]?.csv ?? "") }.joined(separator: ",")
     }
 
     /// One CSV cell, formula-neutralised and quoted when needed (the province's open data too).
