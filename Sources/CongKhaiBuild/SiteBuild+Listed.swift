@@ -14,13 +14,18 @@ extension SiteBuild {
     /// assemble, for a single changed file whose item `spliceListed` takes; nil otherwise.
     func spliceListed(_ run: Pipeline.Run) -> (ListedSplice, SiteRenderer)? {
         guard let changes = run.changes, !changes.templatesChanged, changes.sources.count == 1, let path = changes.sources.first,
-              let old = run.previous[path], let new = loaded[path], var site = content, let renderer else { return nil }
+              let old = run.previous[path], let new = loaded[path], var site = content, var renderer else { return nil }
         // As in `splice`: held once, changed in place; a refusal is followed by a full assemble.
+        // The renderer too (its navigation and catalogue); a refusal leaves it as it was.
         content = nil
+        self.renderer = nil
         defer { content = site }
         guard let listed = ContentLoader.spliceListed(old, new, into: &site, units: Units.loading(units)), listed.pages.count == 1,
-              let next = renderer.replacingListed(listed.pages[0], was: listed.was, now: listed.now) else { return nil }
-        return (listed, next)
+              renderer.replaceListed(listed.pages[0], was: listed.was, now: listed.now) else {
+            self.renderer = renderer
+            return nil
+        }
+        return (listed, renderer)
     }
 
     /// check, for a listed splice of a procedure: its own rules and the fee schedule's (which

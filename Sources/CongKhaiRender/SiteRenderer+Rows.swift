@@ -13,25 +13,30 @@ public enum RowSplice: Sendable {
 /// renderer follows the edit, and each list page that shows the item has that one row made
 /// again in its kept HTML (`RowLayout`) instead of being rendered whole.
 extension SiteRenderer {
-    /// This renderer with `page` (the item's own page, same address) and the units' views
-    /// following `was` → `now`; nil when a unit cannot follow it in place, or the edit moves
-    /// the menu or the site's dates.
-    public func replacingListed(_ page: Page, was: any Sendable, now: any Sendable) -> SiteRenderer? {
-        guard let navigation = navigation.replacing(page) else { return nil }
-        var next = self
-        var replaced = 0
-        for index in builder.units.indices {
-            guard let unit = builder.units[index].replacing(was, with: now) else { continue }
-            next.builder.units[index] = unit
-            replaced += 1
+    /// `page` (the item's own page, same address) put in place, and the units' views following
+    /// `was` → `now`; false, with nothing changed, when a unit cannot follow it in place, or the
+    /// edit moves the menu or the site's dates. Hold the renderer once: its navigation, catalogue
+    /// and texts then change in place rather than being copied (20,000 pages, 10,000 procedures).
+    public mutating func replaceListed(_ page: Page, was: any Sendable, now: any Sendable) -> Bool {
+        guard navigation.canReplace(page), let unit = builder.units.indices.first(where: { builder.units[$0].rowRank(page.path) != nil }),
+              let old = builder.units[unit].rowRank(page.path) else { return false }
+        builder.datasets = []
+        guard builder.units[unit].replace(was, with: now), let new = builder.units[unit].rowRank(page.path) else {
+            builder.datasets = builder.units.flatMap(\.datasets)
+            return false
         }
-        guard replaced == 1, let unit = builder.units.firstIndex(where: { $0.rowRank(page.path) != nil }),
-              let old = builder.units[unit].rowRank(page.path), let new = next.builder.units[unit].rowRank(page.path) else { return nil }
-        next.navigation = navigation
-        next.builder.navigation = navigation
-        next.builder.datasets = next.builder.units.flatMap(\.datasets)
-        next.dataTexts = dataTexts?.moving(unit: unit, from: old, to: new, units: next.builder.units, before: builder.units)
-        return next
+        builder.datasets = builder.units.flatMap(\.datasets)
+        var navigation = self.navigation
+        self.navigation = Navigation(pages: [])
+        builder.navigation = self.navigation
+        navigation.replace(page)
+        self.navigation = navigation
+        builder.navigation = navigation
+        var texts = dataTexts
+        dataTexts = nil
+        if texts?.move(unit: unit, from: old, to: new, units: builder.units) == false { texts = nil }
+        dataTexts = texts
+        return true
     }
 
     /// The open data and the search index alone (`serve`, after an edit its lists show: the
@@ -57,12 +62,14 @@ extension SiteRenderer {
     /// site's), their notice-board editions, and the `in/` index; each with whether it can have
     /// the row put in place (`remade`: web pages whose other values change, with their editions).
     public func listPages(_ webPaths: Set<String>, remade: Set<String>, in pages: [Page]) -> [(page: Page, rowOnly: Bool)] {
-        let web = pages.filter { webPaths.contains($0.path) }
+        // By index: a filter would copy each of 20,000 pages to look at its address.
+        let web = pages.indices.filter { webPaths.contains(pages[$0].path) }.map { pages[$0] }
         var editionOf: [String: String] = [:]
         for page in web { if let edition = PrintEdition.path(for: page) { editionOf[edition] = page.path } }
-        return web.map { ($0, !remade.contains($0.path)) } + editions.pages.compactMap { page in
-            if page.path == PrintEdition.folder { return (page, true) }
-            return editionOf[page.path].map { (page, !remade.contains($0)) }
+        let listed = editions.pages.indices.filter { editions.pages[$0].path == PrintEdition.folder || editionOf[editions.pages[$0].path] != nil }
+        return web.map { ($0, !remade.contains($0.path)) } + listed.map { index in
+            let page = editions.pages[index]
+            return (page, editionOf[page.path].map { !remade.contains($0) } ?? true)
         }
     }
 
@@ -77,7 +84,7 @@ extension SiteRenderer {
         let header = isIndex ? noticeHeader : nil
         let item: (String) -> [String: Any]? = { key in
             if let header {
-                return editions.posted.first { $0.path == key }.flatMap { printIndexItem($0, index: page, header: header) }
+                return editions.posted.indices.first { editions.posted[$0].path == key }.flatMap { printIndexItem(editions.posted[$0], index: page, header: header) }
             }
             return builder.units.lazy.compactMap { $0.row(key, on: page) }.first
         }
@@ -132,31 +139,26 @@ struct DataTexts {
     }
 
     /// After unit `unit`'s row at `old` moved to `new`: its ranked dataset's and search entry's
-    /// texts move, made again; its other datasets are made again whole. Nil when the counts
-    /// do not match what they were made from.
-    func moving(unit: Int, from old: Int, to new: Int, units: [any UnitRendering], before: [any UnitRendering]) -> DataTexts? {
-        var next = self
+    /// texts move, made again; its other datasets are made again whole. False when the counts
+    /// do not match what they were made from (then they are all made again when next asked).
+    mutating func move(unit: Int, from old: Int, to new: Int, units: [any UnitRendering]) -> Bool {
         let ranked = units[unit].rankedDataset
         for dataset in units[unit].datasets {
             guard dataset.jsonPath == ranked else {
-                next.set(dataset)
+                set(dataset)
                 continue
             }
-            guard var json = next.json[dataset.jsonPath], var csv = next.csv[dataset.jsonPath], json.count == dataset.rows.count, new < json.count else { return nil }
-            next.json[dataset.jsonPath] = nil
-            next.csv[dataset.jsonPath] = nil
-            json.remove(at: old)
-            json.insert(OpenData.jsonRow(dataset.rows[new]), at: new)
-            csv.remove(at: old)
-            csv.insert(OpenData.csvRow(dataset.rows[new], columns: dataset.columns), at: new)
-            next.json[dataset.jsonPath] = json
-            next.csv[dataset.jsonPath] = csv
+            let path = dataset.jsonPath
+            guard json[path]?.count == dataset.rows.count, csv[path]?.count == dataset.rows.count, new < dataset.rows.count else { return false }
+            json[path, default: []].remove(at: old)
+            json[path, default: []].insert(OpenData.jsonRow(dataset.rows[new]), at: new)
+            csv[path, default: []].remove(at: old)
+            csv[path, default: []].insert(OpenData.csvRow(dataset.rows[new], columns: dataset.columns), at: new)
         }
         let entries = units[unit].searchEntries
-        guard unit < searchStarts.count, new < entries.count else { return nil }
-        let start = searchStarts[unit]
-        next.search.remove(at: start + old)
-        next.search.insert(SearchIndex.line(entries[new]), at: start + new)
-        return next
+        guard unit < searchStarts.count, new < entries.count else { return false }
+        search.remove(at: searchStarts[unit] + old)
+        search.insert(SearchIndex.line(entries[new]), at: searchStarts[unit] + new)
+        return true
     }
 }

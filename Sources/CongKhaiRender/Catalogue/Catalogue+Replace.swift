@@ -2,42 +2,71 @@ import CongKhaiModel
 
 /// `serve`'s edit of one procedure in a catalogue already made: the same catalogue as
 /// `Catalogue(procedures:schedule:)` would make of the edited list, found by moving one
-/// procedure in each list it is in rather than sorting 10,000 names again.
+/// procedure in each list it is in (in place) rather than sorting 10,000 names again.
 extension Catalogue {
     static func sortKey(_ procedure: Procedure) -> (String, String) { (TextFolding.fold(procedure.name), procedure.code) }
 
+    /// Where the edited procedure leaves and enters each list, all found before anything moves.
+    struct Move {
+        var global: (from: Int, to: Int)
+        var field: (field: Int, from: Int, to: Int)
+        var level: (level: OnlineLevel, from: Int, to: Int)?
+        var fees: [(id: String, from: Int?, to: Int?)]
+    }
+
     /// Nil when the edit changes what groups the procedure (its lĩnh vực, level, address), names
-    /// a fee twice, or sorts it level with another (then the order between the two is the
-    /// input's, which this does not know): the catalogue is then made again.
-    func replacing(_ was: Procedure, with now: Procedure) -> Catalogue? {
+    /// a fee twice, renames its lĩnh vực, or sorts it level with another (then the order between
+    /// the two is the input's, which this does not know): the catalogue is then made again.
+    func move(_ was: Procedure, to now: Procedure) -> Move? {
         guard was.path == now.path, was.source == now.source, was.fieldSlug == now.fieldSlug, was.field == now.field,
               was.onlineLevel == now.onlineLevel, Set(was.feeIDs).count == was.feeIDs.count, Set(now.feeIDs).count == now.feeIDs.count,
               let old = rank[was.path], Self.sameButBody(procedures[old], was) else { return nil }
         let key = Self.sortKey(now)
-        var next = self
-        guard let all = Self.moving(was, to: now, key: key, in: procedures), let at = all.firstIndex(where: { $0.path == now.path }) else { return nil }
-        next.procedures = all
-        for index in min(old, at)...max(old, at) { next.rank[all[index].path] = index }
-        guard let field = fieldsBySlug[now.fieldSlug], let inField = Self.moving(was, to: now, key: key, in: fields[field].procedures),
-              inField.first?.field == fields[field].name else { return nil }
-        next.fields[field].procedures = inField
+        guard let global = Self.place(key, in: procedures, without: old), let field = fieldsBySlug[now.fieldSlug] else { return nil }
+        let inField = fields[field].procedures
+        guard let fieldFrom = Self.index(of: was.path, in: inField), let fieldTo = Self.place(key, in: inField, without: fieldFrom) else { return nil }
+        // The lĩnh vực is named after its first procedure: a new first one must carry the same name.
+        let first = fieldTo == 0 ? now : inField[fieldFrom == 0 ? 1 : 0]
+        guard first.field == fields[field].name else { return nil }
+        var move = Move(global: (old, global), field: (field, fieldFrom, fieldTo), level: nil, fees: [])
         if let level = now.onlineLevel {
-            guard let inLevel = Self.moving(was, to: now, key: key, in: proceduresByLevel[level] ?? []) else { return nil }
-            next.proceduresByLevel[level] = inLevel
+            let list = proceduresByLevel[level] ?? []
+            guard let from = Self.index(of: was.path, in: list), let to = Self.place(key, in: list, without: from) else { return nil }
+            move.level = (level, from, to)
         }
-        for id in Set(was.feeIDs + now.feeIDs) {
-            var charged = proceduresByFee[id] ?? []
+        for id in Set(was.feeIDs + now.feeIDs).sorted() {
+            let charged = proceduresByFee[id] ?? []
+            var from: Int?
             if was.feeIDs.contains(id) {
-                guard let at = charged.firstIndex(where: { $0.path == was.path }) else { return nil }
-                charged.remove(at: at)
+                guard let at = Self.index(of: was.path, in: charged) else { return nil }
+                from = at
             }
+            var to: Int?
             if now.feeIDs.contains(id) {
-                guard let place = Self.place(key, in: charged) else { return nil }
-                charged.insert(now, at: place)
+                guard let place = Self.place(key, in: charged, without: from) else { return nil }
+                to = place
             }
-            next.proceduresByFee[id] = charged.isEmpty ? nil : charged
+            move.fees.append((id, from, to))
         }
-        return next
+        return move
+    }
+
+    /// Carries out `move` (from `move(_:to:)`, on this catalogue) in place.
+    mutating func apply(_ move: Move, _ now: Procedure) {
+        procedures.remove(at: move.global.from)
+        procedures.insert(now, at: move.global.to)
+        for index in min(move.global.from, move.global.to)...max(move.global.from, move.global.to) { rank[procedures[index].path] = index }
+        fields[move.field.field].procedures.remove(at: move.field.from)
+        fields[move.field.field].procedures.insert(now, at: move.field.to)
+        if let level = move.level {
+            proceduresByLevel[level.level, default: []].remove(at: level.from)
+            proceduresByLevel[level.level, default: []].insert(now, at: level.to)
+        }
+        for fee in move.fees {
+            if let from = fee.from { proceduresByFee[fee.id, default: []].remove(at: from) }
+            if let to = fee.to { proceduresByFee[fee.id, default: []].insert(now, at: to) }
+            if proceduresByFee[fee.id]?.isEmpty ?? false { proceduresByFee[fee.id] = nil }
+        }
     }
 
     /// A body edit (`serve`'s first splice) leaves the catalogue's copy with the old body, which
@@ -48,24 +77,22 @@ extension Catalogue {
         return kept == loaded
     }
 
-    /// `list` (sorted) with `was` taken out and `now` put in its sorted place.
-    static func moving(_ was: Procedure, to now: Procedure, key: (String, String), in list: [Procedure]) -> [Procedure]? {
-        var list = list
-        guard let at = list.firstIndex(where: { $0.path == was.path }) else { return nil }
-        list.remove(at: at)
-        guard let place = place(key, in: list) else { return nil }
-        list.insert(now, at: place)
-        return list
+    /// By index: a predicate would copy each procedure to read its address.
+    static func index(of path: String, in list: [Procedure]) -> Int? {
+        list.indices.first { list[$0].path == path }
     }
 
-    /// Where `key` goes in `list`; nil when a procedure there sorts level with it.
-    static func place(_ key: (String, String), in list: [Procedure]) -> Int? {
-        var low = 0, high = list.count
+    /// Where `key` goes in `list` once the procedure at `skip` is taken out; nil when another
+    /// procedure there sorts level with it.
+    static func place(_ key: (String, String), in list: [Procedure], without skip: Int?) -> Int? {
+        let count = list.count - (skip == nil ? 0 : 1)
+        func at(_ index: Int) -> Procedure { list[skip.map { index >= $0 ? index + 1 : index } ?? index] }
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if sortKey(list[middle]) < key { low = middle + 1 } else { high = middle }
+            if sortKey(at(middle)) < key { low = middle + 1 } else { high = middle }
         }
-        if low < list.count, sortKey(list[low]) == key { return nil }
+        if low < count, sortKey(at(low)) == key { return nil }
         return low
     }
 }

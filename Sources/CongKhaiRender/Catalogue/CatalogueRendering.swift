@@ -3,12 +3,12 @@ import CongKhaiModel
 /// One render's view of the procedure catalogue and fee schedule: the catalogue pages'
 /// values, the search box on every page, the open data and the search index.
 public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
-    let catalogue: Catalogue
+    private(set) var catalogue: Catalogue
     let portalURL: String?
     let unitName: String
-    public let datasets: [OpenData.Dataset]
+    public private(set) var datasets: [OpenData.Dataset]
     /// Made when asked (on the thread that writes the site-wide files), kept once `serve` edited one.
-    let keptEntries: [SearchIndex.Entry]?
+    private(set) var keptEntries: [SearchIndex.Entry]?
     var context: CatalogueContext { CatalogueContext(catalogue: catalogue, portalURL: portalURL) }
 
     public init(content: SiteContent) {
@@ -24,20 +24,26 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         keptEntries = entries
     }
 
-    /// One procedure edited in place (`serve`); nil when the edit regroups it (`Catalogue.replacing`).
-    /// Its open-data row and search entry move with it; the fee dataset is made again (small).
-    public func replacing(_ was: any Sendable, with now: any Sendable) -> (any UnitRendering)? {
-        guard let was = was as? Procedure, let now = now as? Procedure, let old = catalogue.rank[was.path],
-              let next = catalogue.replacing(was, with: now), let new = next.rank[now.path] else { return nil }
-        var sets = datasets.filter { $0.jsonPath == OpenData.procedureDatasetPath }
-        guard sets.count == 1, sets[0].rows.count == catalogue.procedures.count else { return nil }
-        sets[0].rows.remove(at: old)
-        sets[0].rows.insert(OpenData.procedureRow(now, catalogue: next), at: new)
-        if let fees = OpenData.feeDataset(catalogue: next) { sets.append(fees) }
-        var entries = searchEntries
+    /// One procedure edited in place (`serve`); false, with nothing changed, when the edit
+    /// regroups it (`Catalogue.move`). Its open-data row and search entry move with it; the fee
+    /// dataset is made again (small).
+    public mutating func replace(_ was: any Sendable, with now: any Sendable) -> Bool {
+        guard let was = was as? Procedure, let now = now as? Procedure, let move = catalogue.move(was, to: now),
+              let ranked = datasets.firstIndex(where: { $0.jsonPath == OpenData.procedureDatasetPath }),
+              datasets[ranked].rows.count == catalogue.procedures.count else { return false }
+        var entries = keptEntries ?? SearchIndex.entries(catalogue: catalogue)
+        keptEntries = nil
+        catalogue.apply(move, now)
+        let (old, new) = move.global
+        datasets[ranked].rows.remove(at: old)
+        datasets[ranked].rows.insert(OpenData.procedureRow(now, catalogue: catalogue), at: new)
+        if let fees = datasets.firstIndex(where: { $0.jsonPath != OpenData.procedureDatasetPath }), let schedule = OpenData.feeDataset(catalogue: catalogue) {
+            datasets[fees] = schedule
+        }
         entries.remove(at: old)
         entries.insert(SearchIndex.entry(now), at: new)
-        return CatalogueRendering(catalogue: next, portalURL: portalURL, unitName: unitName, datasets: sets, entries: entries)
+        keptEntries = entries
+        return true
     }
 
     public var rankedDataset: String? { OpenData.procedureDatasetPath }

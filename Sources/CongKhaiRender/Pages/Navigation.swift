@@ -37,24 +37,28 @@ public struct Navigation: Sendable {
         return order.map { pages[$0] }
     }
 
-    /// `page` in place of the page at its address (`serve`'s edit of a title, which moves it among
-    /// its siblings); nil when the edit changes the menu, the page's place or the site's dates.
-    public func replacing(_ page: Page) -> Navigation? {
-        guard let old = pagesByPath[page.path], old.parentPath == page.parentPath, let parent = page.parentPath, !parent.isEmpty,
-              old.lastChanged == page.lastChanged, old.kind == page.kind, old.section == page.section,
-              var siblings = childrenByPath[parent], let at = siblings.firstIndex(where: { $0.path == page.path }) else { return nil }
-        var next = self
-        next.pagesByPath[page.path] = page
-        siblings.remove(at: at)
+    /// Whether `page` can take the place of the page at its address (`serve`'s edit of a title,
+    /// which moves it among its siblings): not when the edit changes the menu, the page's place
+    /// or the site's dates.
+    public func canReplace(_ page: Page) -> Bool {
+        guard let old = pagesByPath[page.path], let parent = page.parentPath, !parent.isEmpty else { return false }
+        return old.parentPath == page.parentPath && old.lastChanged == page.lastChanged && old.kind == page.kind && old.section == page.section
+            && childrenByPath[parent].map { siblings in siblings.indices.contains { siblings[$0].path == page.path } } == true
+    }
+
+    /// `page` in place of the page at its address, moved to where it now reads among its
+    /// siblings; only after `canReplace` said yes. In place: hold the navigation once.
+    public mutating func replace(_ page: Page) {
+        guard let parent = page.parentPath, let at = childrenByPath[parent]?.indices.first(where: { childrenByPath[parent]![$0].path == page.path }) else { return }
+        pagesByPath[page.path] = page
+        childrenByPath[parent, default: []].remove(at: at)
         let key = Self.readingKey(page)
-        var low = 0, high = siblings.count
+        var low = 0, high = childrenByPath[parent]!.count
         while low < high {
             let middle = (low + high) / 2
-            if Self.precedes(Self.readingKey(siblings[middle]), key) { low = middle + 1 } else { high = middle }
+            if Self.precedes(Self.readingKey(childrenByPath[parent]![middle]), key) { low = middle + 1 } else { high = middle }
         }
-        siblings.insert(page, at: low)
-        next.childrenByPath[parent] = siblings
-        return next
+        childrenByPath[parent, default: []].insert(page, at: low)
     }
 
     private static func readingKey(_ page: Page) -> (order: Int, day: Int, title: String, path: String) {

@@ -45,8 +45,9 @@ public struct PrintEditions: Sendable {
     mutating func replace(_ web: Page) -> Page? {
         guard let printPath = PrintEdition.path(for: web), !web.kind.isSheetOnly, byPath[printPath] != nil else { return nil }
         byPath[printPath] = .notice(web: web)
-        if let index = posted.firstIndex(where: { $0.path == web.path }) { posted[index] = web }
-        guard let index = pages.firstIndex(where: { $0.path == printPath }) else { return nil }
+        // By index: a predicate over the pages would copy each of them (thousands) to read its address.
+        if let index = posted.indices.first(where: { posted[$0].path == web.path }) { posted[index] = web }
+        guard let index = pages.indices.first(where: { pages[$0].path == printPath }) else { return nil }
         var page = web
         page.path = printPath
         page.layout = nil
