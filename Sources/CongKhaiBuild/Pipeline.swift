@@ -288,11 +288,21 @@ extension SiteBuild {
         self.renderer = renderer.keptForPages
         let needsSiteWide = changes == nil || !(changes?.sources.isEmpty ?? true) || changes?.assets == true
         let siteWide = Mutex<[OutputFile]>([])
+        let keptTexts = Mutex<SiteRenderer.KeptTexts?>(nil)
         let siteWideDone = DispatchGroup()
+        // Kept in memory (`serve`, no spool folder): the texts of the open-data rows and search
+        // entries are kept too, for an edit of one row to remake that row only.
+        let keepsTexts = options.spoolFolder == nil
         if needsSiteWide {
             DispatchQueue.global().async(group: siteWideDone) {
-                let files = renderer.siteWideFiles()
-                siteWide.withLock { $0 = files }
+                if keepsTexts {
+                    let (files, texts) = renderer.siteWideFilesKeepingTexts()
+                    siteWide.withLock { $0 = files }
+                    keptTexts.withLock { $0 = texts }
+                } else {
+                    let files = renderer.siteWideFiles()
+                    siteWide.withLock { $0 = files }
+                }
             }
         }
         // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
@@ -308,6 +318,7 @@ extension SiteBuild {
         if needsSiteWide {
             siteWideDone.wait()
             run.siteWide = siteWide.withLock { $0 }
+            if let texts = keptTexts.withLock({ $0 }) { self.renderer?.keep(texts) }
         }
     }
 

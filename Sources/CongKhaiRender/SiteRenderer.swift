@@ -139,11 +139,7 @@ public struct SiteRenderer: Sendable {
     /// Files made from the whole site rather than one page: feed, sitemap, robots.txt, open
     /// data, the search index and the checklist files.
     public func siteWideFiles() -> [OutputFile] {
-        var files: [OutputFile] = []
-        let feeds = Feeds(config: content.config, settings: settings, navigation: navigation)
-        files.append(OutputFile(path: "feed.xml", text: feeds.atom()))
-        files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
-        files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
+        var files = feedFiles()
         files += OpenData.files(builder.datasets)
         // One search over every unit's entries (procedures first, as the registry lists them).
         let entries = builder.units.flatMap(\.searchEntries)
@@ -152,6 +148,29 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
+
+    /// `siteWideFiles`, made from the texts of each open-data row and search entry, which are
+    /// returned for `serve` to keep (`keep`): its first edit of a row then remakes that row only.
+    public func siteWideFilesKeepingTexts() -> ([OutputFile], KeptTexts?) {
+        var renderer = self
+        let data = renderer.dataFiles()
+        return (feedFiles() + data + builder.units.flatMap(\.files), renderer.dataTexts.map(KeptTexts.init))
+    }
+
+    /// The texts `siteWideFilesKeepingTexts` made.
+    public struct KeptTexts: @unchecked Sendable {
+        let texts: DataTexts
+    }
+
+    public mutating func keep(_ kept: KeptTexts) {
+        dataTexts = kept.texts
+    }
+
+    func feedFiles() -> [OutputFile] {
+        let feeds = Feeds(config: content.config, settings: settings, navigation: navigation)
+        return [OutputFile(path: "feed.xml", text: feeds.atom()), OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)),
+                OutputFile(path: "robots.txt", text: feeds.robots())]
+    }
 
     public static func outputPath(of page: Page) -> String {
         page.kind == .notFound ? "404.html" : page.path + "index.html"
