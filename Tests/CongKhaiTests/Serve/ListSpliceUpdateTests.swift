@@ -114,4 +114,20 @@ struct ListSpliceUpdateTests {
             try edit(build, site, ProcedureFixtures.procedure())
         }
     }
+
+    /// A theme whose lĩnh vực list also shows the pages below it (`children`, in reading order by
+    /// title): a new name moves the procedure there too, so the lists of that layout (the lĩnh
+    /// vực's and the level's) are rendered whole.
+    @Test func aListLayoutThatReadsThePagesBelowItIsRenderedWhole() throws {
+        let site = try Self.site()
+        let layout = "templates/layouts/danh-sach-thu-tuc.mustache"
+        let original = try String(contentsOf: site.folder.appendingPathComponent(layout), encoding: .utf8)
+        try site.write(layout, original + "{{#children}}<!-- {{title}} -->{{/children}}\n")
+        let build = SiteBuild(options: site.options())
+        build.build()
+        let update = try edit(build, site, ProcedureFixtures.procedure(name: "(sửa) Thủ tục đăng ký khai sinh"))
+        #expect(update.renderedPaths == (Self.own + ["thu-tuc/ho-tich/index.html", "thu-tuc/muc-do/toan-trinh/index.html"]).sorted())
+        #expect(!update.splicedPaths.contains("thu-tuc/ho-tich/index.html"))
+        #expect(update.splicedPaths.contains("thu-tuc/index.html"))
+    }
 }
