@@ -1,4 +1,3 @@
-import CongKhaiCheck
 import CongKhaiKinds
 import CongKhaiLoad
 import CongKhaiModel
@@ -9,7 +8,8 @@ import Foundation
 /// deadline): the item is put in place in the kept site (`LoadingUnit.spliceListed`), the kept
 /// renderer follows it, the item's own pages are rendered, and each list page that shows it gets
 /// just that row made again in its kept HTML (`RowLayout`). The derive stage is kept (nothing it
-/// reads changed); the checks run again, so the findings are a fresh build's.
+/// reads changed); the item's unit checks again what the edit can change (`CheckingUnit.recheck`),
+/// so the findings are a fresh build's.
 extension SiteBuild {
     /// assemble, for a single changed file whose item `spliceListed` takes; nil otherwise.
     func spliceListed(_ run: Pipeline.Run) -> (ListedSplice, SiteRenderer)? {
@@ -28,18 +28,11 @@ extension SiteBuild {
         return (listed, renderer)
     }
 
-    /// check, for a listed splice of a procedure: its own rules and the fee schedule's (which
-    /// fees are used) again; every other finding of the last run stands, since nothing it reads
-    /// changed (no address, code, group or date). False: run every check.
+    /// check, for a listed splice: the unit of the edited item checks what the edit can change
+    /// and keeps the rest of the last run's findings (`CheckingUnit.recheck`). False: run every check.
     func recheckListed(_ listed: ListedSplice, site: SiteContent, log: DiagnosticLog) -> Bool {
-        guard let now = listed.now as? Procedure else { return false }
-        let feeKeys: Set = ["fee.no-schedule", "fee.duplicate", "fee.unused"]
-        log.report((stageDiagnostics[.check] ?? []).filter { finding in
-            !feeKeys.contains(finding.key) && !(finding.location.path == now.source && ProcedureChecks.ownKeys.contains(finding.key))
-        })
-        ProcedureChecks.check(now, in: site, feeIDs: Set(site.fees?.fees.map(\.id) ?? []), attachments: Set(site.attachments.map(\.source)), log: log)
-        FeeChecks.run(site, log: log)
-        return true
+        let previous = stageDiagnostics[.check] ?? []
+        return Units.checking(units).contains { $0.recheck(listed.was, listed.now, in: site, previous: previous, log: log) }
     }
 
     /// render, for a listed splice: the item's pages whole, the lists' rows in place.

@@ -101,6 +101,20 @@ struct CatalogueUnit: ContentUnit {
         FeeChecks.run(content, log: log)
     }
 
+    /// After `spliceListed`: the procedure's own rules and the fee rules (which fees are used)
+    /// again; every other finding stands, since nothing it reads changed (no address, code,
+    /// group or date; the duplicate-code rule reads only codes and files).
+    func recheck(_ was: any Sendable, _ now: any Sendable, in content: SiteContent, previous: [Diagnostic], log: DiagnosticLog) -> Bool {
+        guard let now = now as? Procedure else { return false }
+        let feeKeys: Set = ["fee.no-schedule", "fee.duplicate", "fee.unused"]
+        log.report(previous.filter { finding in
+            !feeKeys.contains(finding.key) && !(finding.location.path == now.source && ProcedureChecks.ownKeys.contains(finding.key))
+        })
+        ProcedureChecks.check(now, in: content, feeIDs: Set(content.fees?.fees.map(\.id) ?? []), attachments: Set(content.attachments.map(\.source)), log: log)
+        FeeChecks.run(content, log: log)
+        return true
+    }
+
     func addChecklistItems(to evaluation: inout Evaluation) { evaluation.catalogueItems() }
 
     func rendering(_ content: SiteContent, navigation: Navigation) -> any UnitRendering { CatalogueRendering(content: content) }
