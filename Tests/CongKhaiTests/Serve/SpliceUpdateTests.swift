@@ -85,7 +85,7 @@ struct SpliceUpdateTests {
         try edit(build, site, Self.procedurePath, ProcedureFixtures.procedure(body: Self.body("Lần hai.")))
         let title = try edit(build, site, Self.procedurePath, ProcedureFixtures.procedure(name: "Đăng ký khai sinh (sửa)", body: Self.body("Lần hai.")))
         // The lists get the new name in their kept HTML (ListSpliceUpdateTests).
-        #expect(title.renderedPaths == ["in/phi-le-phi/index.html", "in/thu-tuc-ho-tich-1.001193/index.html", "thu-tuc/ho-tich/1.001193/index.html"])
+        #expect(title.renderedPages == 2)
         #expect(title.splicedPaths.contains("thu-tuc/index.html"))
         #expect(Self.text(build, "thu-tuc/index.html")?.contains("Đăng ký khai sinh (sửa)") == true)
         let body = try edit(build, site, Self.procedurePath, ProcedureFixtures.procedure(name: "Đăng ký khai sinh (sửa)", body: Self.body("Lần ba.")))
