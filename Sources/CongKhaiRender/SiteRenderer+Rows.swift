@@ -80,6 +80,9 @@ extension SiteRenderer {
     public func splicingRow(_ key: String, of page: Page, previous: OutputFile) -> RowSplice? {
         guard let rows = previous.rows, case let .bytes(data) = previous.body, let layout = layoutName(of: page),
               !templates.reads("children", layout: layout) else { return nil }
+        // A page none of whose lists show the row (the fee schedule's edition lists no procedure).
+        // Were a list's rows ever made without `RowLayout.key`, it would be left with the old row:
+        // ListSpliceUpdateTests compares every list with a fresh build, and fails then.
         if rows.isComplete, !rows.shows(key) { return .unchanged }
         let isIndex = editions.byPath[page.path].map { if case .index = $0 { true } else { false } } ?? false
         let header = isIndex ? noticeHeader : nil
