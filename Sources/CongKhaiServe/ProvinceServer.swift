@@ -35,7 +35,8 @@ public enum ProvinceServer {
         } catch {
             throw SiteServer.Failure.cannotListen(port: port, reason: "\(error)")
         }
-        let loop = WatchLoop.watching({ folders in Self.snapshot(watcher, folder: folder, found: &folders) }, stamps: stamps,
+        let loop = WatchLoop.watching({ folders in Self.snapshot(watcher, folder: folder, found: &folders) },
+                                      rescan: { changed, previous, folders in watcher.rescan(changed, previous: previous, folders: &folders) }, stamps: stamps,
                                       interval: pollInterval, reporter: reporter, verbose: verbose)
         let watching = Task {
             await loop.run { changed in
