@@ -26,6 +26,17 @@ public protocol UnitRendering: Sendable {
     /// What the notice-board edition of `page` shows (number, date, posting, heading) when
     /// the page is this unit's and posted (`PageKind.noticeBoard`); nil otherwise.
     func notice(for page: Page) -> NoticeFacts?
+    /// `serve`'s edit of one item shown in the unit's lists (`LoadingUnit.spliceListed`): `was`
+    /// replaced by `now` in this view, which is then the same as made from the edited site;
+    /// false, with nothing changed, when it cannot be done in place.
+    mutating func replace(_ was: any Sendable, with now: any Sendable) -> Bool
+    /// The values of the list row named `key` (`RowLayout`) as `page` shows it; nil when not the unit's.
+    func row(_ key: String, on page: Page) -> [String: Any]?
+    /// Where the row named `key` sorts among the unit's rows (its lists are in that order); nil when not the unit's.
+    func rowRank(_ key: String) -> Int?
+    /// The dataset (by its JSON path) with one row per list row, in `rowRank` order, as are the
+    /// unit's search entries; nil when none.
+    var rankedDataset: String? { get }
 }
 
 /// What a unit says about the notice-board edition of one of its pages (NĐ 30/2020 layout:
@@ -72,4 +83,8 @@ extension UnitRendering {
     public var files: [OutputFile] { [] }
     public var searchEntries: [SearchIndex.Entry] { [] }
     public func notice(for page: Page) -> NoticeFacts? { nil }
+    public mutating func replace(_ was: any Sendable, with now: any Sendable) -> Bool { false }
+    public func row(_ key: String, on page: Page) -> [String: Any]? { nil }
+    public func rowRank(_ key: String) -> Int? { nil }
+    public var rankedDataset: String? { nil }
 }

@@ -18,11 +18,13 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let targets: LinkTargets
     public let settings: RenderSettings
-    public let navigation: Navigation
-    let builder: PageContext
+    public internal(set) var navigation: Navigation
+    var builder: PageContext
     /// What every notice-board edition's header reads (the unit's name lines made once).
     let noticeHeader: NoticeHeader
     var editions: PrintEditions
+    /// `serve`'s texts of the open-data rows and search entries (`dataFiles`), one edited row remade.
+    var dataTexts: DataTexts?
 
     /// `editions`: the notice-board pages, made in the derive stage with the checklist.
     public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings, editions: PrintEditions,
@@ -143,17 +145,37 @@ public struct SiteRenderer: Sendable {
     /// Files made from the whole site rather than one page: feed, sitemap, robots.txt, open
     /// data, the search index and the checklist files.
     public func siteWideFiles() -> [OutputFile] {
-        var files: [OutputFile] = []
-        let feeds = Feeds(config: content.config, settings: settings, navigation: navigation)
-        files.append(OutputFile(path: "feed.xml", text: feeds.atom()))
-        files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
-        files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
+        var files = feedFiles()
         files += OpenData.files(builder.datasets)
         // One search over every unit's entries (procedures first, as the registry lists them).
         let entries = builder.units.flatMap(\.searchEntries)
         if !entries.isEmpty { files.append(SearchIndex.file(entries)) }
         files += builder.units.flatMap(\.files)
         return files
+    }
+
+
+    /// `siteWideFiles`, made from the texts of each open-data row and search entry, which are
+    /// returned for `serve` to keep (`keep`): its first edit of a row then remakes that row only.
+    public func siteWideFilesKeepingTexts() -> ([OutputFile], KeptTexts?) {
+        var renderer = self
+        let data = renderer.dataFiles()
+        return (feedFiles() + data + builder.units.flatMap(\.files), renderer.dataTexts.map(KeptTexts.init))
+    }
+
+    /// The texts `siteWideFilesKeepingTexts` made.
+    public struct KeptTexts: @unchecked Sendable {
+        let texts: DataTexts
+    }
+
+    public mutating func keep(_ kept: KeptTexts) {
+        dataTexts = kept.texts
+    }
+
+    func feedFiles() -> [OutputFile] {
+        let feeds = Feeds(config: content.config, settings: settings, navigation: navigation)
+        return [OutputFile(path: "feed.xml", text: feeds.atom()), OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)),
+                OutputFile(path: "robots.txt", text: feeds.robots())]
     }
 
     public static func outputPath(of page: Page) -> String {
@@ -195,18 +217,20 @@ public struct SiteRenderer: Sendable {
         let view = builder.view(for: page, bodyHTML: body.html, shared: shared)
         let meta = PageMeta(settings: settings, config: content.config)
         view.merge(meta.values(for: page))
-        let rendered: String?
+        let rendered: (html: String, rows: RowLayout?)?
         if page.kind == .notFound {
             // The 404 page rewrites its links as values (`PageMeta.notFound`), so it renders from a dictionary.
             var context = meta.notFound(view.dictionary)
             context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
-            rendered = templates.render(context, layout: layout)
+            rendered = templates.renderNotingRows(context, layout: layout)
         } else {
             view.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF))
-            rendered = templates.render(view, layout: layout)
+            rendered = templates.renderNotingRows(view, layout: layout)
         }
-        guard let html = rendered else { return nil }
-        return OutputFile(path: Self.outputPath(of: page), text: html)
+        guard let (html, rows) = rendered else { return nil }
+        var file = OutputFile(path: Self.outputPath(of: page), text: html)
+        file.rows = rows
+        return file
     }
 
     /// Internal links are checked and rewritten relative to the page; others are kept as written.

@@ -16,6 +16,7 @@ struct CatalogueContext {
             "field": procedure.field,
             "field_href": RelativeURL.href(from: page.path, to: .page("thu-tuc/\(procedure.fieldSlug)/")),
             "fee_summary": catalogue.feeSummary(procedure),
+            RowLayout.key: procedure.path,
         ]
         if let level = procedure.onlineLevel {
             values["level_label"] = level.label
@@ -106,10 +107,15 @@ struct CatalogueContext {
         if let document = fee.legalDocument { values["document"] = Self.document(document) }
         let charged = catalogue.proceduresByFee[fee.id] ?? []
         if listingProcedures {
-            values["procedures"] = charged.map { ["code": $0.code, "name": $0.name, "href": RelativeURL.href(from: page.path, to: .page($0.path))] }
+            values["procedures"] = charged.map { Self.feeRow($0, from: page) }
         }
         values["procedure_count"] = charged.count
         return values
+    }
+
+    /// A procedure under a fee it charges (`phi-le-phi/`).
+    static func feeRow(_ procedure: Procedure, from page: Page) -> [String: Any] {
+        ["code": procedure.code, "name": procedure.name, "href": RelativeURL.href(from: page.path, to: .page(procedure.path)), RowLayout.key: procedure.path]
     }
 
     func fees(from page: Page) -> [[String: Any]] {

@@ -7,14 +7,15 @@ struct PageContext: @unchecked Sendable {
     let site: [String: Any]
     /// The same, read by the templates of every page.
     let siteNode: ObjectNode
-    /// Each page's title by its path, for breadcrumbs (without copying the pages).
-    let titlesByPath: [String: String]
-    let navigation: Navigation
+    /// Each page's title by its path, for breadcrumbs (without copying the pages); follows
+    /// `navigation` when `serve` puts an edited page in place.
+    var titlesByPath: [String: String]
+    var navigation: Navigation
     /// The content units' views of this render (`RenderingUnit`), in registry order.
-    let units: [any UnitRendering]
+    var units: [any UnitRendering]
     /// All open data of the site, in the order the `du-lieu/` page lists it; built once, for
     /// the files and for that page.
-    let datasets: [OpenData.Dataset]
+    var datasets: [OpenData.Dataset]
 
     init(config: SiteConfig, navigation: Navigation, units: [any UnitRendering]) {
         self.site = PageContext.site(config)

@@ -202,6 +202,8 @@ final class FastTemplate: @unchecked Sendable {
         var stack: [Frame]
         var sequence: Sequence?
         var indentation: String?
+        /// Set while a page's rows are noted for `serve` (`RowLayout`).
+        var recorder: RowRecorder?
 
         init(root: [String: Any]) {
             stack = [.object(root)]
@@ -259,6 +261,7 @@ final class FastTemplate: @unchecked Sendable {
             defer { context.sequence = saved }
             switch Self.list(value) {
             case let .objects(items):
+                if renderNotingRows(items, body: body, &context, partials: partials, into: &out) { return }
                 for (index, item) in items.enumerated() {
                     context.stack.append(.object(item))
                     context.sequence = Sequence(first: index == 0, last: index == items.count - 1, index: index)
