@@ -80,8 +80,12 @@ public struct ProvinceBuild: Sendable {
     /// folder: `xa/hoa-van/content/...` for the commune's own, `tinh/...` and `templates/...`
     /// for what it inherits from the province.
     func shown(_ diagnostics: [Diagnostic], of commune: ProvinceConfig.Commune) -> [Diagnostic] {
+        shown(diagnostics, of: commune, scan: province.sharedContent?.scan(siteFolder: commune.folder, units: Units.loading(Units.all), log: DiagnosticLog()))
+    }
+
+    /// The same with the commune's scan of what it inherits already made (serve makes it once per update).
+    func shown(_ diagnostics: [Diagnostic], of commune: ProvinceConfig.Commune, scan: SharedContent.Scan?) -> [Diagnostic] {
         let prefix = shownFolder(commune) + "/"
-        let scan = province.sharedContent?.scan(siteFolder: commune.folder, units: Units.loading(Units.all), log: DiagnosticLog())
         let manager = FileManager.default
         return diagnostics.map { diagnostic in
             if let moved = scan?.shown(diagnostic) { return moved }
@@ -193,7 +197,8 @@ public struct ProvinceBuild: Sendable {
 
     /// The province's own pages and open data over the communes' records (in the province's order).
     func provinceFiles(_ records: [CommuneRecord], catalogue: ProvinceCatalogue?) -> [OutputFile] {
-        ProvincePages(province: province, communes: records, asOf: asOf, catalogueSize: catalogue?.procedures.count).files()
+        ProvincePages(province: province, communes: records, asOf: asOf, catalogueSize: catalogue?.procedures.count)
+            .files(shares: records.map(CommuneShare.init))
     }
 
     /// `source` hard-linked at `path` in `staging`; the source itself when the link cannot be made

@@ -58,9 +58,20 @@ enum ProvinceHTML {
 
     /// A table that stacks into blocks on a phone, like the communes' checklist tables.
     static func table(label: String, head: [String], rows: [[String]], rowHeader: Bool = true) -> String {
+        table(label: label, head: head, renderedRows: tableRows(head: head, rows: rows, rowHeader: rowHeader))
+    }
+
+    /// The same around rows already made by `tableRows` (a province page joins its communes' rows).
+    static func table(label: String, head: [String], renderedRows: String) -> String {
         var html = "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng: \(escape(label))\" tabindex=\"0\">\n"
         html += "<table class=\"checklist-table stack\">\n<caption>\(escape(label))</caption>\n<thead><tr>"
         html += head.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        return html + renderedRows + "</tbody>\n</table>\n</div>\n"
+    }
+
+    /// A table's `<tr>` rows, each cell already markup.
+    static func tableRows(head: [String], rows: [[String]], rowHeader: Bool = true) -> String {
+        var html = ""
         for row in rows {
             html += "<tr>"
             for (index, cell) in row.enumerated() {
@@ -72,7 +83,7 @@ enum ProvinceHTML {
             }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n</div>\n"
+        return html
     }
 
     static func link(_ href: String, _ text: String) -> String {

@@ -1,5 +1,6 @@
 import CongKhaiModel
 import CongKhaiRender
+import Foundation
 
 /// The province's open data for assessors: `du-lieu/cong-khai-toan-tinh.json/.csv` (every
 /// commune's checklist rows) and `du-lieu/thu-tuc-toan-tinh.json/.csv` (every procedure each
@@ -95,22 +96,29 @@ enum ProvinceOpenData {
         }
     }
 
-    static func files(_ communes: [CommuneRecord]) -> [OutputFile] {
-        let rows = rows(communes)
-        let procedures = procedureRows(communes)
-        return [OutputFile(path: jsonPath, text: json(rows)), OutputFile(path: csvPath, text: csv(rows, columns: columns)),
-                OutputFile(path: procedureJSONPath, text: json(procedures)),
-                OutputFile(path: procedureCSVPath, text: csv(procedures, columns: procedureColumns))]
+    /// Both files of checklist rows, from every commune's share in the province's order.
+    static func checklistFiles(_ shares: [CommuneShare]) -> [OutputFile] {
+        [OutputFile(path: jsonPath, bytes: json(shares.map(\.checklistJSON))),
+         OutputFile(path: csvPath, bytes: csv(shares.map(\.checklistCSV), columns: columns))]
+    }
+
+    static func procedureFiles(_ shares: [CommuneShare]) -> [OutputFile] {
+        [OutputFile(path: procedureJSONPath, bytes: json(shares.map(\.procedureJSON))),
+         OutputFile(path: procedureCSVPath, bytes: csv(shares.map(\.procedureCSV), columns: procedureColumns))]
     }
 
     /// Pretty-printed, keys sorted, one object per row: stable bytes for the same input. Strings
     /// and CSV cells are escaped by the commune open data's own helpers, so both escape alike.
-    static func json(_ rows: [[String: Value]]) -> String {
-        guard !rows.isEmpty else { return "[\n]\n" }
-        let objects = rows.map { row in
+    static func json(_ shares: [Data]) -> Data {
+        guard shares.contains(where: { !$0.isEmpty }) else { return Data("[\n]\n".utf8) }
+        return CommuneShare.join(shares, head: "[\n", separator: ",\n", tail: "\n]\n")
+    }
+
+    /// One commune's objects of a JSON file, joined by ",\n".
+    static func jsonObjects(_ rows: [[String: Value]]) -> String {
+        rows.map { row in
             "  {\n" + row.keys.sorted().map { "    " + SearchIndex.literal($0) + ": " + jsonValue(row[$0]!) }.joined(separator: ",\n") + "\n  }"
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        }.joined(separator: ",\n")
     }
 
     static func jsonValue(_ value: Value) -> String {
@@ -121,19 +129,25 @@ enum ProvinceOpenData {
         }
     }
 
-    /// RFC 4180 with a BOM and CRLF for Excel; a cell Excel would run as a formula is prefixed with `'`.
-    static func csv(_ rows: [[String: Value]], columns: [(name: String, meaning: String)]) -> String {
-        var lines = [columns.map(\.name).joined(separator: ",")]
+    /// RFC 4180 with a BOM and CRLF for Excel.
+    static func csv(_ shares: [Data], columns: [(name: String, meaning: String)]) -> Data {
+        CommuneShare.join(shares, head: "\u{FEFF}" + columns.map(\.name).joined(separator: ",") + "\r\n", separator: "", tail: "")
+    }
+
+    /// One commune's lines of a CSV file, each ending in CRLF; a cell Excel would run as a
+    /// formula is prefixed with `'`.
+    static func csvLines(_ rows: [[String: Value]], columns: [(name: String, meaning: String)]) -> String {
+        var text = ""
         for row in rows {
-            lines.append(columns.map { column -> String in
+            text += columns.map { column -> String in
                 switch row[column.name] {
                 case let .text(text)?: return OpenData.quote(text ?? "")
                 case let .number(number)?: return number.map(String.init) ?? ""
                 case let .list(items)?: return OpenData.quote(items.joined(separator: "; "))
                 case nil: return ""
                 }
-            }.joined(separator: ","))
+            }.joined(separator: ",") + "\r\n"
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return text
     }
 }

@@ -50,12 +50,39 @@ struct ProvincePages {
 
     static func obligationPage(_ folder: String) -> String { "tong-hop/nghia-vu/\(folder)/index.html" }
 
-    func files() -> [OutputFile] {
-        var files = [OutputFile(path: "index.html", text: index()), OutputFile(path: Self.openDataPage, text: openDataPage())]
+    /// The province's files in groups made from the same inputs: `serve` makes again only the
+    /// groups an edit reaches (a title edit: the procedures' open data and the search index).
+    enum Part: CaseIterable, Sendable {
+        case index, openDataPage, dashboard, searchPage, deviation, searchIndex, checklistData, procedureData
+    }
+
+    /// Every file, from the communes' shares (one per record, in the same order).
+    func files(shares: [CommuneShare]) -> [OutputFile] {
+        Part.allCases.flatMap { files($0, shares: shares) }
+    }
+
+    func files(_ part: Part, shares: [CommuneShare]) -> [OutputFile] {
+        switch part {
+        case .index: return [OutputFile(path: "index.html", text: index())]
+        case .openDataPage: return [OutputFile(path: Self.openDataPage, text: openDataPage())]
+        case .dashboard: return dashboardFiles()
+        case .searchPage:
+            return [OutputFile(path: ProvinceSearch.page, text: ProvinceSearch.searchPage(province: province.name, communes: communes))]
+        case .deviation:
+            return [OutputFile(path: ProvinceDeviationPage.path,
+                               text: ProvinceDeviationPage.page(province: province.name, shares: shares, catalogueSize: catalogueSize))]
+        case .searchIndex: return [ProvinceSearch.index(shares)]
+        case .checklistData: return ProvinceOpenData.checklistFiles(shares)
+        case .procedureData: return ProvinceOpenData.procedureFiles(shares)
+        }
+    }
+
+    /// The dashboard, one page per status and per obligation, and its print edition.
+    func dashboardFiles() -> [OutputFile] {
         let rows = dashboardRows
         let obligations = obligations
-        files.append(OutputFile(path: Self.dashboard, text: dashboardPage(path: Self.dashboard, title: "Tổng hợp công khai của các xã",
-                                                                        rows: rows, obligations: obligations)))
+        var files = [OutputFile(path: Self.dashboard, text: dashboardPage(path: Self.dashboard, title: "Tổng hợp công khai của các xã",
+                                                                         rows: rows, obligations: obligations))]
         for kind in ItemStatus.Kind.allCases {
             let path = Self.statusPage(kind)
             files.append(OutputFile(path: path, text: dashboardPage(path: path, title: "Tổng hợp công khai: \(kind.label)",
@@ -67,11 +94,7 @@ struct ProvincePages {
                                                                     rows: rows.filter { $0.row.ruleID == obligation.rule }, obligations: obligations)))
         }
         files.append(OutputFile(path: Self.printEdition, text: printPage(rows: rows)))
-        files.append(OutputFile(path: ProvinceSearch.page, text: ProvinceSearch.searchPage(province: province.name, communes: communes)))
-        files.append(OutputFile(path: ProvinceDeviationPage.path,
-                                text: ProvinceDeviationPage.page(province: province.name, communes: communes, catalogueSize: catalogueSize)))
-        files.append(ProvinceSearch.index(communes))
-        return files + ProvinceOpenData.files(communes)
+        return files
     }
 
     // MARK: Index of communes
@@ -158,7 +181,7 @@ struct ProvincePages {
     func printPage(rows: [(commune: CommuneRecord, row: ChecklistRow)]) -> String {
         let root = ProvinceHTML.root(of: Self.printEdition)
         var body = "<p>Ngày tính hạn: \(asOf.vietnamese). " + ProvinceHTML.link(root + Self.dashboard, "Về trang tổng hợp") + ".</p>\n"
-        body += summary(root: root, rows: rows) + detail(root: root, rows: rows)
+        body += summary(root: root, rows: rows) + printDetail(rows: rows)
         return ProvinceHTML.page(path: Self.printEdition, title: "Tổng hợp công khai của các xã (bản in)", province: province.name,
                                  body: body, printEdition: true)
     }

@@ -33,6 +33,11 @@ public final class ProvinceSite: @unchecked Sendable {
     var records: [String: CommuneRecord] = [:]
     var catalogue: ProvinceCatalogue?
     var provinceOutputs: [String: OutputFile] = [:]
+    /// Each commune's share of the province's files, and the record it was made from.
+    var shares: [String: CommuneShare] = [:]
+    var shareSources: [String: CommuneRecord] = [:]
+    /// The paths each group of province files wrote last (an obligation's page may go away).
+    var partPaths: [ProvincePages.Part: [String]] = [:]
     var loadDiagnostics: [Diagnostic] = []
     var communeDiagnostics: [String: [Diagnostic]] = [:]
     var recordDiagnostics: [String: [Diagnostic]] = [:]
@@ -54,7 +59,15 @@ public final class ProvinceSite: @unchecked Sendable {
         public var communesUpdated: [String] = []
         /// Whether the province's own pages were made again (not when no commune's record changed).
         public var provincePagesRemade = false
+        /// How many communes' shares of the province's files were made again (one per edited
+        /// commune whose record changed; every commune on a whole build).
+        public var sharesRendered = 0
+        /// The province's own files (not the communes') made again, sorted.
+        public var provinceFilesRemade: [String] = []
         public var milliseconds = 0
+        /// Where those went, for `serve --verbose`: the communes' updates, reading their records,
+        /// the province's files.
+        public var timings: [(step: String, milliseconds: Int)] = []
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -124,6 +137,10 @@ public final class ProvinceSite: @unchecked Sendable {
         communeDiagnostics = [:]
         recordDiagnostics = [:]
         pageCounts = [:]
+        shares = [:]
+        shareSources = [:]
+        partPaths = [:]
+        provinceOutputs = [:]
         catalogue = ProvinceCatalogue(loaded)
         if let spoolFolder { try? FileManager.default.removeItem(at: spoolFolder) }
         let built = Mutex<[String: (SiteBuild, BuildResult)]>([:])
@@ -139,9 +156,11 @@ public final class ProvinceSite: @unchecked Sendable {
             rendered += result.renderedPages
             settle(commune, after: result)
         }
-        rendered += renderProvincePages()
-        var result = finish(start, updated: loaded.communes.map(\.slug), rendered: rendered)
+        let remade = remakeProvinceFiles(communes: nil, parts: Set(ProvincePages.Part.allCases), assets: true)
+        var result = finish(start, updated: loaded.communes.map(\.slug), rendered: rendered + remade.pages)
         result.provincePagesRemade = true
+        result.sharesRendered = remade.shares
+        result.provinceFilesRemade = remade.files
         return result
     }
 
@@ -183,8 +202,6 @@ public final class ProvinceSite: @unchecked Sendable {
             if inside.hasPrefix("content/") || inside.hasPrefix("templates/") { perCommune[commune.slug, default: []].insert(inside) }
         }
         let touched = province.communes.filter { perCommune[$0.slug] != nil }
-        // Only the touched communes' records can change (a shared edit is caught below by itself).
-        let recordsBefore = touched.map { records[$0.slug] }
         let changes = perCommune
         let sites = communes
         let results = Mutex<[String: BuildResult]>([:])
@@ -193,6 +210,8 @@ public final class ProvinceSite: @unchecked Sendable {
             let result = site.update(changed: changed)
             results.withLock { $0[commune.slug] = result }
         }
+        var timings = [("xã", Self.milliseconds(since: start))]
+        let settling = ContinuousClock.now
         var pages = 0
         for commune in touched {
             guard let result = results.withLock({ $0[commune.slug] }) else { continue }
@@ -207,12 +226,20 @@ public final class ProvinceSite: @unchecked Sendable {
             }
         }
         // The province pages are made from the records alone (and the province's theme): an edit
-        // that leaves every record as it was, such as a procedure's body, leaves them as they are.
+        // that leaves every record as it was, such as a procedure's body, leaves them as they are;
+        // one that changes a record makes again that commune's share and the files it reaches.
         let themeChanged = paths.contains { $0.hasPrefix("templates/") }
-        let remade = themeChanged || sharedChanged || touched.map({ records[$0.slug] }) != recordsBefore
-        if remade { pages += renderProvincePages() }
-        var result = finish(start, updated: touched.map(\.slug), rendered: pages)
-        result.provincePagesRemade = remade
+        let candidates = sharedChanged ? province.communes.map(\.slug) : touched.map(\.slug)
+        // The catalogue's size is on the deviation page.
+        timings.append(("bản ghi", Self.milliseconds(since: settling)))
+        let remaking = ContinuousClock.now
+        let made = remakeProvinceFiles(communes: candidates, parts: sharedChanged ? [.deviation] : [], assets: themeChanged)
+        timings.append(("trang tỉnh", Self.milliseconds(since: remaking)))
+        var result = finish(start, updated: touched.map(\.slug), rendered: pages + made.pages)
+        result.timings = timings
+        result.provincePagesRemade = !made.files.isEmpty
+        result.sharesRendered = made.shares
+        result.provinceFilesRemade = made.files
         return result
     }
 
@@ -236,8 +263,9 @@ public final class ProvinceSite: @unchecked Sendable {
         guard let builder, let site = communes[commune.slug] else { return }
         let found = result.diagnostics
         pageCounts[commune.slug] = result.pageCount
-        communeDiagnostics[commune.slug] = builder.shown(found, of: commune)
-        inherited[commune.slug] = scan(commune, builder: builder)?.inherited ?? []
+        let scanned = scan(commune, builder: builder)
+        communeDiagnostics[commune.slug] = builder.shown(found, of: commune, scan: scanned)
+        inherited[commune.slug] = scanned?.inherited ?? []
         let log = DiagnosticLog()
         let prefix = commune.slug + "/"
         let record = CommuneReader.read(commune, shownFolder: builder.communesFolderName, log: log) { path in
@@ -249,16 +277,6 @@ public final class ProvinceSite: @unchecked Sendable {
             records[commune.slug] = builder.compared(record, of: commune, with: catalogue)
         }
         recordDiagnostics[commune.slug] = failed ? [] : log.all
-    }
-
-    /// The province pages over the communes' records; how many pages that made.
-    func renderProvincePages() -> Int {
-        guard let builder else { return 0 }
-        let province = builder.province
-        let current = province.communes.compactMap { records[$0.slug] }
-        let files = builder.provinceFiles(current, catalogue: catalogue) + ProvinceAssets.files(province)
-        provinceOutputs = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
-        return files.filter { $0.path.hasSuffix(".html") }.count
     }
 
     /// Whether `path` below the communes' folder belongs to a commune `tinh.yaml` now lists but
@@ -276,9 +294,13 @@ public final class ProvinceSite: @unchecked Sendable {
     func finish(_ start: ContinuousClock.Instant, updated: [String], rendered: Int) -> Result {
         var result = Result(diagnostics: diagnostics, renderedPages: rendered, communesUpdated: updated)
         result.pageCount = provinceOutputs.keys.filter { $0.hasSuffix(".html") }.count + pageCounts.values.reduce(0, +)
-        let elapsed = ContinuousClock.now - start
-        result.milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        result.milliseconds = Self.milliseconds(since: start)
         return result
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 
     static func bytes(of file: OutputFile) -> Data? {

@@ -15,6 +15,11 @@ final class ChangeNotifier: @unchecked Sendable {
     private struct State {
         var pending = false
         var waiter: CheckedContinuation<Void, Never>?
+        /// The folders events named since `changedFolders()` was last asked; nil when unknown
+        /// (before the first comparison, after the kernel's queue overflowed).
+        var folders: Set<String>? = nil
+        /// Each watch's folder, by the descriptor inotify gave it.
+        var watched: [Int32: String] = [:]
     }
 
     private let descriptor: Int32
@@ -49,11 +54,28 @@ final class ChangeNotifier: @unchecked Sendable {
     /// since are added and the rest cost a call each); false when one is refused.
     @discardableResult
     func watch(_ folders: [String]) -> Bool {
-        for folder in folders where inotify_add_watch(descriptor, folder, Self.mask) < 0 {
+        var added: [(Int32, String)] = []
+        defer { state.withLock { state in for (watch, folder) in added { state.watched[watch] = folder } } }
+        for folder in folders {
+            let watch = inotify_add_watch(descriptor, folder, Self.mask)
+            if watch >= 0 {
+                added.append((watch, folder))
+                continue
+            }
             // A folder removed meanwhile is no failure; a full watch table is.
             if errno == ENOSPC || errno == ENOMEM { return false }
         }
         return true
+    }
+
+    /// The folders whose entries changed since the last call (a file written, added, removed or
+    /// renamed in them, or the folder itself removed); nil when that is not known and every
+    /// watched folder must be compared.
+    func changedFolders() -> Set<String>? {
+        state.withLock { state in
+            defer { state.folders = [] }
+            return state.folders
+        }
     }
 
     /// Returns at the next change (at once if one came since the last call).
@@ -81,8 +103,36 @@ final class ChangeNotifier: @unchecked Sendable {
 
     private func drain() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress!, $0.count) }) > 0 {}
+        var watches = Set<Int32>()
+        var overflowed = false
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            guard count > 0 else { break }
+            // Records of `struct inotify_event`: wd, mask, cookie, len, then `len` bytes of name.
+            var offset = 0
+            let header = 16
+            while offset + header <= count {
+                let (watch, mask, length) = buffer.withUnsafeBytes { raw in
+                    (raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                     raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                     raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { overflowed = true } else if mask & UInt32(IN_IGNORED) == 0 { watches.insert(watch) }
+                offset += header + Int(length)
+            }
+        }
         state.withLock { state -> CheckedContinuation<Void, Never>? in
+            if overflowed {
+                state.folders = nil
+            } else if state.folders != nil {
+                for watch in watches {
+                    guard let folder = state.watched[watch] else {
+                        state.folders = nil
+                        break
+                    }
+                    state.folders?.insert(folder)
+                }
+            }
             if let waiter = state.waiter {
                 state.waiter = nil
                 return waiter

@@ -38,6 +38,37 @@ struct FileWatcher: Sendable {
         return stamps
     }
 
+    /// `previous` with the files below `changed` (absolute folders, as inotify named them)
+    /// compared again: their old stamps dropped, the folders walked again; also collects the
+    /// folders walked. nil when a folder is not below one of `folders` (the site's own folder,
+    /// where a province's `tinh.yaml` lies): then everything is compared.
+    func rescan(_ changed: Set<String>, previous: [String: Stamp], folders found: inout [String]) -> [String: Stamp]? {
+        let base = siteFolder.path + "/"
+        var relatives: [String] = []
+        for folder in changed {
+            guard folder.hasPrefix(base) else { return nil }
+            let relative = String(folder.dropFirst(base.count))
+            guard let top = relative.split(separator: "/").first, folders.contains(String(top)) else { return nil }
+            relatives.append(relative)
+        }
+        // A folder below another one named is walked with it.
+        let outermost = relatives.sorted().reduce(into: [String]()) { kept, relative in
+            if let last = kept.last, relative == last || relative.hasPrefix(last + "/") { return }
+            kept.append(relative)
+        }
+        var stamps = previous
+        for relative in outermost {
+            let prefix = relative.nfc + "/"
+            for key in stamps.keys where key.hasPrefix(prefix) { stamps[key] = nil }
+            let path = base + relative
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            found.append(path)
+            walk(path, relative: relative, into: &stamps, folders: &found, depth: relative.split(separator: "/").count - 1)
+        }
+        return stamps
+    }
+
     /// Paths whose stamp differs, appeared or disappeared.
     static func changes(from old: [String: Stamp], to new: [String: Stamp]) -> Set<String> {
         var changed = Set<String>()

@@ -35,7 +35,8 @@ public enum ProvinceServer {
         } catch {
             throw SiteServer.Failure.cannotListen(port: port, reason: "\(error)")
         }
-        let loop = WatchLoop.watching({ folders in Self.snapshot(watcher, folder: folder, found: &folders) }, stamps: stamps,
+        let loop = WatchLoop.watching({ folders in Self.snapshot(watcher, folder: folder, found: &folders) },
+                                      rescan: { changed, previous, folders in watcher.rescan(changed, previous: previous, folders: &folders) }, stamps: stamps,
                                       interval: pollInterval, reporter: reporter, verbose: verbose)
         let watching = Task {
             await loop.run { changed in
@@ -44,6 +45,7 @@ public enum ProvinceServer {
                 reporter.diagnostics(result.diagnostics.filter { $0.severity == .error })
                 let communes = result.communesUpdated.isEmpty ? "không xã nào" : "\(result.communesUpdated.count) xã (\(result.communesUpdated.prefix(3).joined(separator: ", "))\(result.communesUpdated.count > 3 ? ", …" : ""))"
                 reporter.info("Đã sửa \(names): dựng lại \(communes)\(result.provincePagesRemade ? " và trang của tỉnh" : ""), \(result.renderedPages) trang trong \(result.milliseconds) ms · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo")
+                if verbose { reporter.info(result.timings.map { "\($0.step) \($0.milliseconds) ms" }.joined(separator: " · ")) }
                 await hub.announce(errors: result.diagnostics.filter { $0.severity == .error })
                 ReturnFreedMemory.now()
             }

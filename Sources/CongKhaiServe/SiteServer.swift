@@ -2,6 +2,7 @@ import CongKhaiBuild
 import CongKhaiModel
 import CongKhaiRender
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,7 +49,8 @@ public enum SiteServer {
         } catch {
             throw Failure.cannotListen(port: port, reason: "\(error)")
         }
-        let loop = WatchLoop.watching({ folders in watcher.snapshot(folders: &folders) }, stamps: stamps,
+        let loop = WatchLoop.watching({ folders in watcher.snapshot(folders: &folders) },
+                                      rescan: { changed, previous, folders in watcher.rescan(changed, previous: previous, folders: &folders) }, stamps: stamps,
                                       interval: pollInterval, reporter: reporter, verbose: verbose)
         let watching = Task {
             await loop.run { changed in
@@ -84,6 +86,9 @@ struct WatchLoop: Sendable {
     var reporter: SiteServer.Reporter
     /// Returns when the files are worth comparing again; nil: after `interval`.
     var wait: (@Sendable () async -> Void)? = nil
+    /// The stamps now from the stamps before, comparing only what changed (the folders inotify
+    /// named); nil: `snapshot`, every file.
+    var refresh: (@Sendable ([String: FileWatcher.Stamp]) -> [String: FileWatcher.Stamp])? = nil
 
     /// Until the task is cancelled, or for `rounds` rounds (tests).
     func run(rounds: Int? = nil, update: @Sendable (Set<String>) async throws -> Void) async {
@@ -92,7 +97,7 @@ struct WatchLoop: Sendable {
         while !Task.isCancelled, rounds.map({ round < $0 }) ?? true {
             round += 1
             if let wait { await wait() } else { try? await Task.sleep(for: interval) }
-            let now = snapshot()
+            let now = refresh?(stamps) ?? snapshot()
             let changed = FileWatcher.changes(from: stamps, to: now)
             guard !changed.isEmpty else { continue }
             stamps = now
@@ -110,7 +115,11 @@ extension WatchLoop {
     /// go), or comparing every `interval` where inotify is not available. After a wake-up it
     /// waits 25 ms for the editor's write to finish (many save through a temporary file and a
     /// rename) before comparing.
+    /// `rescan` compares only the folders inotify named (the watcher's `rescan`), so an edit in
+    /// a province of 20,000 files stats one folder's files, not all of them; where it cannot
+    /// (a folder outside the watched ones, an overflow, polling), `scan` compares everything.
     static func watching(_ scan: @escaping @Sendable (inout [String]) -> [String: FileWatcher.Stamp],
+                         rescan: (@Sendable (Set<String>, [String: FileWatcher.Stamp], inout [String]) -> [String: FileWatcher.Stamp]?)? = nil,
                          stamps: [String: FileWatcher.Stamp], interval: Duration,
                          reporter: SiteServer.Reporter, verbose: Bool) -> WatchLoop {
         var folders: [String] = []
@@ -123,6 +132,8 @@ extension WatchLoop {
             notifier?.watch(folders)
             return stamps
         }
+        // The folders named by the events that woke the loop, for the comparison that follows.
+        let named = Mutex<Set<String>?>(nil)
         let wait: @Sendable () async -> Void = {
             guard let notifier else {
                 try? await Task.sleep(for: interval)
@@ -130,8 +141,19 @@ extension WatchLoop {
             }
             await notifier.next()
             try? await Task.sleep(for: .milliseconds(25))
+            let folders = notifier.changedFolders()
+            named.withLock { $0 = folders }
         }
-        return WatchLoop(interval: interval, stamps: stamps, snapshot: snapshot, reporter: reporter, wait: wait)
+        var refresh: (@Sendable ([String: FileWatcher.Stamp]) -> [String: FileWatcher.Stamp])?
+        if let rescan, let notifier {
+            refresh = { previous in
+                var folders: [String] = []
+                guard let changed = named.withLock({ $0 }), let stamps = rescan(changed, previous, &folders) else { return snapshot() }
+                notifier.watch(folders)
+                return stamps
+            }
+        }
+        return WatchLoop(interval: interval, stamps: stamps, snapshot: snapshot, reporter: reporter, wait: wait, refresh: refresh)
     }
 }
 

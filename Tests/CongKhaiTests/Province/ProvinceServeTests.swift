@@ -68,6 +68,42 @@ import Testing
         try Self.expectSameAsFreshBuild(site)
     }
 
+    /// A procedure's title is in the province's procedure open data and search index, not on its
+    /// dashboard: the edit makes again that commune's share alone and splices it into those
+    /// files, whose other communes' lines stay as they were. Suối Đá publishes this procedure in
+    /// its own version under an older decision, so it is on the deviation page too.
+    @Test func aTitleEditSplicesOneCommunesShareIntoTheProvinceFiles() throws {
+        let copy = try Copy()
+        let site = ProvinceSite(folder: copy.folder, asOf: Self.asOf)
+        let first = site.build()
+        #expect(first.errorCount == 0)
+        #expect(first.sharesRendered == 3)
+        let before = Self.served(site)
+        let procedure = "xa/suoi-da/content/thu-tuc/ho-tich/1.000894.md"
+        try copy.edit(procedure) { $0.replacingOccurrences(of: "ten: \"Thủ tục đăng ký kết hôn\"", with: "ten: \"Thủ tục đăng ký kết hôn (sửa)\"") }
+        let update = site.update(changed: [procedure])
+        #expect(update.errorCount == 0, "\(update.diagnostics.map(\.formatted))")
+        #expect(update.sharesRendered == 1)
+        let spliced = [ProvinceOpenData.procedureCSVPath, ProvinceOpenData.procedureJSONPath, ProvinceSearch.indexPath, ProvinceDeviationPage.path]
+        #expect(update.provinceFilesRemade == spliced.sorted(), "\(update.provinceFilesRemade)")
+        let after = Self.served(site)
+        let changed = Set(after.keys.filter { before[$0] != after[$0] && !$0.hasPrefix("suoi-da/") })
+        #expect(changed == Set(spliced), "\(changed.sorted())")
+        for path in spliced {
+            let new = try #require(after[path]).string
+            #expect(new.contains("Thủ tục đăng ký kết hôn (sửa)"), "\(path)")
+            // Every row of the other communes as it was, in the same order.
+            #expect(try Self.othersRows(path, new) == Self.othersRows(path, try #require(before[path]).string), "\(path)")
+        }
+        try Self.expectSameAsFreshBuild(site)
+
+        // Back to the title it had: the same bytes as before the edit.
+        try copy.edit(procedure) { $0.replacingOccurrences(of: " (sửa)\"", with: "\"") }
+        #expect(site.update(changed: [procedure]).sharesRendered == 1)
+        let restored = Self.served(site)
+        for path in spliced { #expect(restored[path] == before[path], "\(path)") }
+    }
+
     @Test func anEditInOneCommuneUpdatesThatCommuneAndItsDashboardRowOnly() throws {
         let copy = try Copy()
         let site = ProvinceSite(folder: copy.folder, asOf: Self.asOf)
@@ -81,6 +117,12 @@ import Testing
         let update = site.update(changed: [report])
         #expect(update.errorCount == 0, "\(update.diagnostics.map(\.formatted))")
         #expect(update.communesUpdated == ["tan-lap"])
+        // Its checklist reaches the index, the dashboard and the checklist's open data, not the
+        // procedures' files, the search index or the search page.
+        #expect(update.sharesRendered == 1)
+        #expect(update.provinceFilesRemade.contains(ProvincePages.dashboard) && update.provinceFilesRemade.contains(ProvinceOpenData.csvPath))
+        #expect(!update.provinceFilesRemade.contains { [ProvinceSearch.indexPath, ProvinceSearch.page, ProvinceOpenData.procedureCSVPath].contains($0) },
+                "\(update.provinceFilesRemade)")
         let after = Self.served(site)
         let changed = Set(after.keys.filter { before[$0] != after[$0] })
         #expect(changed.contains { $0.hasPrefix("tan-lap/") })
@@ -95,6 +137,21 @@ import Testing
         #expect(Self.row(of: "Xã Tân Lập", in: dashboard) != Self.row(of: "Xã Tân Lập", in: old))
         #expect(before[ProvinceOpenData.csvPath] != after[ProvinceOpenData.csvPath])
         try Self.expectSameAsFreshBuild(site)
+    }
+
+    /// The rows of a province-wide file that are not Suối Đá's: JSON objects by their `xa`, search
+    /// entries (expanded as a browser does) by their address, other lines by the commune's folder.
+    static func othersRows(_ path: String, _ text: String) throws -> [String] {
+        if path == ProvinceSearch.indexPath {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-index-\(UUID().uuidString).js")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(text.utf8).write(to: file)
+            return try ProvinceBuildTests.expandedIndex(file).filter { !$0[4].hasPrefix("suoi-da/") }.map { $0.joined(separator: "|") }
+        }
+        guard path.hasSuffix(".json") else { return text.components(separatedBy: "\n").filter { !$0.contains("suoi-da") } }
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        return try objects.filter { $0["xa"] as? String != "suoi-da" }
+            .map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: .sortedKeys), as: UTF8.self) }
     }
 
     /// The dashboard summary's row of the commune named `name`.
@@ -120,6 +177,8 @@ import Testing
         let update = province.update(changed: ["tinh/thu-tuc/ho-tich/1.000656.md"])
         #expect(update.errorCount == 0, "\(update.diagnostics.map(\.formatted))")
         #expect(update.communesUpdated == ["a", "c"])
+        // B's own version is compared with the renamed procedure as before: its share is kept.
+        #expect(update.sharesRendered == 2)
         let after = Self.served(province)
         #expect(after["a/" + page]?.string.contains("Đăng ký khai tử") == true)
         #expect(after["c/" + page]?.string.contains("Đăng ký khai tử") == true)

@@ -45,4 +45,51 @@ struct ChangeNotifierTests {
         try Data("b".utf8).write(to: group.appendingPathComponent("b.md"))
         #expect(await Self.woke(notifier))
     }
+
+    /// The events name their folders, so the loop compares those and not every file.
+    @Test func theNotifierNamesTheFoldersThatChanged() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-inotify-\(UUID().uuidString)")
+        let group = folder.appendingPathComponent("ho-tich")
+        try FileManager.default.createDirectory(at: group, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notifier = try #require(ChangeNotifier.make(watching: [folder.path, group.path]))
+        #expect(await Self.woke(notifier))
+        #expect(notifier.changedFolders() == nil, "before the first comparison: not known")
+        try Data("b".utf8).write(to: group.appendingPathComponent("b.md"))
+        #expect(await Self.woke(notifier))
+        await Self.settle(notifier)
+        #expect(notifier.changedFolders() == [group.path])
+        #expect(notifier.changedFolders() == [], "asked again: nothing since")
+    }
+
+    /// Comparing only the folders named finds what comparing everything finds: an edited file, a
+    /// new folder with its files, a removed folder's files gone; the site's own folder (where a
+    /// province's tinh.yaml lies) means everything.
+    @Test func rescanningTheNamedFoldersGivesTheWholeSnapshot() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-rescan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let manager = FileManager.default
+        func write(_ path: String, _ text: String) throws {
+            let url = site.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try write("content/thu-tuc/ho-tich/a.md", "a")
+        try write("content/thu-tuc/ho-tich/b.md", "b")
+        try write("content/thu-tuc/dat-dai/c.md", "c")
+        try write("content/tin-tuc/d.md", "d")
+        let watcher = FileWatcher(siteFolder: site)
+        let before = watcher.snapshot()
+        try write("content/thu-tuc/ho-tich/a.md", "a, longer")
+        try write("content/thu-tuc/moi/e/f.md", "f")
+        try manager.removeItem(at: site.appendingPathComponent("content/thu-tuc/dat-dai"))
+        let named: Set<String> = ["content/thu-tuc/ho-tich", "content/thu-tuc", "content/thu-tuc/dat-dai"].map { site.appendingPathComponent($0).path }.reduce(into: []) { $0.insert($1) }
+        var found: [String] = []
+        let after = try #require(watcher.rescan(named, previous: before, folders: &found))
+        #expect(after == watcher.snapshot())
+        #expect(FileWatcher.changes(from: before, to: after) == ["content/thu-tuc/ho-tich/a.md", "content/thu-tuc/moi/e/f.md", "content/thu-tuc/dat-dai/c.md"])
+        #expect(found.contains(site.appendingPathComponent("content/thu-tuc/moi/e").path), "the new folders are watched")
+        #expect(after["content/tin-tuc/d.md"] == before["content/tin-tuc/d.md"])
+        #expect(watcher.rescan([site.path], previous: before, folders: &found) == nil)
+    }
 }
