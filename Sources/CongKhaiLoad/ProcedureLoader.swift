@@ -62,7 +62,7 @@ public enum ProcedureLoader {
             procedure.onlineURL = nil
         }
         procedure.updated = yaml.date("cap_nhat", "ngày cập nhật")
-        for key in keys { procedure.keyLines[key] = yaml.has(key) ? yaml.location(ofKey: key).line : yaml.start.line }
+        procedure.keyLines = KeyLineTable(keys: keys, lines: keys.map { yaml.has($0) ? yaml.location(ofKey: $0).line : yaml.start.line })
         _ = yaml.bool("nhap", "bản nháp, chưa đăng")
         yaml.finish(context: "thủ tục hành chính")
         procedure.body = parts.body

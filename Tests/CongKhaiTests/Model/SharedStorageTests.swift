@@ -66,3 +66,19 @@ struct SharedStorageTests {
         #expect(one.line(of: "ma") == 2 && one.line(of: "ten") == 1)
     }
 }
+
+@Suite("Key lines")
+struct KeyLineTableTests {
+    @Test func linesAreFoundByKeyAndCompareInAnyOrder() {
+        var lines = KeyLineTable(keys: ["ma", "ten", "phi"], lines: [2, 3, 9])
+        #expect(lines["ten"] == 3 && lines["phi"] == 9 && lines["cap_nhat"] == nil)
+        lines["cap_nhat"] = 12
+        lines["ma"] = 4
+        lines["phi"] = nil
+        #expect(lines["cap_nhat"] == 12 && lines["ma"] == 4 && lines["phi"] == nil)
+        let reordered: KeyLineTable = ["cap_nhat": 12, "ten": 3, "ma": 4]
+        #expect(lines == reordered)
+        #expect(lines != ["cap_nhat": 12, "ten": 3, "ma": 5])
+        #expect(lines != ["cap_nhat": 12, "ten": 3])
+    }
+}
