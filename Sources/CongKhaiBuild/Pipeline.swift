@@ -17,6 +17,10 @@ public struct BuildResult: Sendable {
     public var checklist = Checklist()
     /// How many pages this run rendered (all of them, except in `serve`'s updates).
     public var renderedPages = 0
+    /// `serve`'s update of an item its lists show: the list pages that had its row put in place
+    /// in their kept HTML instead of being rendered (`RowLayout`), and the pages rendered whole.
+    public var splicedPaths: [String] = []
+    public var renderedPaths: [String] = []
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -45,20 +49,29 @@ public enum Pipeline {
                 run.site = build.content
                 return .kept
             }
+            // An edit its lists show (a procedure's name): put in place, and so is its row in each list.
+            if let (listed, renderer) = build.spliceListed(run) {
+                run.listed = listed
+                run.listedRenderer = renderer
+                run.site = build.content
+                return .kept
+            }
             run.site = ContentLoader.assemble(files: build.sources, loaded: build.sources.compactMap { build.loaded[$0.displayPath] },
                                               units: Units.loading(build.units), log: log)
             return run.site != nil ? .next : .stop
         },
         // What follows from the whole site: units' derivations, the checklist, the link targets.
         // None of it reads a body, so a spliced edit keeps all of it (and its findings).
+        // A listed splice changes nothing they read either: no address, group, date or menu.
         Stage(.derive) { build, run, log in
-            guard run.spliced == nil else { return .kept }
+            guard run.spliced == nil, run.listed == nil else { return .kept }
             build.derive(&run, log: log)
             return .next
         },
         // Whole-site rules: each unit's, then those of every site. None reads a body either.
         Stage(.check) { build, run, log in
             guard run.spliced == nil else { return .kept }
+            if let listed = run.listed, build.recheckListed(listed, site: run.site!, log: log) { return .next }
             SiteChecks.run(run.site!, units: Units.checking(build.units), log: log)
             return .next
         },
@@ -102,6 +115,8 @@ public enum Pipeline {
         }
         var result = build.result(clock)
         result.renderedPages = run.renderedCount
+        result.splicedPaths = run.splicedPaths
+        result.renderedPaths = run.renderedPaths
         return result
     }
 
@@ -141,6 +156,11 @@ public enum Pipeline {
         /// The pages a splice put in place of their old selves (nil: no splice): the only ones
         /// to render again, with the renderer of the last run.
         var spliced: [Page]?
+        /// An edit its lists show, put in place (`SiteBuild.spliceListed`), and the kept renderer following it.
+        var listed: ListedSplice?
+        var listedRenderer: SiteRenderer?
+        var splicedPaths: [String] = []
+        var renderedPaths: [String] = []
 
         init(changes: SiteBuild.ChangeSet?) {
             self.changes = changes
@@ -225,6 +245,10 @@ extension SiteBuild {
     /// changed), in chunks; the site-wide files (search index, open data, feed, sitemap) do not
     /// depend on the pages' HTML and are made on another thread meanwhile.
     func render(_ run: inout Pipeline.Run) {
+        if run.listed != nil {
+            renderListed(&run)
+            return
+        }
         if let spliced = run.spliced, var renderer {
             // The renderer's indexes (lists, search, open data, navigation) read no body.
             // Held once, so its notice-board editions change in place rather than being copied.
@@ -252,7 +276,8 @@ extension SiteBuild {
         let currentPaths = Set(pages.map(SiteRenderer.outputPath(of:)))
         let selected: [Page]
         if let changes, newMenu == menu, previousPaths == currentPaths {
-            selected = pages.filter { affected($0, by: changes, renderer: renderer) }
+            let before = self.renderer?.navigation
+            selected = pages.filter { affected($0, by: changes, renderer: renderer, before: before) }
         } else {
             selected = pages
             pageOutputs = [:]
@@ -263,16 +288,28 @@ extension SiteBuild {
         self.renderer = renderer.keptForPages
         let needsSiteWide = changes == nil || !(changes?.sources.isEmpty ?? true) || changes?.assets == true
         let siteWide = Mutex<[OutputFile]>([])
+        let keptTexts = Mutex<SiteRenderer.KeptTexts?>(nil)
         let siteWideDone = DispatchGroup()
+        // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
+        // memory at a time: each page goes to disk as soon as it is rendered. The site-wide
+        // files go there too as soon as they are made (at 10,000 procedures the open data and
+        // search index are about 14 MB that would otherwise wait in memory for the write).
+        let store = spoolStore()
+        // Kept in memory (`serve`, no spool folder): the texts of the open-data rows and search
+        // entries are kept too, for an edit of one row to remake that row only.
+        let keepsTexts = store == nil
         if needsSiteWide {
             DispatchQueue.global().async(group: siteWideDone) {
-                let files = renderer.siteWideFiles()
-                siteWide.withLock { $0 = files }
+                if keepsTexts {
+                    let (files, texts) = renderer.siteWideFilesKeepingTexts()
+                    siteWide.withLock { $0 = files }
+                    keptTexts.withLock { $0 = texts }
+                } else {
+                    let files = renderer.siteWideFiles().map { store?($0) ?? $0 }
+                    siteWide.withLock { $0 = files }
+                }
             }
         }
-        // In chunks, so that with a spool folder (`build`) only one chunk of pages is in
-        // memory at a time: each page goes to disk as soon as it is rendered.
-        let store = spoolStore()
         var start = 0
         while start < selected.count {
             let chunk = Array(selected[start..<min(start + 512, selected.count)])
@@ -283,6 +320,7 @@ extension SiteBuild {
         if needsSiteWide {
             siteWideDone.wait()
             run.siteWide = siteWide.withLock { $0 }
+            if let texts = keptTexts.withLock({ $0 }) { self.renderer?.keep(texts) }
         }
     }
 

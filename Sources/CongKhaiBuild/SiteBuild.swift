@@ -75,6 +75,14 @@ public final class SiteBuild: @unchecked Sendable {
         return paths
     }
 
+    /// Files beside the pages put in place at their own paths: no path comes or goes, so the
+    /// order of paths is kept rather than sorted again.
+    func replaceOthers(_ files: [OutputFile]) {
+        let kept = orderedPaths
+        for file in files where otherOutputs[file.path] != nil { otherOutputs[file.path] = file }
+        orderedPaths = kept
+    }
+
     /// The current bytes of one output path (`thu-tuc/index.html`), for `serve`.
     public func output(_ path: String) -> OutputFile? {
         pageOutputs[path] ?? otherOutputs[path]
@@ -167,7 +175,7 @@ public final class SiteBuild: @unchecked Sendable {
     /// Whether a page must be rendered again after `changed`: when a template of its layout
     /// changed, when one of the files it is made from did (`PageKind.sources`), or a page
     /// above it (its breadcrumbs).
-    func affected(_ page: Page, by changed: ChangeSet, renderer: SiteRenderer) -> Bool {
+    func affected(_ page: Page, by changed: ChangeSet, renderer: SiteRenderer, before: Navigation? = nil) -> Bool {
         // 404.html carries the stylesheet inline (it is answered at any depth).
         if changed.assets, page.kind == .notFound { return true }
         if !changed.templates.isEmpty {
@@ -181,7 +189,11 @@ public final class SiteBuild: @unchecked Sendable {
         // Breadcrumbs show the titles of the pages above (a retitled `to-chuc/index.md` is in
         // its sub-pages' trails; a top-level title changes the menu and renders everything).
         // The home page's crumb is always "Trang chủ", so editing it moves no other page.
-        if renderer.navigation.trail(to: page).contains(where: { !$0.path.isEmpty && changed.sources.contains($0.source) }) {
+        // A page made from many files (a lĩnh vực's list, titled after its procedures' field) is
+        // retitled by an edit of one of them: its title is compared with the last render's.
+        if renderer.navigation.trail(to: page).contains(where: { crumb in
+            !crumb.path.isEmpty && (changed.sources.contains(crumb.source) || before.map { $0.title(at: crumb.path) != crumb.title } ?? false)
+        }) {
             return true
         }
         switch page.kind.sources {

@@ -14,6 +14,11 @@ public protocol CheckingUnit: Sendable {
     func checklistYears(in content: SiteContent) -> [Int]
     /// Adds this unit's items with `evaluation.add` (dated) or `evaluation.addStanding`.
     func addChecklistItems(to evaluation: inout Evaluation)
+    /// `serve`'s check after an edit of one of the unit's items in what its lists show
+    /// (`LoadingUnit.spliceListed`): the findings of a full check of `content`, made from the last
+    /// run's (`previous`) and the rules the edit can change, reported to `log`. False, with
+    /// nothing reported, when the unit cannot tell: then every check runs.
+    func recheck(_ was: any Sendable, _ now: any Sendable, in content: SiteContent, previous: [Diagnostic], log: DiagnosticLog) -> Bool
 }
 
 extension CheckingUnit {
@@ -21,4 +26,5 @@ extension CheckingUnit {
     public func check(_ content: SiteContent, log: DiagnosticLog) {}
     public func checklistYears(in content: SiteContent) -> [Int] { [] }
     public func addChecklistItems(to evaluation: inout Evaluation) {}
+    public func recheck(_ was: any Sendable, _ now: any Sendable, in content: SiteContent, previous: [Diagnostic], log: DiagnosticLog) -> Bool { false }
 }

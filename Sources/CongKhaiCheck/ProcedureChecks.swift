@@ -15,11 +15,6 @@ public enum ProcedureChecks {
         var firstByCode: [String: Procedure] = [:]
         for procedure in content.procedures.sorted(by: { $0.source < $1.source }) {
             let at = { (key: String) in SourceLocation(path: procedure.source, line: procedure.line(of: key)) }
-            if !isValidCode(procedure.code) {
-                log.report(.error("procedure.code", at: at("ma"),
-                                  "Mã thủ tục “\(procedure.code)” không đúng dạng d.dddddd (ví dụ 1.001193, hoặc 1.001193.000.00.00.H36 với mã của tỉnh).",
-                                  hint: "Chép đúng mã từ Cơ sở dữ liệu quốc gia về thủ tục hành chính."))
-            }
             // A province's copy (`….H36`) is the same procedure as the national code: one page.
             if let first = firstByCode[ProcedureCode.base(procedure.code)] {
                 let same = first.code == procedure.code ? "" : " (mã \(first.code), cùng một thủ tục)"
@@ -29,48 +24,64 @@ public enum ProcedureChecks {
             } else {
                 firstByCode[ProcedureCode.base(procedure.code)] = procedure
             }
-            // A fee schedule that is broken or still a draft has its own findings: no cascade here.
-            for id in procedure.feeIDs where !feeIDs.contains(id) && !content.holdsBackFees {
-                let near = NearMiss.closest(to: id, among: feeIDs.sorted())
-                log.report(.error("procedure.unknown-fee", at: at("phi"),
-                                  "Khoản phí “\(id)” không có trong content/phi-le-phi.yaml.",
-                                  hint: near.map { "Có phải ý bạn là “\($0)”?" } ?? "Thêm khoản phí này vào phi-le-phi.yaml, hoặc ghi `phi: mien` nếu thủ tục không thu phí."))
+            check(procedure, in: content, feeIDs: feeIDs, attachments: attachments, log: log)
+        }
+    }
+
+    /// The keys of what `check` finds in one procedure's own file.
+    public static let ownKeys: Set<String> = ["procedure.code", "procedure.unknown-fee", "procedure.partial-reason", "path.outside",
+                                              "procedure.form-missing", "procedure.deadline-unit", "procedure.part-missing"]
+
+    /// One procedure's own rules (all but the duplicate code, which reads the others), for
+    /// `serve` to check an edited procedure again alone. `feeIDs`, `attachments`: the site's.
+    public static func check(_ procedure: Procedure, in content: SiteContent, feeIDs: Set<String>, attachments: Set<String>, log: DiagnosticLog) {
+        let at = { (key: String) in SourceLocation(path: procedure.source, line: procedure.line(of: key)) }
+        if !isValidCode(procedure.code) {
+            log.report(.error("procedure.code", at: at("ma"),
+                              "Mã thủ tục “\(procedure.code)” không đúng dạng d.dddddd (ví dụ 1.001193, hoặc 1.001193.000.00.00.H36 với mã của tỉnh).",
+                              hint: "Chép đúng mã từ Cơ sở dữ liệu quốc gia về thủ tục hành chính."))
+        }
+        // A fee schedule that is broken or still a draft has its own findings: no cascade here.
+        for id in procedure.feeIDs where !feeIDs.contains(id) && !content.holdsBackFees {
+            let near = NearMiss.closest(to: id, among: feeIDs.sorted())
+            log.report(.error("procedure.unknown-fee", at: at("phi"),
+                              "Khoản phí “\(id)” không có trong content/phi-le-phi.yaml.",
+                              hint: near.map { "Có phải ý bạn là “\($0)”?" } ?? "Thêm khoản phí này vào phi-le-phi.yaml, hoặc ghi `phi: mien` nếu thủ tục không thu phí."))
+        }
+        if procedure.onlineLevel == .partial, procedure.partialReason == nil {
+            log.report(.warning("procedure.partial-reason", at: at("muc_do"),
+                                "Thủ tục chỉ trực tuyến một phần nhưng chưa nêu lý do (NĐ 224/2026, Điều 14).",
+                                hint: "Thêm `ly_do_mot_phan: \"...\"`, ví dụ: phải nộp bản chính giấy tờ để đối chiếu."))
+        }
+        for form in procedure.forms {
+            let folder = (procedure.source as NSString).deletingLastPathComponent
+            // The form is published beside the procedure under its own name, so a path elsewhere
+            // (`../`, `/etc/...`, a sub-folder) would publish a link to nothing, or name a file outside content/.
+            if form.file.contains("/") || form.file.contains("\\") {
+                log.report(.error("path.outside", at: SourceLocation(path: procedure.source, line: form.line),
+                                  "Tệp mẫu đơn “\(form.file)” phải là tên một tệp đặt cạnh tệp thủ tục, không phải một đường dẫn.",
+                                  hint: "Chép tệp mẫu đơn vào \(folder)/ rồi chỉ ghi tên tệp, ví dụ `tep: \"to-khai.docx\"`."))
+                continue
             }
-            if procedure.onlineLevel == .partial, procedure.partialReason == nil {
-                log.report(.warning("procedure.partial-reason", at: at("muc_do"),
-                                    "Thủ tục chỉ trực tuyến một phần nhưng chưa nêu lý do (NĐ 224/2026, Điều 14).",
-                                    hint: "Thêm `ly_do_mot_phan: \"...\"`, ví dụ: phải nộp bản chính giấy tờ để đối chiếu."))
+            let path = ((folder as NSString).appendingPathComponent(form.file) as NSString).standardizingPath
+            if !attachments.contains(path) {
+                log.report(.warning("procedure.form-missing", at: SourceLocation(path: procedure.source, line: form.line),
+                                    "Không thấy tệp mẫu đơn “\(form.file)” cạnh tệp thủ tục.",
+                                    hint: "Đặt tệp vào \(folder)/ hoặc sửa tên tệp trong “tep”."))
             }
-            for form in procedure.forms {
-                let folder = (procedure.source as NSString).deletingLastPathComponent
-                // The form is published beside the procedure under its own name, so a path elsewhere
-                // (`../`, `/etc/...`, a sub-folder) would publish a link to nothing, or name a file outside content/.
-                if form.file.contains("/") || form.file.contains("\\") {
-                    log.report(.error("path.outside", at: SourceLocation(path: procedure.source, line: form.line),
-                                      "Tệp mẫu đơn “\(form.file)” phải là tên một tệp đặt cạnh tệp thủ tục, không phải một đường dẫn.",
-                                      hint: "Chép tệp mẫu đơn vào \(folder)/ rồi chỉ ghi tên tệp, ví dụ `tep: \"to-khai.docx\"`."))
-                    continue
-                }
-                let path = ((folder as NSString).appendingPathComponent(form.file) as NSString).standardizingPath
-                if !attachments.contains(path) {
-                    log.report(.warning("procedure.form-missing", at: SourceLocation(path: procedure.source, line: form.line),
-                                        "Không thấy tệp mẫu đơn “\(form.file)” cạnh tệp thủ tục.",
-                                        hint: "Đặt tệp vào \(folder)/ hoặc sửa tên tệp trong “tep”."))
-                }
-            }
-            // "1" alone (real portal records have it) tells a citizen neither days, working days nor hours.
-            let bareTimes = ([procedure.deadline] + procedure.channels.map(\.deadline)).compactMap { $0 }
-                .filter { text in !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == " " } }
-            if let bare = bareTimes.first {
-                log.report(.warning("procedure.deadline-unit", at: at(procedure.deadline == bare ? "thoi_han" : "cach_thuc"),
-                                    "Thời hạn giải quyết của thủ tục \(procedure.code) chỉ ghi “\(bare)”, không có đơn vị: người dân không biết là \(bare) ngày, \(bare) ngày làm việc hay \(bare) giờ.",
-                                    hint: "Ghi như quyết định công bố, ví dụ `thoi_han: \"\(bare) ngày làm việc\"`."))
-            }
-            for (part, key) in missingParts(procedure) {
-                log.report(.warning("procedure.part-missing", at: at(key),
-                                    "Thủ tục \(procedure.code) thiếu “\(part)”, một bộ phận phải công khai theo NĐ 63/2010, Điều 8.",
-                                    hint: hint(for: key)))
-            }
+        }
+        // "1" alone (real portal records have it) tells a citizen neither days, working days nor hours.
+        let bareTimes = ([procedure.deadline] + procedure.channels.map(\.deadline)).compactMap { $0 }
+            .filter { text in !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == " " } }
+        if let bare = bareTimes.first {
+            log.report(.warning("procedure.deadline-unit", at: at(procedure.deadline == bare ? "thoi_han" : "cach_thuc"),
+                                "Thời hạn giải quyết của thủ tục \(procedure.code) chỉ ghi “\(bare)”, không có đơn vị: người dân không biết là \(bare) ngày, \(bare) ngày làm việc hay \(bare) giờ.",
+                                hint: "Ghi như quyết định công bố, ví dụ `thoi_han: \"\(bare) ngày làm việc\"`."))
+        }
+        for (part, key) in missingParts(procedure) {
+            log.report(.warning("procedure.part-missing", at: at(key),
+                                "Thủ tục \(procedure.code) thiếu “\(part)”, một bộ phận phải công khai theo NĐ 63/2010, Điều 8.",
+                                hint: hint(for: key)))
         }
     }
 

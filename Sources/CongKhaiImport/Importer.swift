@@ -61,17 +61,19 @@ public struct ImportReport: Sendable {
 /// `content/thu-tuc/`, updating the file that already has the same code wherever it is.
 /// Every problem goes to the log; nothing is ever written outside `content/thu-tuc/`.
 public enum Importer {
-    public static func run(kind: ImportKind, files: [ImportSource], siteFolder: URL, log: DiagnosticLog) -> ImportReport {
+    /// `contentName` is the folder that holds the site's content: `content`, or `tinh` for a
+    /// province's catalogue, which every commune inherits.
+    public static func run(kind: ImportKind, files: [ImportSource], siteFolder: URL, contentName: String = "content", log: DiagnosticLog) -> ImportReport {
         var report = ImportReport()
-        let contentFolder = siteFolder.appendingPathComponent("content")
+        let contentFolder = siteFolder.appendingPathComponent(contentName)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            log.report(.error("import.no-content", at: SourceLocation(path: "content/"),
-                              "Không tìm thấy thư mục content/ trong \(siteFolder.path).",
+            log.report(.error("import.no-content", at: SourceLocation(path: contentName + "/"),
+                              "Không tìm thấy thư mục \(contentName)/ trong \(siteFolder.path).",
                               hint: "Chạy lệnh trong thư mục của trang, hoặc chỉ rõ bằng --source THU_MUC."))
             return report
         }
-        var store = ProcedureStore(siteFolder: siteFolder, log: log)
+        var store = ProcedureStore(siteFolder: siteFolder, contentName: contentName, log: log)
         guard store.isSafe else { return report }
         var seen: [String: String] = [:]
         for file in files {
@@ -135,6 +137,8 @@ public enum Importer {
 /// The procedure files under `content/thu-tuc/`, found by code, and the only place files are written.
 struct ProcedureStore {
     let siteFolder: URL
+    /// `content/thu-tuc`, or `tinh/thu-tuc` for a province's catalogue.
+    let catalogue: String
     let root: URL
     let log: DiagnosticLog
     /// National code (`ProcedureCode.base`) → paths (relative to the site folder) of the files
@@ -146,14 +150,15 @@ struct ProcedureStore {
     var unreadable: Set<String> = []
     var isSafe = true
 
-    init(siteFolder: URL, log: DiagnosticLog) {
+    init(siteFolder: URL, contentName: String = "content", log: DiagnosticLog) {
         self.siteFolder = siteFolder.standardizedFileURL
-        self.root = self.siteFolder.appendingPathComponent("content/thu-tuc")
+        self.catalogue = contentName + "/thu-tuc"
+        self.root = self.siteFolder.appendingPathComponent(catalogue)
         self.log = log
-        let contentReal = self.siteFolder.appendingPathComponent("content").resolvingSymlinksInPath().path
+        let contentReal = self.siteFolder.appendingPathComponent(contentName).resolvingSymlinksInPath().path
         if FileManager.default.fileExists(atPath: root.path), !root.resolvingSymlinksInPath().path.hasPrefix(contentReal + "/") {
-            log.report(.error("import.path", at: SourceLocation(path: "content/thu-tuc/"),
-                              "Thư mục content/thu-tuc/ là liên kết trỏ ra ngoài content/; không ghi vào đó.",
+            log.report(.error("import.path", at: SourceLocation(path: catalogue + "/"),
+                              "Thư mục \(catalogue)/ là liên kết trỏ ra ngoài \(contentName)/; không ghi vào đó.",
                               hint: "Thay liên kết bằng một thư mục thật."))
             isSafe = false
             return
@@ -252,8 +257,8 @@ struct ProcedureStore {
         let targetURL = url(target)
         guard isInside(targetURL) else {
             log.report(.error("import.path", at: SourceLocation(path: target),
-                              "Không ghi \(target): đường dẫn trỏ ra ngoài content/thu-tuc/.",
-                              hint: "Kiểm tra các liên kết tượng trưng trong content/thu-tuc/."))
+                              "Không ghi \(target): đường dẫn trỏ ra ngoài \(catalogue)/.",
+                              hint: "Kiểm tra các liên kết tượng trưng trong \(catalogue)/."))
             return
         }
         if existing?.path != target, unreadable.contains(target) {
@@ -295,15 +300,15 @@ struct ProcedureStore {
     /// New files go to `thu-tuc/<lĩnh vực>/<mã>.md`. An updated file keeps its name; it moves
     /// when its lĩnh vực changed, unless forms sit beside it (they would be left behind).
     func targetPath(for draft: ProcedureDraft, slug: String, existing: ExistingProcedureFile?, at: SourceLocation) -> String {
-        guard let existing else { return "content/thu-tuc/\(slug)/\(draft.code).md" }
+        guard let existing else { return "\(catalogue)/\(slug)/\(draft.code).md" }
         let components = existing.path.split(separator: "/")
         let currentFolder = components.count >= 2 ? String(components[components.count - 2]) : ""
         guard TextFolding.slug(currentFolder) != slug else { return existing.path }
-        let moved = "content/thu-tuc/\(slug)/\(components.last ?? Substring(draft.code + ".md"))"
+        let moved = "\(catalogue)/\(slug)/\(components.last ?? Substring(draft.code + ".md"))"
         if existing.block("mau_don") != nil || FileManager.default.fileExists(atPath: url(moved).path) {
             log.report(.warning("import.not-moved", at: SourceLocation(path: existing.path),
                                 "Thủ tục \(draft.code) nay thuộc lĩnh vực “\(draft.field ?? slug)” nhưng tệp vẫn để ở chỗ cũ vì có mẫu đơn đi kèm hoặc chỗ mới đã có tệp.",
-                                hint: "Tự chuyển tệp (cùng các tệp mẫu đơn) sang content/thu-tuc/\(slug)/."))
+                                hint: "Tự chuyển tệp (cùng các tệp mẫu đơn) sang \(catalogue)/\(slug)/."))
             return existing.path
         }
         return moved

@@ -31,6 +31,15 @@ extension ContentLoader {
     }
 }
 
+extension ContentLoader {
+    /// `serve`'s second shortcut: a unit's item edited in fields its lists show
+    /// (`LoadingUnit.spliceListed`); nil when the site must be assembled again.
+    public static func spliceListed(_ old: LoadedFile, _ new: LoadedFile, into content: inout SiteContent, units: [any LoadingUnit]) -> ListedSplice? {
+        guard case let .unit(id, was)? = old.item, case let .unit(nowID, now)? = new.item, id == nowID else { return nil }
+        return units.first { $0.id == id }?.spliceListed(was, now, into: &content)
+    }
+}
+
 /// Body-only edits of pages, for `ContentLoader.splice` and the units' `splice`.
 public enum PageSplice {
     /// Every field of the two pages but the body agrees (their data is compared by the caller).

@@ -35,6 +35,34 @@ public protocol LoadingUnit: Sendable {
     /// when the edit may show anywhere else (a title in the lists): then the site is assembled
     /// again. It must leave `content` exactly as `assemble` would make it from the new values.
     func splice(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> [Page]?
+    /// `serve`'s shortcut for an edit of fields the unit's lists show (a procedure's name, deadline,
+    /// fees) that moves nothing else: no address, group, date or menu. Puts `new` in place like
+    /// `splice` and says which list pages show it; nil when the site must be assembled again.
+    func spliceListed(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> ListedSplice?
+}
+
+/// What `LoadingUnit.spliceListed` changed, for the render stage.
+public struct ListedSplice: Sendable {
+    /// The item's own pages as they now are in the site (rendered again whole, with their editions).
+    public var pages: [Page]
+    /// The name of the item's row in the lists (`RowLayout`): its page's address.
+    public var rowKey: String
+    /// The list pages that show the row (web addresses; their editions and the `in/` index follow).
+    public var lists: Set<String>
+    /// Of those, the ones whose other values change too (a fee's count of procedures): rendered whole.
+    public var remade: Set<String>
+    /// The item before and after, for the render units' views (`UnitRendering.replacing`).
+    public var was: any Sendable
+    public var now: any Sendable
+
+    public init(pages: [Page], rowKey: String, lists: Set<String>, remade: Set<String>, was: any Sendable, now: any Sendable) {
+        self.pages = pages
+        self.rowKey = rowKey
+        self.lists = lists
+        self.remade = remade
+        self.was = was
+        self.now = now
+    }
 }
 
 extension LoadingUnit {
@@ -44,6 +72,7 @@ extension LoadingUnit {
     public func assemble(_ values: [any Sendable], into content: inout SiteContent, log: DiagnosticLog) {}
     public var wholeSiteFiles: Set<String> { [] }
     public func splice(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> [Page]? { nil }
+    public func spliceListed(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> ListedSplice? { nil }
 }
 
 /// Where a file under `content/` sits, as a unit's `claim` sees it. Folder names are slugged

@@ -52,17 +52,18 @@ public struct NoticeBoardGroup: Sendable, Hashable {
     }
 }
 
-/// What a page shows besides its Markdown body.
+/// What a page shows besides its Markdown body. The large values are boxed (`indirect`): held
+/// inline, the largest of them set the size of every page's data, procedures' included.
 public enum PageData: Sendable {
     case none
     case procedure(Procedure)
     case procedureField(String)
     case procedureLevel(OnlineLevel)
     case budgetYear(Int)
-    case budget(BudgetDisclosure)
-    case reformReport(ReformReport)
-    case reformPlan(ReformPlan)
-    case disclosure(Disclosure)
+    indirect case budget(BudgetDisclosure)
+    indirect case reformReport(ReformReport)
+    indirect case reformPlan(ReformPlan)
+    indirect case disclosure(Disclosure)
     case checklistQuarter(year: Int, quarter: Int)
     /// What a content unit's own page shows (a unit of CongKhaiKinds casts it back).
     case unit(any Sendable)
@@ -70,35 +71,112 @@ public enum PageData: Sendable {
 
 /// One page of the site, from a Markdown file or a data file.
 public struct Page: Sendable {
+    /// The fields, in one box shared by every copy until one is changed (copy on write): arrays
+    /// of pages (the site's, the navigation's, the editions', the render order) hold one
+    /// reference per item rather than the whole value, and a copy retains once.
+    @usableFromInline final class Storage: @unchecked Sendable {
+        // Read and changed only through the accessors below, which keep the box unique first.
+        @exclusivity(unchecked) @usableFromInline var fields: Fields
+        @usableFromInline init(_ fields: Fields) { self.fields = fields }
+    }
+
+    @usableFromInline struct Fields: Sendable {
+        @usableFromInline var source: String
+        @usableFromInline var path: String
+        @usableFromInline var kind: PageKind
+        @usableFromInline var title: String
+        @usableFromInline var description: String? = nil
+        @usableFromInline var date: CalendarDate? = nil
+        @usableFromInline var updated: CalendarDate? = nil
+        @usableFromInline var order: Int? = nil
+        @usableFromInline var author: String? = nil
+        @usableFromInline var allowsRawHTML: Bool = false
+        @usableFromInline var layout: String? = nil
+        @usableFromInline var isDraft: Bool = false
+        @usableFromInline var body: String = ""
+        @usableFromInline var bodyLine: Int = 1
+        @usableFromInline var data: PageData = .none
+
+        init(source: String, path: String, kind: PageKind, title: String) {
+            self.source = source
+            self.path = path
+            self.kind = kind
+            self.title = title
+        }
+    }
+
+    @usableFromInline var storage: Storage
+
+    @inlinable mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
     /// The file it came from, relative to the site folder (`content/tin-tuc/a.md`).
-    public var source: String
+    @inlinable public var source: String {
+        get { storage.fields.source }
+        _modify { makeUnique(); yield &storage.fields.source }
+    }
     /// Output folder relative to the site root, ending in `/` (`tin-tuc/a/`); `""` for home.
-    public var path: String
-    public var kind: PageKind
-    public var title: String
-    public var description: String?
-    public var date: CalendarDate?
-    public var updated: CalendarDate?
-    public var order: Int?
-    public var author: String?
-    public var allowsRawHTML: Bool
-    public var layout: String?
-    public var isDraft: Bool
-    public var body: String
+    @inlinable public var path: String {
+        get { storage.fields.path }
+        _modify { makeUnique(); yield &storage.fields.path }
+    }
+    @inlinable public var kind: PageKind {
+        get { storage.fields.kind }
+        _modify { makeUnique(); yield &storage.fields.kind }
+    }
+    @inlinable public var title: String {
+        get { storage.fields.title }
+        _modify { makeUnique(); yield &storage.fields.title }
+    }
+    @inlinable public var description: String? {
+        get { storage.fields.description }
+        _modify { makeUnique(); yield &storage.fields.description }
+    }
+    @inlinable public var date: CalendarDate? {
+        get { storage.fields.date }
+        _modify { makeUnique(); yield &storage.fields.date }
+    }
+    @inlinable public var updated: CalendarDate? {
+        get { storage.fields.updated }
+        _modify { makeUnique(); yield &storage.fields.updated }
+    }
+    @inlinable public var order: Int? {
+        get { storage.fields.order }
+        _modify { makeUnique(); yield &storage.fields.order }
+    }
+    @inlinable public var author: String? {
+        get { storage.fields.author }
+        _modify { makeUnique(); yield &storage.fields.author }
+    }
+    @inlinable public var allowsRawHTML: Bool {
+        get { storage.fields.allowsRawHTML }
+        _modify { makeUnique(); yield &storage.fields.allowsRawHTML }
+    }
+    @inlinable public var layout: String? {
+        get { storage.fields.layout }
+        _modify { makeUnique(); yield &storage.fields.layout }
+    }
+    @inlinable public var isDraft: Bool {
+        get { storage.fields.isDraft }
+        _modify { makeUnique(); yield &storage.fields.isDraft }
+    }
+    @inlinable public var body: String {
+        get { storage.fields.body }
+        _modify { makeUnique(); yield &storage.fields.body }
+    }
     /// Line in the source file where `body` starts, so Markdown findings point at the right line.
-    public var bodyLine: Int
-    public var data: PageData
+    @inlinable public var bodyLine: Int {
+        get { storage.fields.bodyLine }
+        _modify { makeUnique(); yield &storage.fields.bodyLine }
+    }
+    @inlinable public var data: PageData {
+        get { storage.fields.data }
+        _modify { makeUnique(); yield &storage.fields.data }
+    }
 
     public init(source: String, path: String, kind: PageKind, title: String) {
-        self.source = source
-        self.path = path
-        self.kind = kind
-        self.title = title
-        self.allowsRawHTML = false
-        self.isDraft = false
-        self.body = ""
-        self.bodyLine = 1
-        self.data = .none
+        storage = Storage(Fields(source: source, path: path, kind: kind, title: title))
     }
 
     /// Top-level section (`tin-tuc` for `tin-tuc/a/`), or nil on the home page.

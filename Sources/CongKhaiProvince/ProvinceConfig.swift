@@ -98,6 +98,18 @@ public enum ProvinceLoader {
             // Neither is required: missing files come from the theme built into congkhai.
             communes.append(.init(slug: slug, folder: communeFolder, templates: communeFolder.appendingPathComponent("templates")))
         }
+        // A commune made (`new site`) or copied into the folder but not added to an explicit
+        // list is never built: said at the list, since nothing else would show it.
+        if listed {
+            let unlisted = discovered(in: communesFolder).filter { name in
+                !slugs.contains(name) && FileManager.default.fileExists(atPath: communesFolder.appendingPathComponent(name).appendingPathComponent("content/site.yaml").path)
+            }
+            if !unlisted.isEmpty {
+                log.report(.warning("province.commune-unlisted", at: listLocation,
+                                    "\(communeFolderName)/ có trang xã \(unlisted.map { "“\($0)”" }.joined(separator: ", ")) nhưng danh sách “xa” không có: các xã này không được dựng.",
+                                    hint: "Thêm vào danh sách: xa: [\((slugs + unlisted).joined(separator: ", "))], hoặc chuyển thư mục ra khỏi \(communeFolderName)/ nếu không dùng nữa."))
+            }
+        }
         if names.isEmpty {
             log.report(.error("province.no-communes", at: listLocation,
                               "Tỉnh chưa có xã nào: thư mục \(communeFolderName)/ trống hoặc không có.",

@@ -181,7 +181,7 @@ struct ProvincePages {
     func printPage(rows: [(commune: CommuneRecord, row: ChecklistRow)]) -> String {
         let root = ProvinceHTML.root(of: Self.printEdition)
         var body = "<p>Ngày tính hạn: \(asOf.vietnamese). " + ProvinceHTML.link(root + Self.dashboard, "Về trang tổng hợp") + ".</p>\n"
-        body += summary(root: root, rows: rows) + detail(root: root, rows: rows)
+        body += summary(root: root, rows: rows) + printDetail(rows: rows)
         return ProvinceHTML.page(path: Self.printEdition, title: "Tổng hợp công khai của các xã (bản in)", province: province.name,
                                  body: body, printEdition: true)
     }

@@ -1,4 +1,6 @@
 import CongKhaiBuild
+import CongKhaiModel
+import Foundation
 
 /// The CI files `congkhai new ci-tinh` writes into a province repository: a GitHub Actions
 /// workflow whose `matrix` builds one commune per job (`build --xa`), then a job that downloads
@@ -152,5 +154,36 @@ public enum ProvinceRecipes {
               - public
 
         """
+    }
+}
+
+extension ProvinceRecipes {
+    /// A CI file whose commune list no longer matches `tinh.yaml`: a commune added to the province
+    /// but not to the matrix is never built on CI, and the merge job stops for want of its output;
+    /// one removed is built for nothing. Found at the list's line, with the line to write. A file
+    /// whose list the IT helper rewrote in another form is left alone.
+    public static func staleMatrices(_ province: ProvinceConfig) -> [Diagnostic] {
+        let slugs = province.communes.map(\.slug)
+        return [(githubPath, "xa:"), (gitlabPath, "- XA:")].compactMap { path, key in
+            let url = province.folder.appendingPathComponent(path)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.drop { $0 == " " }
+                guard trimmed.hasPrefix(key + " ["), trimmed.hasSuffix("]") else { continue }
+                let listed = trimmed.dropFirst(key.count + 2).dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                // The jobs' order does not matter: only a commune built or not built does.
+                guard Set(listed) != Set(slugs) else { return nil }
+                let missing = slugs.filter { !listed.contains($0) }
+                let extra = listed.filter { !slugs.contains($0) }
+                var parts: [String] = []
+                if !missing.isEmpty { parts.append("thiếu \(missing.joined(separator: ", ")) (CI sẽ không dựng các xã này và việc ghép trang của tỉnh sẽ dừng)") }
+                if !extra.isEmpty { parts.append("thừa \(extra.joined(separator: ", ")) (không có trong tinh.yaml)") }
+                let column = line.count - trimmed.count + 1
+                return .warning("province.ci-matrix", at: SourceLocation(path: path, line: index + 1, column: column),
+                                "Danh sách xã của CI khác với tinh.yaml: \(parts.joined(separator: "; ")).",
+                                hint: "Sửa dòng này thành: \(key) \(list(slugs))")
+            }
+            return nil
+        }
     }
 }

@@ -12,12 +12,13 @@ public enum MarkupEscape {
 
     /// Appends `text` escaped; text without any of the five (most of it) is copied as is.
     public static func append(_ text: String, into out: inout String) {
+        // Appending the string itself shares its storage check; decoding its bytes made a copy.
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            out += text
+            return
+        }
         var text = text
         text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-                out += String(decoding: bytes, as: UTF8.self)
-                return
-            }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 16)
             for byte in bytes {

@@ -10,6 +10,8 @@ public struct OutputFile: Sendable {
     /// Relative to the output folder: `tin-tuc/a/index.html`.
     public var path: String
     public var body: Body
+    /// Where the rows of the page's long lists are, for `serve` to put an edited one in place.
+    public var rows: RowLayout?
 
     public init(path: String, text: String) {
         self.path = path

@@ -13,6 +13,10 @@ public protocol UnitRendering: Sendable {
     /// Template keys merged into the context of `page` (empty for pages not of this unit).
     /// The page's layout is `templates/layouts/<page.kind.rawValue>.mustache`.
     func values(for page: Page) -> [String: Any]
+    /// `values(for:)` when pages render together (a web page and its notice-board edition):
+    /// what the unit keeps in `shared` for the first is reused for the next, instead of being
+    /// made again. A value may be a typed view model (`TemplateNode`).
+    func values(for page: Page, shared: SharedViews) -> [String: Any]
     /// The unit's open data, listed on the `du-lieu/` page after the built-in datasets.
     var datasets: [OpenData.Dataset] { get }
     /// Other files made from the whole site (machine-readable lists).
@@ -22,6 +26,17 @@ public protocol UnitRendering: Sendable {
     /// What the notice-board edition of `page` shows (number, date, posting, heading) when
     /// the page is this unit's and posted (`PageKind.noticeBoard`); nil otherwise.
     func notice(for page: Page) -> NoticeFacts?
+    /// `serve`'s edit of one item shown in the unit's lists (`LoadingUnit.spliceListed`): `was`
+    /// replaced by `now` in this view, which is then the same as made from the edited site;
+    /// false, with nothing changed, when it cannot be done in place.
+    mutating func replace(_ was: any Sendable, with now: any Sendable) -> Bool
+    /// The values of the list row named `key` (`RowLayout`) as `page` shows it; nil when not the unit's.
+    func row(_ key: String, on page: Page) -> [String: Any]?
+    /// Where the row named `key` sorts among the unit's rows (its lists are in that order); nil when not the unit's.
+    func rowRank(_ key: String) -> Int?
+    /// The dataset (by its JSON path) with one row per list row, in `rowRank` order, as are the
+    /// unit's search entries; nil when none.
+    var rankedDataset: String? { get }
 }
 
 /// What a unit says about the notice-board edition of one of its pages (NĐ 30/2020 layout:
@@ -47,9 +62,29 @@ public struct NoticeFacts: Sendable {
     }
 }
 
+/// What the pages of one render task share (the task's own, so never seen by two threads):
+/// view models made for the first page, keyed by what they are of.
+public final class SharedViews {
+    var views: [String: AnyObject] = [:]
+
+    public init() {}
+
+    func view<View: AnyObject>(_ key: String, make: () -> View) -> View {
+        if let view = views[key] as? View { return view }
+        let view = make()
+        views[key] = view
+        return view
+    }
+}
+
 extension UnitRendering {
+    public func values(for page: Page, shared: SharedViews) -> [String: Any] { values(for: page) }
     public var datasets: [OpenData.Dataset] { [] }
     public var files: [OutputFile] { [] }
     public var searchEntries: [SearchIndex.Entry] { [] }
     public func notice(for page: Page) -> NoticeFacts? { nil }
+    public mutating func replace(_ was: any Sendable, with now: any Sendable) -> Bool { false }
+    public func row(_ key: String, on page: Page) -> [String: Any]? { nil }
+    public func rowRank(_ key: String) -> Int? { nil }
+    public var rankedDataset: String? { nil }
 }

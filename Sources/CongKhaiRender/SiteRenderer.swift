@@ -18,9 +18,13 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let targets: LinkTargets
     public let settings: RenderSettings
-    public let navigation: Navigation
-    let builder: PageContext
+    public internal(set) var navigation: Navigation
+    var builder: PageContext
+    /// What every notice-board edition's header reads (the unit's name lines made once).
+    let noticeHeader: NoticeHeader
     var editions: PrintEditions
+    /// `serve`'s texts of the open-data rows and search entries (`dataFiles`), one edited row remade.
+    var dataTexts: DataTexts?
 
     /// `editions`: the notice-board pages, made in the derive stage with the checklist.
     public init(content: SiteContent, templates: TemplateSet, targets: LinkTargets, settings: RenderSettings, editions: PrintEditions,
@@ -33,6 +37,8 @@ public struct SiteRenderer: Sendable {
         let navigation = navigation
         builder = PageContext(config: content.config, navigation: navigation,
                               units: units.map { $0.rendering(content, navigation: navigation) })
+        noticeHeader = NoticeHeader(config: content.config, asOf: content.checklist.asOf, checklist: content.checklist, baseURL: settings.baseURL,
+                                    units: builder.units)
         self.editions = editions
     }
 
@@ -95,8 +101,9 @@ public struct SiteRenderer: Sendable {
             let log = DiagnosticLog()
             var sharedBody: String?
             let file: OutputFile?
+            let shared = SharedViews()
             if editionIndex != nil {
-                let web = renderWebPage(pages[index], builder: builder, log: log)
+                let web = renderWebPage(pages[index], builder: builder, log: log, shared: shared)
                 file = web.file
                 sharedBody = web.shareableBody
             } else {
@@ -108,7 +115,8 @@ public struct SiteRenderer: Sendable {
             let editionLog = DiagnosticLog()
             // The edition's page is the one it was made from; its body is shared only if that is the body just rendered.
             let sameBody = web.source == pages[index].source && web.body == pages[index].body && web.allowsRawHTML == pages[index].allowsRawHTML
-            let editionFile = renderPrintPage(of: web, header: noticeHeader, builder: builder, log: editionLog, bodyHTML: sameBody ? sharedBody : nil)
+            let editionFile = renderPrintPage(of: web, header: noticeHeader, builder: builder, log: editionLog, bodyHTML: sameBody ? sharedBody : nil,
+                                              shared: shared)
             let edition = RenderedPage(outputPath: Self.outputPath(of: pages[editionIndex]), file: editionFile.map { store?($0) ?? $0 },
                                        diagnostics: editionLog.all)
             rendered.withLock { $0[editionIndex] = edition }
@@ -137,17 +145,37 @@ public struct SiteRenderer: Sendable {
     /// Files made from the whole site rather than one page: feed, sitemap, robots.txt, open
     /// data, the search index and the checklist files.
     public func siteWideFiles() -> [OutputFile] {
-        var files: [OutputFile] = []
-        let feeds = Feeds(config: content.config, settings: settings, navigation: navigation)
-        files.append(OutputFile(path: "feed.xml", text: feeds.atom()))
-        files.append(OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)))
-        files.append(OutputFile(path: "robots.txt", text: feeds.robots()))
+        var files = feedFiles()
         files += OpenData.files(builder.datasets)
         // One search over every unit's entries (procedures first, as the registry lists them).
         let entries = builder.units.flatMap(\.searchEntries)
         if !entries.isEmpty { files.append(SearchIndex.file(entries)) }
         files += builder.units.flatMap(\.files)
         return files
+    }
+
+
+    /// `siteWideFiles`, made from the texts of each open-data row and search entry, which are
+    /// returned for `serve` to keep (`keep`): its first edit of a row then remakes that row only.
+    public func siteWideFilesKeepingTexts() -> ([OutputFile], KeptTexts?) {
+        var renderer = self
+        let data = renderer.dataFiles()
+        return (feedFiles() + data + builder.units.flatMap(\.files), renderer.dataTexts.map(KeptTexts.init))
+    }
+
+    /// The texts `siteWideFilesKeepingTexts` made.
+    public struct KeptTexts: @unchecked Sendable {
+        let texts: DataTexts
+    }
+
+    public mutating func keep(_ kept: KeptTexts) {
+        dataTexts = kept.texts
+    }
+
+    func feedFiles() -> [OutputFile] {
+        let feeds = Feeds(config: content.config, settings: settings, navigation: navigation)
+        return [OutputFile(path: "feed.xml", text: feeds.atom()), OutputFile(path: "sitemap.xml", text: feeds.sitemap(pages: content.pages)),
+                OutputFile(path: "robots.txt", text: feeds.robots())]
     }
 
     public static func outputPath(of page: Page) -> String {
@@ -167,29 +195,42 @@ public struct SiteRenderer: Sendable {
 
     /// A web page, and its body's HTML when no link in it was rewritten (then the HTML does
     /// not depend on where the page is, and its edition can use it as it is).
-    func renderWebPage(_ page: Page, builder: PageContext, log: DiagnosticLog) -> (file: OutputFile?, shareableBody: String?) {
+    /// `shared`: what its edition, rendered next in the same task, reuses.
+    func renderWebPage(_ page: Page, builder: PageContext, log: DiagnosticLog, shared: SharedViews = SharedViews())
+        -> (file: OutputFile?, shareableBody: String?) {
         var rewritten = false
         let body = MarkdownRenderer.render(page.body, allowRawHTML: page.allowsRawHTML) { reference in
             let href = resolve(reference, in: page, log: log)
             if href != nil { rewritten = true }
             return href
         }
-        return (renderWebPage(page, body: body, builder: builder, log: log), rewritten ? nil : body.html)
+        return (renderWebPage(page, body: body, builder: builder, log: log, shared: shared), rewritten ? nil : body.html)
     }
 
-    private func renderWebPage(_ page: Page, body: RenderedMarkdown, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
+    private func renderWebPage(_ page: Page, body: RenderedMarkdown, builder: PageContext, log: DiagnosticLog, shared: SharedViews) -> OutputFile? {
         for line in body.droppedHTMLLines {
             log.report(.warning("markdown.raw-html", at: SourceLocation(path: page.source, line: page.bodyLine - 1 + line),
                                 "Mã HTML viết trong nội dung đã bị bỏ qua để giữ an toàn cho trang.",
                                 hint: "Dùng cú pháp Markdown; nếu thật sự cần HTML, thêm `cho_phep_html: true` vào phần đầu trang."))
         }
         guard let layout = templates.layout(for: page, log: log) else { return nil }
-        var context = builder.context(for: page, bodyHTML: body.html)
-        context.merge(PageMeta(settings: settings, config: content.config).values(for: page)) { _, new in new }
-        if page.kind == .notFound { context = PageMeta(settings: settings, config: content.config).notFound(context) }
-        context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
-        guard let html = templates.render(context, layout: layout) else { return nil }
-        return OutputFile(path: Self.outputPath(of: page), text: html)
+        let view = builder.view(for: page, bodyHTML: body.html, shared: shared)
+        let meta = PageMeta(settings: settings, config: content.config)
+        view.merge(meta.values(for: page))
+        let rendered: (html: String, rows: RowLayout?)?
+        if page.kind == .notFound {
+            // The 404 page rewrites its links as values (`PageMeta.notFound`), so it renders from a dictionary.
+            var context = meta.notFound(view.dictionary)
+            context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
+            rendered = templates.renderNotingRows(context, layout: layout)
+        } else {
+            view.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF))
+            rendered = templates.renderNotingRows(view, layout: layout)
+        }
+        guard let (html, rows) = rendered else { return nil }
+        var file = OutputFile(path: Self.outputPath(of: page), text: html)
+        file.rows = rows
+        return file
     }
 
     /// Internal links are checked and rewritten relative to the page; others are kept as written.

@@ -165,20 +165,37 @@ public enum UnchangedBuild {
         guard recordable(options), let record = BuildRecord.load(for: options.outputFolder), record.settings == settings else { return nil }
         let walkOptions = TreeSnapshot.Options(skipHidden: true, followLinks: true)
         let contentRoot = contentFolder(options).path, templatesRoot = templatesFolder(options).path
+        let walked = now()
         guard let content = TreeSnapshot.walk(contentRoot, options: walkOptions), !content.followsFolderLink,
-              unchanged(content.entries, since: record.content, root: contentRoot, stamp: record.stamp) else { return nil }
+              let sameContent = unchanged(content.entries, since: record.content, root: contentRoot, stamp: record.stamp) else { return nil }
         let templates = TreeSnapshot.walk(templatesRoot, options: walkOptions) ?? .init()
-        guard !templates.followsFolderLink, unchanged(templates.entries, since: record.templates, root: templatesRoot, stamp: record.stamp),
+        guard !templates.followsFolderLink,
+              let sameTemplates = unchanged(templates.entries, since: record.templates, root: templatesRoot, stamp: record.stamp),
               TreeSnapshot.stillMatches(options.outputFolder.path, record.output, racyFrom: record.outputStamp - racyWindow)
         else { return nil }
+        // Files touched without a change (a checkout, a copy keeping no times), or written just
+        // before the last build, were read to know it: the record is brought up to date so the
+        // next build trusts their stats again instead of reading them every time.
+        if sameContent.reread || sameTemplates.reread {
+            var refreshed = record
+            refreshed.stamp = walked
+            refreshed.content = sameContent.entries
+            refreshed.templates = sameTemplates.entries
+            refreshed.save(for: options.outputFolder)
+        }
         return Replay(pageCount: record.pageCount, fileCount: record.fileCount, diagnostics: record.diagnostics)
     }
 
     /// Whether `current` (not hashed) holds what `recorded` did: the same entries, each with
-    /// the same stat, or else the same size and bytes.
-    static func unchanged(_ current: [TreeEntry], since recorded: [TreeEntry], root: String, stamp: Int64) -> Bool {
-        guard current.count == recorded.count else { return false }
-        for (now, then) in zip(current, recorded) {
+    /// the same stat, or else the same size and bytes. nil when not; else the current entries
+    /// with their recorded hashes, and whether a file had to be read to tell.
+    static func unchanged(_ current: [TreeEntry], since recorded: [TreeEntry], root: String, stamp: Int64)
+        -> (entries: [TreeEntry], reread: Bool)? {
+        guard current.count == recorded.count else { return nil }
+        var entries = current
+        var reread = false
+        for (index, (now, then)) in zip(current, recorded).enumerated() {
+            entries[index].contentHash = then.contentHash
             // A folder is its listing, which the entries below it are: its own times move with
             // any name made in it, an editor's hidden swap file too.
             if then.kind == .folder, now.kind == .folder, now.path == then.path, now.mode == then.mode { continue }
@@ -186,9 +203,10 @@ public enum UnchangedBuild {
             if now.sameStat(then), !(racy && hasBytes(then)) { continue }
             guard now.path == then.path, now.kind == then.kind, now.linkText == then.linkText, now.size == then.size, hasBytes(now),
                   let read = TreeSnapshot.hashFile(root + "/" + String(decoding: now.path, as: UTF8.self)),
-                  read.size == then.size, read.hash == then.contentHash else { return false }
+                  read.size == then.size, read.hash == then.contentHash else { return nil }
+            reread = true
         }
-        return true
+        return (entries, reread)
     }
 
     // MARK: After a build

@@ -67,6 +67,20 @@ public enum SiteScaffold {
         SiteScaffoldTexts.files(unit, today: today) + PublishingRecipes.files(unit)
     }
 
+    /// A new commune inside a province's repository: its content only. The province publishes
+    /// (its CI files and `.gitignore` are at the repository's root, where hosts look for them),
+    /// and a file the province shares (`inherited` answers `content/phi-le-phi.yaml` when
+    /// `tinh/phi-le-phi.yaml` exists) is left out, since a copy would replace the province's.
+    public static func communeFiles(_ unit: Unit, today: CalendarDate, inherited: (String) -> Bool) -> [(path: String, text: String)] {
+        SiteScaffoldTexts.files(unit, today: today).filter { $0.path != ".gitignore" && !inherited($0.path) }
+    }
+
+    /// What a province's repository starts with besides `tinh.yaml`: the `.gitignore` of a site,
+    /// and an empty fee schedule in `tinh/` (the provincial council's), which communes inherit.
+    public static func provinceStart(today: CalendarDate) -> [(path: String, text: String)] {
+        [(".gitignore", SiteScaffoldTexts.gitignore), ("tinh/phi-le-phi.yaml", SiteScaffoldTexts.feeSchedule(today: today))]
+    }
+
     /// Writes into `folder` (created if missing) only when it is missing or empty: a new site is
     /// never mixed into existing files.
     public static func write(_ files: [(path: String, text: String)], in folder: URL) -> Result<[String], Scaffold.Failure> {

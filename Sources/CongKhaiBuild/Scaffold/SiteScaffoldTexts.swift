@@ -5,6 +5,8 @@ import CongKhaiModel
 /// publishes and under which law) is written out and published; what only the commune knows
 /// (its history, organisation, contacts) is a draft (`nhap: true`) with the headings to fill.
 enum SiteScaffoldTexts {
+    static let gitignore = "# Kết quả dựng trang: dựng lại từ content/ mỗi lần, không lưu vào kho.\npublic/\n.public.ban-truoc/\n.public.ban-ghi\n.congkhai/\n"
+
     static func files(_ unit: SiteScaffold.Unit, today: CalendarDate) -> [(path: String, text: String)] {
         [
             ("content/site.yaml", siteYAML(unit, today: today)),
@@ -47,7 +49,7 @@ enum SiteScaffoldTexts {
             ("content/cong-khai/_index.md", section("Công khai thông tin", order: 7, today: today,
                 description: "Danh mục thông tin \(unit.kind.label.lowercased()) phải công khai: nội dung, hình thức, thời hạn và tình trạng.",
                 body: "Theo Điều 13 khoản 2 Luật Thực hiện dân chủ ở cơ sở, Ủy ban nhân dân \(unit.kind.label.lowercased()) lập, cập nhật hằng quý và niêm yết danh mục các thông tin đã công khai, kèm hình thức và thời điểm công khai. Danh mục dưới đây được tính tự động từ nội dung của trang.")),
-            (".gitignore", "# Kết quả dựng trang: dựng lại từ content/ mỗi lần, không lưu vào kho.\npublic/\n.public.ban-truoc/\n.public.ban-ghi\n.congkhai/\n"),
+            (".gitignore", gitignore),
         ]
     }
 

@@ -60,9 +60,59 @@ struct CatalogueUnit: ContentUnit {
         return [page]
     }
 
+    /// A procedure edited in what its rows show (name, deadline, fees, level of government,
+    /// agency...) but not in what places it: its address, code, lĩnh vực, online level and dates
+    /// (the checklist and the pages' dates read those) stay. The catalogue, its lĩnh vực's and
+    /// level's lists, the fee schedule page (whole when the fees it names changed) show it.
+    func spliceListed(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> ListedSplice? {
+        guard let was = old as? Procedure, let now = new as? Procedure, was.source == now.source, was.path == now.path, was.code == now.code,
+              was.field == now.field, was.fieldSlug == now.fieldSlug, was.onlineLevel == now.onlineLevel, was.updated == now.updated,
+              was.publication?.date == now.publication?.date else { return nil }
+        var found: Int?
+        for index in content.procedures.indices where content.procedures[index].source == was.source {
+            guard found == nil else { return nil }
+            found = index
+        }
+        guard let index = found, content.procedures[index] == was else { return nil }
+        let page = PageSplice.replace(at: was.path, in: &content) { page in
+            guard page.kind == .procedure, page.source == was.source, page.title == was.name, case let .procedure(shown) = page.data, shown == was else {
+                return false
+            }
+            page.title = now.name
+            page.body = now.body
+            page.bodyLine = now.bodyLine
+            page.data = .procedure(now)
+            return true
+        }
+        guard let page else { return nil }
+        content.procedures[index] = now
+        var lists: Set<String> = ["thu-tuc/", "thu-tuc/\(now.fieldSlug)/"]
+        if let level = now.onlineLevel { lists.insert("thu-tuc/muc-do/\(level.slug)/") }
+        var remade: Set<String> = []
+        if content.fees != nil, !(was.feeIDs.isEmpty && now.feeIDs.isEmpty) {
+            lists.insert("phi-le-phi/")
+            if Set(was.feeIDs) != Set(now.feeIDs) { remade.insert("phi-le-phi/") }
+        }
+        return ListedSplice(pages: [page], rowKey: now.path, lists: lists, remade: remade, was: was, now: now)
+    }
+
     func check(_ content: SiteContent, log: DiagnosticLog) {
         ProcedureChecks.run(content, log: log)
         FeeChecks.run(content, log: log)
+    }
+
+    /// After `spliceListed`: the procedure's own rules and the fee rules (which fees are used)
+    /// again; every other finding stands, since nothing it reads changed (no address, code,
+    /// group or date; the duplicate-code rule reads only codes and files).
+    func recheck(_ was: any Sendable, _ now: any Sendable, in content: SiteContent, previous: [Diagnostic], log: DiagnosticLog) -> Bool {
+        guard let now = now as? Procedure else { return false }
+        let feeKeys: Set = ["fee.no-schedule", "fee.duplicate", "fee.unused"]
+        log.report(previous.filter { finding in
+            !feeKeys.contains(finding.key) && !(finding.location.path == now.source && ProcedureChecks.ownKeys.contains(finding.key))
+        })
+        ProcedureChecks.check(now, in: content, feeIDs: Set(content.fees?.fees.map(\.id) ?? []), attachments: Set(content.attachments.map(\.source)), log: log)
+        FeeChecks.run(content, log: log)
+        return true
     }
 
     func addChecklistItems(to evaluation: inout Evaluation) { evaluation.catalogueItems() }

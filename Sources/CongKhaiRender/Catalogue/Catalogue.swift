@@ -9,13 +9,15 @@ struct Catalogue: Sendable {
         var procedures: [Procedure]
     }
 
-    let fields: [Field]
-    let procedures: [Procedure]
+    var fields: [Field]
+    var procedures: [Procedure]
     let feesByID: [String: Fee]
-    let proceduresByFee: [String: [Procedure]]
-    let proceduresByLevel: [OnlineLevel: [Procedure]]
+    var proceduresByFee: [String: [Procedure]]
+    var proceduresByLevel: [OnlineLevel: [Procedure]]
     let fieldsBySlug: [String: Int]
     let schedule: FeeSchedule?
+    /// Each procedure's place in `procedures`, by its page's address (the row key of the lists).
+    var rank: [String: Int]
 
     init(procedures: [Procedure], schedule: FeeSchedule?) {
         // Vietnamese order: "Đất đai" belongs among the D's, not after "Z" as raw code points put it.
@@ -23,6 +25,7 @@ struct Catalogue: Sendable {
             .sorted { ($0.key, $0.procedure.code) < ($1.key, $1.procedure.code) }
             .map(\.procedure)
         self.procedures = sorted
+        self.rank = Dictionary(sorted.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         var bySlug: [String: Field] = [:]
         var byFee: [String: [Procedure]] = [:]
         for procedure in sorted {

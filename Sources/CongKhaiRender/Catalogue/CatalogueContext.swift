@@ -16,6 +16,7 @@ struct CatalogueContext {
             "field": procedure.field,
             "field_href": RelativeURL.href(from: page.path, to: .page("thu-tuc/\(procedure.fieldSlug)/")),
             "fee_summary": catalogue.feeSummary(procedure),
+            RowLayout.key: procedure.path,
         ]
         if let level = procedure.onlineLevel {
             values["level_label"] = level.label
@@ -78,34 +79,10 @@ struct CatalogueContext {
         return values
     }
 
-    func procedure(_ procedure: Procedure, page: Page) -> [String: Any] {
-        var values = row(procedure, from: page)
-        values["level"] = procedure.level
-        values["partial_reason"] = procedure.partialReason
-        values["deadline_text"] = procedure.deadline
-        values["subjects"] = procedure.subjects
-        values["agency"] = procedure.agency
-        values["result"] = procedure.result
-        if procedure.onlineLevel != .inPerson {
-            values["online_url"] = procedure.onlineURL ?? portalURL
-        }
-        values["is_free"] = procedure.isFree
-        values["channels"] = procedure.channels.map { terms -> [String: Any] in
-            var channel: [String: Any] = ["label": terms.channel.label]
-            channel["deadline"] = terms.deadline
-            channel["fee"] = terms.fee
-            return channel
-        }
-        values["legal_basis"] = procedure.legalBasis.map(Self.document)
-        values["forms"] = procedure.forms.map { form -> [String: Any] in
-            let folder = String(procedure.path.split(separator: "/").dropLast().joined(separator: "/"))
-            return ["title": form.title, "href": RelativeURL.root(from: page.path) + folder + "/" + Self.attachmentName(form.file)]
-        }
-        if let publication = procedure.publication { values["publication"] = Self.document(publication) }
-        // Without the fee's own procedure list: a fee charged by thousands of procedures would
-        // otherwise put thousands of links on each of their pages (and make the build quadratic).
-        values["fees"] = procedure.feeIDs.compactMap { catalogue.feesByID[$0] }.map { fee(_: $0, from: page, listingProcedures: false) }
-        return values
+    /// Without the fee's own procedure list: a fee charged by thousands of procedures would
+    /// otherwise put thousands of links on each of their pages (and make the build quadratic).
+    func procedure(_ facts: ProcedureFacts, page: Page) -> ProcedureView {
+        ProcedureView(facts: facts, pagePath: page.path)
     }
 
     func fee(_ fee: Fee, from page: Page, listingProcedures: Bool = true) -> [String: Any] {
@@ -130,10 +107,15 @@ struct CatalogueContext {
         if let document = fee.legalDocument { values["document"] = Self.document(document) }
         let charged = catalogue.proceduresByFee[fee.id] ?? []
         if listingProcedures {
-            values["procedures"] = charged.map { ["code": $0.code, "name": $0.name, "href": RelativeURL.href(from: page.path, to: .page($0.path))] }
+            values["procedures"] = charged.map { Self.feeRow($0, from: page) }
         }
         values["procedure_count"] = charged.count
         return values
+    }
+
+    /// A procedure under a fee it charges (`phi-le-phi/`).
+    static func feeRow(_ procedure: Procedure, from page: Page) -> [String: Any] {
+        ["code": procedure.code, "name": procedure.name, "href": RelativeURL.href(from: page.path, to: .page(procedure.path)), RowLayout.key: procedure.path]
     }
 
     func fees(from page: Page) -> [[String: Any]] {

@@ -3,17 +3,78 @@ import CongKhaiModel
 /// One render's view of the procedure catalogue and fee schedule: the catalogue pages'
 /// values, the search box on every page, the open data and the search index.
 public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
-    let catalogue: Catalogue
-    let context: CatalogueContext
+    private(set) var catalogue: Catalogue
+    let portalURL: String?
     let unitName: String
+    /// Each fee as procedures' pages show it, by id (made once, not per page; again after an edit).
+    private(set) var feeFacts: [String: FeeFacts]
+    public private(set) var datasets: [OpenData.Dataset]
+    /// Made when asked (on the thread that writes the site-wide files), kept once `serve` edited one.
+    private(set) var keptEntries: [SearchIndex.Entry]?
+    var context: CatalogueContext { CatalogueContext(catalogue: catalogue, portalURL: portalURL) }
 
     public init(content: SiteContent) {
-        catalogue = Catalogue(procedures: content.procedures, schedule: content.fees)
-        context = CatalogueContext(catalogue: catalogue, portalURL: content.config.onlineServiceURL)
-        unitName = content.config.name
+        self.init(catalogue: Catalogue(procedures: content.procedures, schedule: content.fees), portalURL: content.config.onlineServiceURL,
+                  unitName: content.config.name)
     }
 
+    init(catalogue: Catalogue, portalURL: String?, unitName: String, datasets: [OpenData.Dataset]? = nil, entries: [SearchIndex.Entry]? = nil) {
+        self.catalogue = catalogue
+        self.portalURL = portalURL
+        self.unitName = unitName
+        self.datasets = datasets ?? OpenData.datasets(catalogue: catalogue)
+        keptEntries = entries
+        feeFacts = Self.feeFacts(catalogue)
+    }
+
+    static func feeFacts(_ catalogue: Catalogue) -> [String: FeeFacts] {
+        catalogue.feesByID.mapValues { FeeFacts($0, procedureCount: catalogue.proceduresByFee[$0.id]?.count ?? 0) }
+    }
+
+    /// One procedure edited in place (`serve`); false, with nothing changed, when the edit
+    /// regroups it (`Catalogue.move`). Its open-data row and search entry move with it; the fee
+    /// dataset is made again (small).
+    public mutating func replace(_ was: any Sendable, with now: any Sendable) -> Bool {
+        guard let was = was as? Procedure, let now = now as? Procedure, let move = catalogue.move(was, to: now),
+              let ranked = datasets.firstIndex(where: { $0.jsonPath == OpenData.procedureDatasetPath }),
+              datasets[ranked].count == catalogue.procedures.count else { return false }
+        var entries = keptEntries ?? SearchIndex.entries(catalogue: catalogue)
+        keptEntries = nil
+        catalogue.apply(move, now)
+        feeFacts = Self.feeFacts(catalogue)
+        let (old, new) = move.global
+        datasets[ranked].cells.remove(at: old)
+        datasets[ranked].cells.insert(OpenData.procedureRow(now, catalogue: catalogue), at: new)
+        if let fees = datasets.firstIndex(where: { $0.jsonPath != OpenData.procedureDatasetPath }), let schedule = OpenData.feeDataset(catalogue: catalogue) {
+            datasets[fees] = schedule
+        }
+        entries.remove(at: old)
+        entries.insert(SearchIndex.entry(now), at: new)
+        keptEntries = entries
+        return true
+    }
+
+    public var rankedDataset: String? { OpenData.procedureDatasetPath }
+
+    /// A procedure's row in the catalogue's lists and under its fees, as `page` shows it.
+    public func row(_ key: String, on page: Page) -> [String: Any]? {
+        guard let rank = catalogue.rank[key] else { return nil }
+        let procedure = catalogue.procedures[rank]
+        switch page.kind {
+        case .catalogue, .procedureList: return context.row(procedure, from: page)
+        case .fees: return CatalogueContext.feeRow(procedure, from: page)
+        default: return nil
+        }
+    }
+
+    public func rowRank(_ key: String) -> Int? { catalogue.rank[key] }
+
     public func values(for page: Page) -> [String: Any] {
+        values(for: page, shared: SharedViews())
+    }
+
+    /// A procedure's facts are made once for its web page and its edition.
+    public func values(for page: Page, shared: SharedViews) -> [String: Any] {
         var values: [String: Any] = [:]
         if !catalogue.procedures.isEmpty {
             let root = RelativeURL.root(from: page.path)
@@ -27,7 +88,10 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         case .catalogue, .procedureList:
             values.merge(context.listing(for: page)) { _, new in new }
         case .procedure:
-            if case let .procedure(procedure) = page.data { values["procedure"] = context.procedure(procedure, page: page) }
+            if case let .procedure(procedure) = page.data {
+                let facts = shared.view("procedure:" + procedure.path) { ProcedureFacts(procedure, catalogue: catalogue, portalURL: context.portalURL, fees: feeFacts) }
+                values["procedure"] = context.procedure(facts, page: page)
+            }
         case .fees:
             values["fees"] = context.fees(from: page)
         default:
@@ -50,7 +114,5 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         return facts
     }
 
-    public var datasets: [OpenData.Dataset] { OpenData.datasets(catalogue: catalogue) }
-
-    public var searchEntries: [SearchIndex.Entry] { SearchIndex.entries(catalogue: catalogue) }
+    public var searchEntries: [SearchIndex.Entry] { keptEntries ?? SearchIndex.entries(catalogue: catalogue) }
 }

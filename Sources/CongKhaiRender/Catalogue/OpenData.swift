@@ -22,15 +22,35 @@ public enum OpenData {
         public var jsonPath: String
         public var csvPath: String
         public var columns: [Column]
-        public var rows: [[String: Value]]
+        /// Every key a row has, sorted (the JSON's order).
+        let keys: [String]
+        /// Each row's values by `keys`, nil where the row has no such key: the catalogue's
+        /// 10,000 rows as dictionaries held about 1.5 KB each for the whole render.
+        var cells: [[Value?]]
+
+        var count: Int { cells.count }
+
+        public var rows: [[String: Value]] {
+            cells.map { row in
+                Dictionary(uniqueKeysWithValues: zip(keys, row).compactMap { key, value in value.map { (key, $0) } })
+            }
+        }
 
         public init(title: String, description: String, jsonPath: String, csvPath: String, columns: [Column], rows: [[String: Value]]) {
+            let keys = Set(rows.flatMap(\.keys)).sorted()
+            self.init(title: title, description: description, jsonPath: jsonPath, csvPath: csvPath, columns: columns, keys: keys,
+                      cells: rows.map { row in keys.map { row[$0] } })
+        }
+
+        /// `cells` in the order of `keys`, which must be sorted.
+        init(title: String, description: String, jsonPath: String, csvPath: String, columns: [Column], keys: [String], cells: [[Value?]]) {
             self.title = title
             self.description = description
             self.jsonPath = jsonPath
             self.csvPath = csvPath
             self.columns = columns
-            self.rows = rows
+            self.keys = keys
+            self.cells = cells
         }
     }
 
@@ -83,8 +103,23 @@ public enum OpenData {
     static func datasets(catalogue: Catalogue) -> [Dataset] {
         var result: [Dataset] = []
         if !catalogue.procedures.isEmpty {
-            let rows = catalogue.procedures.map { procedure -> [String: Value] in
-                [
+            // Each row made into its cells at once, so only one row is ever a dictionary.
+            result.append(Dataset(title: "Danh mục thủ tục hành chính", description: "Mỗi dòng là một thủ tục hành chính do xã tiếp nhận, giải quyết.",
+                                  jsonPath: procedureDatasetPath, csvPath: "du-lieu/thu-tuc.csv", columns: procedureColumns,
+                                  keys: procedureKeys, cells: catalogue.procedures.map { procedureRow($0, catalogue: catalogue) }))
+        }
+        if let fees = feeDataset(catalogue: catalogue) { result.append(fees) }
+        return result
+    }
+
+    /// The dataset with one row per procedure, in the catalogue's order.
+    static let procedureDatasetPath = "du-lieu/thu-tuc.json"
+
+    static let procedureKeys = procedureColumns.map(\.name).sorted()
+
+    /// A procedure's cells, in the order of `procedureKeys`.
+    static func procedureRow(_ procedure: Procedure, catalogue: Catalogue) -> [Value?] {
+                let row: [String: Value] = [
                     "ma": .text(procedure.code),
                     "ten": .text(procedure.name),
                     "linh_vuc": .text(procedure.field),
@@ -100,10 +135,10 @@ public enum OpenData {
                     "ngay_cong_bo": .text(procedure.publication?.date?.iso),
                     "dia_chi": .text(procedure.path + "index.html"),
                 ]
-            }
-            result.append(Dataset(title: "Danh mục thủ tục hành chính", description: "Mỗi dòng là một thủ tục hành chính do xã tiếp nhận, giải quyết.",
-                                  jsonPath: "du-lieu/thu-tuc.json", csvPath: "du-lieu/thu-tuc.csv", columns: procedureColumns, rows: rows))
-        }
+                return procedureKeys.map { row[$0] }
+    }
+
+    static func feeDataset(catalogue: Catalogue) -> Dataset? {
         if let schedule = catalogue.schedule {
             let rows = schedule.fees.map { fee -> [String: Value] in
                 [
@@ -120,10 +155,10 @@ public enum OpenData {
                     "thu_tuc": .list((catalogue.proceduresByFee[fee.id] ?? []).map(\.code)),
                 ]
             }
-            result.append(Dataset(title: "Danh mục phí, lệ phí", description: "Mỗi dòng là một khoản phí, lệ phí với sáu nội dung phải công khai.",
-                                  jsonPath: "du-lieu/phi-le-phi.json", csvPath: "du-lieu/phi-le-phi.csv", columns: feeColumns, rows: rows))
+            return Dataset(title: "Danh mục phí, lệ phí", description: "Mỗi dòng là một khoản phí, lệ phí với sáu nội dung phải công khai.",
+                           jsonPath: "du-lieu/phi-le-phi.json", csvPath: "du-lieu/phi-le-phi.csv", columns: feeColumns, rows: rows)
         }
-        return result
+        return nil
     }
 
     /// Every dataset is published twice: JSON for programs, CSV for Excel.
@@ -136,18 +171,42 @@ public enum OpenData {
     /// Pretty-printed with sorted keys, written directly: JSONSerialization boxed every value and
     /// took longer than rendering the pages it describes.
     static func json(_ dataset: Dataset) -> String {
-        guard !dataset.rows.isEmpty else { return "[\n\n]\n" }
+        guard dataset.count > 0 else { return "[\n\n]\n" }
+        let keys = dataset.keys.map(SearchIndex.literal)
         var out = "[\n"
-        for (index, row) in dataset.rows.enumerated() {
-            out += "  {\n"
-            let keys = row.keys.sorted()
-            for (position, key) in keys.enumerated() {
-                out += "    " + SearchIndex.literal(key) + " : " + jsonValue(row[key]!)
-                out += position == keys.count - 1 ? "\n" : ",\n"
-            }
-            out += index == dataset.rows.count - 1 ? "  }\n" : "  },\n"
+        for index in dataset.cells.indices {
+            out += jsonRow(dataset.cells[index], keys: keys)
+            out += index == dataset.count - 1 ? "\n" : ",\n"
         }
         return out + "]\n"
+    }
+
+    /// The file from each row's text (`jsonRow`), kept by `serve` to remake one row only.
+    static func json(rows: [String]) -> String {
+        guard !rows.isEmpty else { return "[\n\n]\n" }
+        var out = "[\n"
+        out.reserveCapacity(rows.count * (rows[0].utf8.count + 4))
+        for (index, row) in rows.enumerated() {
+            out += row
+            out += index == rows.count - 1 ? "\n" : ",\n"
+        }
+        return out + "]\n"
+    }
+
+    /// Row `index` as the JSON file writes it: `  {` … `  }`, keys sorted.
+    static func jsonRow(_ dataset: Dataset, at index: Int) -> String {
+        jsonRow(dataset.cells[index], keys: dataset.keys.map(SearchIndex.literal))
+    }
+
+    /// `keys` as JSON literals, in the order of `cells`.
+    static func jsonRow(_ cells: [Value?], keys: [String]) -> String {
+        var out = "  {\n"
+        let present = cells.indices.filter { cells[$0] != nil }
+        for (position, column) in present.enumerated() {
+            out += "    " + keys[column] + " : " + jsonValue(cells[column]!)
+            out += position == present.count - 1 ? "\n" : ",\n"
+        }
+        return out + "  }"
     }
 
     static func jsonValue(_ value: Value) -> String {
@@ -161,11 +220,27 @@ public enum OpenData {
 
     /// RFC 4180 with a UTF-8 BOM and CRLF, which is what Excel opens correctly.
     static func csv(_ dataset: Dataset) -> String {
-        var lines = [dataset.columns.map(\.name).map(quote).joined(separator: ",")]
-        for row in dataset.rows {
-            lines.append(dataset.columns.map { quote(row[$0.name]?.csv ?? "") }.joined(separator: ","))
-        }
+        let columns = csvColumns(dataset)
+        return csv(dataset, rows: dataset.cells.map { csvRow($0, columns: columns) })
+    }
+
+    static func csv(_ dataset: Dataset, rows: [String]) -> String {
+        let lines = [dataset.columns.map(\.name).map(quote).joined(separator: ",")] + rows
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Where each published column is in a row's cells.
+    static func csvColumns(_ dataset: Dataset) -> [Int?] {
+        let position = Dictionary(dataset.keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return dataset.columns.map { position[$0.name] }
+    }
+
+    static func csvRow(_ dataset: Dataset, at index: Int) -> String {
+        csvRow(dataset.cells[index], columns: csvColumns(dataset))
+    }
+
+    static func csvRow(_ cells: [Value?], columns: [Int?]) -> String {
+        columns.map { column in quote(column.flatMap { cells[$0] }?.csv ?? "") }.joined(separator: ",")
     }
 
     /// One CSV cell, formula-neutralised and quoted when needed (the province's open data too).

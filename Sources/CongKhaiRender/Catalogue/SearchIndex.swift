@@ -30,22 +30,31 @@ public enum SearchIndex {
 
     /// The catalogue's entries: code, name, lĩnh vực, online level.
     static func entries(catalogue: Catalogue) -> [Entry] {
-        catalogue.procedures.map { procedure in
-            Entry(code: procedure.code, name: procedure.name, group: procedure.field, label: procedure.onlineLevel?.label ?? "",
-                  path: procedure.path + "index.html",
-                  folded: TextFolding.fold([procedure.code, procedure.name, procedure.field].joined(separator: " ")))
-        }
+        catalogue.procedures.map(entry)
+    }
+
+    static func entry(_ procedure: Procedure) -> Entry {
+        Entry(code: procedure.code, name: procedure.name, group: procedure.field, label: procedure.onlineLevel?.label ?? "",
+              path: procedure.path + "index.html",
+              folded: TextFolding.fold([procedure.code, procedure.name, procedure.field].joined(separator: " ")))
     }
 
     /// Every unit's entries (`UnitRendering.searchEntries`), in registry order.
     static func file(_ entries: [Entry]) -> OutputFile {
+        file(lines: entries.map(line))
+    }
+
+    /// The file from each entry's line (`line`), kept by `serve` to remake one entry only.
+    static func file(lines: [String]) -> OutputFile {
         var script = "// Chỉ mục tìm kiếm thủ tục do CongKhai tạo. [mã, tên, lĩnh vực, mức độ, địa chỉ, chữ đã bỏ dấu]\n"
         script += "window.CONGKHAI_TIM_KIEM=[\n"
-        script += entries.map { entry in
-            "[" + [entry.code, entry.name, entry.group, entry.label, entry.path, entry.folded].map(literal).joined(separator: ",") + "]"
-        }.joined(separator: ",\n")
+        script += lines.joined(separator: ",\n")
         script += "\n];\n"
         return OutputFile(path: path, text: script)
+    }
+
+    static func line(_ entry: Entry) -> String {
+        "[" + [entry.code, entry.name, entry.group, entry.label, entry.path, entry.folded].map(literal).joined(separator: ",") + "]"
     }
 
     private static func needsEscape(_ text: String) -> Bool {

@@ -3,8 +3,8 @@ import CongKhaiModel
 /// The site's structure as a reader moves through it: the main menu, breadcrumbs and
 /// section listings, all derived from folders and `thu_tu`.
 public struct Navigation: Sendable {
-    let pagesByPath: [String: Page]
-    let childrenByPath: [String: [Page]]
+    private(set) var pagesByPath: [String: Page]
+    private(set) var childrenByPath: [String: [Page]]
     let topLevel: [Page]
 
     /// What every page's menu shows: when it changes, every page must be rendered again.
@@ -32,15 +32,49 @@ public struct Navigation: Sendable {
     /// are taken once and indices sorted, not pages (a section of thousands of procedures made
     /// the comparisons and copies visible in every update).
     static func inReadingOrder(_ pages: [Page]) -> [Page] {
-        let keys = pages.map { (order: $0.order ?? Int.max, day: $0.date?.dayNumber ?? Int.min, title: $0.title, path: $0.path) }
-        let order = keys.indices.sorted { a, b in
-            let x = keys[a], y = keys[b]
-            if x.order != y.order { return x.order < y.order }
-            if x.day != y.day { return x.day > y.day }
-            if x.title != y.title { return x.title < y.title }
-            return x.path < y.path
-        }
+        let keys = pages.map(readingKey)
+        let order = keys.indices.sorted { precedes(keys[$0], keys[$1]) }
         return order.map { pages[$0] }
+    }
+
+    /// Whether `page` can take the place of the page at its address (`serve`'s edit of a title,
+    /// which moves it among its siblings): not when the edit changes the menu, the page's place
+    /// or the site's dates.
+    public func canReplace(_ page: Page) -> Bool {
+        guard let old = pagesByPath[page.path], let parent = page.parentPath, !parent.isEmpty else { return false }
+        return old.parentPath == page.parentPath && old.lastChanged == page.lastChanged && old.kind == page.kind && old.section == page.section
+            && childrenByPath[parent].map { siblings in siblings.indices.contains { siblings[$0].path == page.path } } == true
+    }
+
+    /// `page` in place of the page at its address, moved to where it now reads among its
+    /// siblings; only after `canReplace` said yes. In place: hold the navigation once.
+    public mutating func replace(_ page: Page) {
+        guard let parent = page.parentPath, let at = childrenByPath[parent]?.indices.first(where: { childrenByPath[parent]![$0].path == page.path }) else { return }
+        pagesByPath[page.path] = page
+        childrenByPath[parent, default: []].remove(at: at)
+        let key = Self.readingKey(page)
+        var low = 0, high = childrenByPath[parent]!.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.precedes(Self.readingKey(childrenByPath[parent]![middle]), key) { low = middle + 1 } else { high = middle }
+        }
+        childrenByPath[parent, default: []].insert(page, at: low)
+    }
+
+    private static func readingKey(_ page: Page) -> (order: Int, day: Int, title: String, path: String) {
+        (page.order ?? Int.max, page.date?.dayNumber ?? Int.min, page.title, page.path)
+    }
+
+    private static func precedes(_ x: (order: Int, day: Int, title: String, path: String), _ y: (order: Int, day: Int, title: String, path: String)) -> Bool {
+        if x.order != y.order { return x.order < y.order }
+        if x.day != y.day { return x.day > y.day }
+        if x.title != y.title { return x.title < y.title }
+        return x.path < y.path
+    }
+
+    /// The title of the page at `path`, if there is one.
+    public func title(at path: String) -> String? {
+        pagesByPath[path]?.title
     }
 
     public func children(of page: Page) -> [Page] {

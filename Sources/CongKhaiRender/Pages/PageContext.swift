@@ -5,64 +5,43 @@ import CongKhaiModel
 /// Immutable after init; `Any` only ever holds strings, booleans and arrays/dictionaries of them.
 struct PageContext: @unchecked Sendable {
     let site: [String: Any]
-    let navigation: Navigation
+    /// The same, read by the templates of every page.
+    let siteNode: ObjectNode
+    /// Each page's title by its path, for breadcrumbs (without copying the pages); follows
+    /// `navigation` when `serve` puts an edited page in place.
+    var titlesByPath: [String: String]
+    var navigation: Navigation
     /// The content units' views of this render (`RenderingUnit`), in registry order.
-    let units: [any UnitRendering]
+    var units: [any UnitRendering]
     /// All open data of the site, in the order the `du-lieu/` page lists it; built once, for
     /// the files and for that page.
-    let datasets: [OpenData.Dataset]
+    var datasets: [OpenData.Dataset]
 
     init(config: SiteConfig, navigation: Navigation, units: [any UnitRendering]) {
         self.site = PageContext.site(config)
+        siteNode = ObjectNode(site)
+        titlesByPath = navigation.pagesByPath.mapValues(\.title)
         self.navigation = navigation
         self.units = units
         self.datasets = units.flatMap(\.datasets)
     }
 
+    /// The page's values as a dictionary (the 404 page, which rewrites them, and the `in/` index).
     func context(for page: Page, bodyHTML: String) -> [String: Any] {
+        view(for: page, bodyHTML: bodyHTML).dictionary
+    }
+
+    /// The page's template values, typed. `shared`: what the units made for another page of
+    /// the same render task (a web page and its notice-board edition show the same procedure).
+    func view(for page: Page, bodyHTML: String, shared: SharedViews = SharedViews()) -> PageView {
         let root = RelativeURL.root(from: page.path)
-        var pageValues: [String: Any] = [
-            "title": page.title,
-            "content_html": bodyHTML,
-            "is_home": page.kind == .home,
-            // Lets the theme style a kind of page as a whole (the A4 notice-board sheets print without the site chrome).
-            "kind": page.kind.rawValue,
-            // Sent with the page-rating form: which page was rated (site-relative, no personal data).
-            "address": page.kind == .notFound ? "404.html" : page.path,
-        ]
-        pageValues["description"] = page.description
-        pageValues["author"] = page.author
-        if let date = page.date {
-            pageValues["date_text"] = date.vietnamese
-            pageValues["date_iso"] = date.iso
-        }
-        if let updated = navigation.lastChanged(page) {
-            pageValues["updated_text"] = updated.vietnamese
-            pageValues["updated_iso"] = updated.iso
-        }
-        if let section = page.section, let sectionPage = navigation.pagesByPath[section + "/"] {
-            pageValues["section_title"] = sectionPage.title
-        }
-        var context: [String: Any] = [
-            "root": root,
-            "site": site,
-            "page": pageValues,
-            "nav": nav(current: page),
-            "breadcrumbs": breadcrumbs(page),
-            "feed_href": root + "feed.xml",
-            "css_href": root + "assets/style.css",
-            "js_href": root + "assets/site.js",
-            "generator": "CongKhai",
-            "lang": "vi",
-        ]
+        let values = PageValues(title: page.title, contentHTML: bodyHTML, kind: page.kind, address: page.kind == .notFound ? "404.html" : page.path,
+                                description: page.description, author: page.author, date: page.date, updated: navigation.lastChanged(page),
+                                sectionTitle: page.section.flatMap { navigation.pagesByPath[$0 + "/"]?.title })
         let children = navigation.children(of: page).map { entry($0, from: page) }
-        if !children.isEmpty { context["children"] = children }
-        if page.kind == .home {
-            context["latest_news"] = navigation.newsItems.prefix(5).map { entry($0, from: page) }
-            context["quick_links"] = navigation.topLevel.map { entry($0, from: page) }
-        }
+        var datasets: [[String: Any]]?
         if page.kind == .openData {
-            context["datasets"] = datasets.map { dataset -> [String: Any] in
+            datasets = self.datasets.map { dataset -> [String: Any] in
                 [
                     "title": dataset.title,
                     "description": dataset.description,
@@ -72,39 +51,41 @@ struct PageContext: @unchecked Sendable {
                 ]
             }
         }
-        for unit in units { context.merge(unit.values(for: page)) { _, new in new } }
-        return context
+        let view = PageView(root: root, site: siteNode, page: values, nav: nav(current: page), breadcrumbs: breadcrumbs(page),
+                            children: children.isEmpty ? nil : children,
+                            latestNews: page.kind == .home ? navigation.newsItems.prefix(5).map { entry($0, from: page) } : nil,
+                            quickLinks: page.kind == .home ? navigation.topLevel.map { entry($0, from: page) } : nil,
+                            datasets: datasets)
+        for unit in units { view.merge(unit.values(for: page, shared: shared)) }
+        return view
     }
 
-    func entry(_ target: Page, from page: Page) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": target.title,
-            "href": RelativeURL.href(from: page.path, to: .page(target.path)),
-        ]
-        values["description"] = target.description
-        if let date = target.date {
-            values["date_text"] = date.vietnamese
-            values["date_iso"] = date.iso
-        }
-        return values
+    func entry(_ target: Page, from page: Page) -> TemplateNode {
+        PageEntry(title: target.title, href: RelativeURL.href(from: page.path, to: .page(target.path)), description: target.description, date: target.date)
     }
 
-    func nav(current page: Page) -> [[String: Any]] {
+    func nav(current page: Page) -> [TemplateNode] {
         let home = Page(source: "", path: "", kind: .home, title: "Trang chủ")
         return ([home] + navigation.topLevel).map { item in
             let isCurrent = item.path.isEmpty ? page.path.isEmpty : page.section.map { $0 + "/" } == item.path
-            return ["title": item.title, "href": RelativeURL.href(from: page.path, to: .page(item.path)), "current": isCurrent]
+            return MenuItem(title: item.title, href: RelativeURL.href(from: page.path, to: .page(item.path)), current: isCurrent)
         }
     }
 
-    func breadcrumbs(_ page: Page) -> [[String: Any]] {
-        let trail = navigation.trail(to: page)
+    /// Home, then each folder above the page, then the page itself (`Navigation.trail`, by
+    /// title and path only).
+    func breadcrumbs(_ page: Page) -> [TemplateNode] {
+        guard !page.path.isEmpty else { return [] }
+        var trail: [(title: String, path: String)] = [(page.title, page.path)]
+        var parent = page.parentPath
+        while let path = parent {
+            if let title = titlesByPath[path] { trail.append((title, path)) }
+            parent = path.isEmpty ? nil : Page(source: "", path: path, kind: .section, title: "").parentPath
+        }
+        trail.reverse()
         return trail.enumerated().map { index, item in
-            [
-                "title": item.path.isEmpty ? "Trang chủ" : item.title,
-                "href": RelativeURL.href(from: page.path, to: .page(item.path)),
-                "current": index == trail.count - 1,
-            ]
+            MenuItem(title: item.path.isEmpty ? "Trang chủ" : item.title, href: RelativeURL.href(from: page.path, to: .page(item.path)),
+                     current: index == trail.count - 1)
         }
     }
 

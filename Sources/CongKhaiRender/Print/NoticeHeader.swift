@@ -11,6 +11,18 @@ struct NoticeHeader: Sendable {
     let baseURL: String?
     /// The units' views: the one whose page it is says what its edition shows.
     let units: [any UnitRendering]
+    /// `ỦY BAN NHÂN DÂN` / `XÃ HÒA VÂN`: the unit name is printed in capitals, the body's
+    /// kind on its own line as on every commune document. Made once: every edition prints it.
+    let unitLines: [String]
+
+    init(config: SiteConfig, asOf: CalendarDate?, checklist: Checklist, baseURL: String?, units: [any UnitRendering]) {
+        self.config = config
+        self.asOf = asOf
+        self.checklist = checklist
+        self.baseURL = baseURL
+        self.units = units
+        unitLines = Self.unitLines(config)
+    }
 
     func facts(of page: Page) -> NoticeFacts? {
         for unit in units {
@@ -19,9 +31,7 @@ struct NoticeHeader: Sendable {
         return nil
     }
 
-    /// `ỦY BAN NHÂN DÂN` / `XÃ HÒA VÂN`: the unit name is printed in capitals, the body's
-    /// kind on its own line as on every commune document.
-    var unitLines: [String] {
+    static func unitLines(_ config: SiteConfig) -> [String] {
         let name = config.name.trimmingWhitespace()
         let prefix = "ủy ban nhân dân "
         let folded = name.lowercased()
@@ -111,11 +121,13 @@ struct NoticeHeader: Sendable {
     /// Document types a title may start with; NĐ 30 prints the type in capitals on its own line
     /// and the subject (trích yếu) below it.
     static let documentTypes = ["Báo cáo", "Danh mục", "Danh sách", "Kế hoạch", "Quyết định", "Thông báo", "Nghị quyết"]
+    static let loweredDocumentTypes = documentTypes.map { (type: $0, lowered: $0.lowercased()) }
 
     /// `(heading, subject)`: `("BÁO CÁO", "Kết quả cải cách hành chính quý I năm 2026")`.
     func heading(of page: Page) -> (heading: String, subject: String?) {
         let title = page.title.trimmingWhitespace()
-        for type in Self.documentTypes where title.lowercased().hasPrefix(type.lowercased() + " ") {
+        let folded = title.lowercased()
+        for (type, lowered) in Self.loweredDocumentTypes where folded.hasPrefix(lowered + " ") {
             let rest = title.dropFirst(type.count + 1)
             return (capitals(type), rest.prefix(1).uppercased() + rest.dropFirst())
         }
@@ -123,6 +135,10 @@ struct NoticeHeader: Sendable {
     }
 
     func capitals(_ text: String) -> String {
+        Self.capitals(text)
+    }
+
+    static func capitals(_ text: String) -> String {
         text.uppercased().precomposedStringWithCanonicalMapping
     }
 }

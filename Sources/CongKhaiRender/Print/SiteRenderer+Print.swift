@@ -45,8 +45,9 @@ public struct PrintEditions: Sendable {
     mutating func replace(_ web: Page) -> Page? {
         guard let printPath = PrintEdition.path(for: web), !web.kind.isSheetOnly, byPath[printPath] != nil else { return nil }
         byPath[printPath] = .notice(web: web)
-        if let index = posted.firstIndex(where: { $0.path == web.path }) { posted[index] = web }
-        guard let index = pages.firstIndex(where: { $0.path == printPath }) else { return nil }
+        // By index: a predicate over the pages would copy each of them (thousands) to read its address.
+        if let index = posted.indices.first(where: { posted[$0].path == web.path }) { posted[index] = web }
+        guard let index = pages.indices.first(where: { pages[$0].path == printPath }) else { return nil }
         var page = web
         page.path = printPath
         page.layout = nil
@@ -56,11 +57,6 @@ public struct PrintEditions: Sendable {
 }
 
 extension SiteRenderer {
-    var noticeHeader: NoticeHeader {
-        NoticeHeader(config: content.config, asOf: content.checklist.asOf, checklist: content.checklist, baseURL: settings.baseURL,
-                     units: builder.units)
-    }
-
     func renderEdition(_ edition: PrintEditions.Edition, log: DiagnosticLog) -> OutputFile? {
         switch edition {
         case let .notice(web): return renderPrintPage(of: web, header: noticeHeader, builder: builder, log: log)
@@ -71,7 +67,9 @@ extension SiteRenderer {
     /// `web` is the page as the site shows it; its edition is the same page moved under `in/`,
     /// so every link the context computes is relative to where the edition is.
     /// `bodyHTML`: the web page's body, when it is the same for the edition (no link rewritten).
-    func renderPrintPage(of web: Page, header: NoticeHeader, builder: PageContext, log: DiagnosticLog, bodyHTML: String? = nil) -> OutputFile? {
+    /// `shared`: what the web page, rendered first in the same task, made for its edition too.
+    func renderPrintPage(of web: Page, header: NoticeHeader, builder: PageContext, log: DiagnosticLog, bodyHTML: String? = nil,
+                         shared: SharedViews = SharedViews()) -> OutputFile? {
         guard let printPath = PrintEdition.path(for: web) else { return nil }
         var page = web
         page.path = printPath
@@ -91,10 +89,12 @@ extension SiteRenderer {
                 resolve(reference, in: page, log: quiet)
             }.html
         }()
-        var context = builder.context(for: page, bodyHTML: bodyText)
-        context["print"] = printValues(web: web, printPath: printPath, header: header)
-        guard let html = templates.render(context, layout: layout) else { return nil }
-        return OutputFile(path: printPath + "index.html", text: html)
+        let view = builder.view(for: page, bodyHTML: bodyText, shared: shared)
+        view.set("print", printValues(web: web, printPath: printPath, header: header))
+        guard let (html, rows) = templates.renderNotingRows(view, layout: layout) else { return nil }
+        var file = OutputFile(path: printPath + "index.html", text: html)
+        file.rows = rows
+        return file
     }
 
     func printValues(web: Page, printPath: String, header: NoticeHeader) -> [String: Any] {
@@ -126,6 +126,15 @@ extension SiteRenderer {
         header.facts(of: page)?.isLandscape ?? false
     }
 
+    /// One edition's line of the `in/` index; its row key is the web page's address.
+    func printIndexItem(_ web: Page, index page: Page, header: NoticeHeader) -> [String: Any]? {
+        guard let printPath = PrintEdition.path(for: web) else { return nil }
+        var item: [String: Any] = ["title": web.title, "href": RelativeURL.href(from: page.path, to: .page(printPath)),
+                                   "posting": header.postingValues(of: web), RowLayout.key: web.path]
+        if settings.producesPDF { item["pdf_href"] = RelativeURL.href(from: page.path, to: .file(PrintEdition.pdfPath(for: printPath))) }
+        return item
+    }
+
     /// `in/`: a site page (with the menu) listing every edition with its posting window.
     func renderPrintIndex(_ posted: [Page], header: NoticeHeader, builder: PageContext, log: DiagnosticLog) -> OutputFile? {
         let layout = "layouts/in/index"
@@ -139,20 +148,16 @@ extension SiteRenderer {
         // Each kind names its group of the index (`PageKind.noticeBoard`); groups by rank.
         let boardGroups = Set(posted.compactMap(\.kind.noticeBoard)).sorted { $0.rank < $1.rank }
         let groups = boardGroups.compactMap { group -> [String: Any]? in
-            let items = posted.filter { $0.kind.noticeBoard == group }.compactMap { web -> [String: Any]? in
-                guard let printPath = PrintEdition.path(for: web) else { return nil }
-                var item: [String: Any] = ["title": web.title, "href": RelativeURL.href(from: page.path, to: .page(printPath)),
-                                           "posting": header.postingValues(of: web)]
-                if settings.producesPDF { item["pdf_href"] = RelativeURL.href(from: page.path, to: .file(PrintEdition.pdfPath(for: printPath))) }
-                return item
-            }
+            let items = posted.filter { $0.kind.noticeBoard == group }.compactMap { printIndexItem($0, index: page, header: header) }
             return items.isEmpty ? nil : ["label": group.label, "count": items.count, "items": items]
         }
         var context = builder.context(for: page, bodyHTML: "")
         var index: [String: Any] = ["groups": groups, "places": header.config.postingPlaces.map { ["ten": $0.name, "dia_chi": $0.address ?? ""] }]
         index["has_pdf"] = settings.producesPDF
         context["print_index"] = index
-        guard let html = templates.render(context, layout: layout) else { return nil }
-        return OutputFile(path: PrintEdition.folder + "index.html", text: html)
+        guard let (html, rows) = templates.renderNotingRows(context, layout: layout) else { return nil }
+        var file = OutputFile(path: PrintEdition.folder + "index.html", text: html)
+        file.rows = rows
+        return file
     }
 }

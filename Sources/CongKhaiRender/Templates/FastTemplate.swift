@@ -172,19 +172,26 @@ final class FastTemplate: @unchecked Sendable {
     }
 
     /// One level of the context stack. A dictionary is cast once, when it is pushed, not at
-    /// every name looked up through it (the cast through `Any` was most of a lookup's cost).
+    /// every name looked up through it; a typed view model (`TemplateNode`) is read through
+    /// its own accessor and never cast.
     enum Frame {
-        case object([String: Any], original: Any)
-        case other(Any)
+        case object([String: Any])
+        case node(TemplateNode)
+        case value(TemplateValue)
 
-        init(_ value: Any) {
-            if type(of: value) != String.self, let object = value as? [String: Any] { self = .object(object, original: value) } else { self = .other(value) }
+        init(_ value: TemplateValue) {
+            switch value {
+            case let .object(object): self = .object(object)
+            case let .node(node): self = .node(node)
+            default: self = .value(value)
+            }
         }
 
-        var value: Any {
+        var value: TemplateValue {
             switch self {
-            case let .object(_, original): return original
-            case let .other(value): return value
+            case let .object(object): return .object(object)
+            case let .node(node): return .node(node)
+            case let .value(value): return value
             }
         }
     }
@@ -195,9 +202,16 @@ final class FastTemplate: @unchecked Sendable {
         var stack: [Frame]
         var sequence: Sequence?
         var indentation: String?
+        /// Set while a page's rows are noted for `serve` (`RowLayout`).
+        var recorder: RowRecorder?
 
         init(root: [String: Any]) {
-            stack = [.object(root, original: root)]
+            stack = [.object(root)]
+            stack.reserveCapacity(8)
+        }
+
+        init(root: TemplateNode) {
+            stack = [.node(root)]
             stack.reserveCapacity(8)
         }
     }
@@ -226,6 +240,10 @@ final class FastTemplate: @unchecked Sendable {
             out += text
         case let .variable(name, escaped):
             guard let value = Self.lookup(name, in: context) else { return }
+            if case let .text(text) = value {
+                if escaped { MarkupEscape.append(text, into: &out) } else { out += text }
+                return
+            }
             let text = Self.text(of: value)
             if escaped { MarkupEscape.append(text, into: &out) } else { out += text }
         case let .section(name, body, inverted):
@@ -235,7 +253,7 @@ final class FastTemplate: @unchecked Sendable {
                 return
             }
             guard let value else { return }
-            if type(of: value) != String.self, let flag = value as? Bool {
+            if case let .flag(flag) = value {
                 if flag { body.render(&context, partials: partials, into: &out) }
                 return
             }
@@ -243,15 +261,23 @@ final class FastTemplate: @unchecked Sendable {
             defer { context.sequence = saved }
             switch Self.list(value) {
             case let .objects(items):
+                if renderNotingRows(items, body: body, &context, partials: partials, into: &out) { return }
                 for (index, item) in items.enumerated() {
-                    context.stack.append(.object(item, original: item))
+                    context.stack.append(.object(item))
+                    context.sequence = Sequence(first: index == 0, last: index == items.count - 1, index: index)
+                    body.render(&context, partials: partials, into: &out)
+                    context.stack.removeLast()
+                }
+            case let .nodes(items):
+                for (index, item) in items.enumerated() {
+                    context.stack.append(.node(item))
                     context.sequence = Sequence(first: index == 0, last: index == items.count - 1, index: index)
                     body.render(&context, partials: partials, into: &out)
                     context.stack.removeLast()
                 }
             case let .values(items):
                 for (index, item) in items.enumerated() {
-                    context.stack.append(Frame(item))
+                    context.stack.append(TemplateValue(item).map(Frame.init) ?? .value(.other(item)))
                     context.sequence = Sequence(first: index == 0, last: index == items.count - 1, index: index)
                     body.render(&context, partials: partials, into: &out)
                     context.stack.removeLast()
@@ -275,52 +301,70 @@ final class FastTemplate: @unchecked Sendable {
         }
     }
 
-    /// The types nearly every value has: known at a pointer comparison not to be an Optional.
-    private static func isPlain(_ value: Any) -> Bool {
-        let dynamicType = type(of: value)
-        return dynamicType == String.self || dynamicType == [String: Any].self || dynamicType == [[String: Any]].self || dynamicType == Bool.self
-            || dynamicType == Int.self
-    }
-
-    private static func isTruthy(_ value: Any?) -> Bool {
+    private static func isTruthy(_ value: TemplateValue?) -> Bool {
         guard let value else { return false }
-        if type(of: value) == String.self { return true }
-        if let flag = value as? Bool { return flag }
-        if let items = list(value) { return items.count > 0 }
-        return true
+        switch value {
+        case .text, .number, .object, .node: return true
+        case let .flag(flag): return flag
+        case let .objects(items): return !items.isEmpty
+        case let .nodes(items): return !items.isEmpty
+        case .other: return list(value).map { $0.count > 0 } ?? true
+        }
     }
 
     enum List {
         case objects([[String: Any]])
+        case nodes([TemplateNode])
         case values([Any])
 
         var count: Int {
             switch self {
             case let .objects(items): return items.count
+            case let .nodes(items): return items.count
             case let .values(items): return items.count
             }
         }
 
-        var asArray: [Any] {
+        var first: TemplateValue? {
             switch self {
-            case let .objects(items): return items
-            case let .values(items): return items
+            case let .objects(items): return items.first.map(TemplateValue.object)
+            case let .nodes(items): return items.first.map(TemplateValue.node)
+            case let .values(items): return items.first.flatMap(TemplateValue.init)
+            }
+        }
+
+        var last: TemplateValue? {
+            switch self {
+            case let .objects(items): return items.last.map(TemplateValue.object)
+            case let .nodes(items): return items.last.map(TemplateValue.node)
+            case let .values(items): return items.last.flatMap(TemplateValue.init)
+            }
+        }
+
+        var reversed: TemplateValue {
+            switch self {
+            case let .objects(items): return .objects(items.reversed())
+            case let .nodes(items): return .nodes(items.reversed())
+            case let .values(items): return .other(Array(items.reversed()))
             }
         }
     }
 
     /// Arrays render as lists; concrete casts first (a cast to `[Any]` copies the array).
-    private static func list(_ value: Any) -> List? {
-        let dynamicType = type(of: value)
-        if dynamicType == String.self || dynamicType == Int.self || dynamicType == Bool.self || dynamicType == [String: Any].self { return nil }
-        if let items = value as? [[String: Any]] { return .objects(items) }
-        if let items = value as? [String] { return .values(items) }
-        if value is String || value is Int || value is Bool || value is [String: Any] { return nil }
-        return (value as? [Any]).map(List.values)
+    private static func list(_ value: TemplateValue) -> List? {
+        switch value {
+        case let .objects(items): return .objects(items)
+        case let .nodes(items): return .nodes(items)
+        case .text, .flag, .number, .object, .node: return nil
+        case let .other(value):
+            if let items = value as? [[String: Any]] { return .objects(items) }
+            if let items = value as? [String] { return .values(items) }
+            return (value as? [Any]).map(List.values)
+        }
     }
 
-    private static func lookup(_ name: Name, in context: Context) -> Any? {
-        var value: Any?
+    private static func lookup(_ name: Name, in context: Context) -> TemplateValue? {
+        var value: TemplateValue?
         switch name.root {
         case .current:
             value = context.stack.last?.value
@@ -329,22 +373,25 @@ final class FastTemplate: @unchecked Sendable {
             return sequenceTransform(sequence, name.transforms)
         case .anchored:
             guard let frame = context.stack.last else { return nil }
-            guard case let .object(object, _) = frame, let first = name.parts.first else {
-                value = child(of: frame.value, name.parts[...])
-                break
-            }
-            value = object[first].flatMap(unwrap).flatMap { child(of: $0, name.parts.dropFirst()) }
+            value = child(of: frame.value, name.parts[...])
         case .stack:
             guard let first = name.parts.first else { return nil }
             // The first object that has the key wins, even when its value is an empty Optional.
             for frame in context.stack.reversed() {
-                if case let .object(dictionary, _) = frame, let raw = dictionary[first] {
-                    value = unwrap(raw).flatMap { child(of: $0, name.parts.dropFirst()) }
-                    break
+                switch frame {
+                case let .object(dictionary):
+                    guard let raw = dictionary[first] else { continue }
+                    value = TemplateValue(raw).flatMap { child(of: $0, name.parts.dropFirst()) }
+                case let .node(node):
+                    guard let found = node.child(first) else { continue }
+                    value = child(of: found, name.parts.dropFirst())
+                case .value:
+                    continue
                 }
+                break
             }
         }
-        guard var current = value.flatMap(unwrap) else { return nil }
+        guard var current = value else { return nil }
         for transform in name.transforms.reversed() {
             guard let next = apply(transform, to: current) else { return nil }
             current = next
@@ -352,38 +399,32 @@ final class FastTemplate: @unchecked Sendable {
         return current
     }
 
-    private static func immediate(_ key: String, of object: Any) -> Any? {
-        guard let dictionary = object as? [String: Any], let value = dictionary[key] else { return nil }
-        return unwrap(value)
-    }
-
-    private static func child(of object: Any, _ parts: ArraySlice<String>) -> Any? {
+    private static func child(of object: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
         var current = object
         for part in parts {
-            guard let next = immediate(part, of: current) else { return nil }
-            current = next
+            switch current {
+            case let .object(dictionary):
+                guard let next = dictionary[part].flatMap(TemplateValue.init) else { return nil }
+                current = next
+            case let .node(node):
+                guard let next = node.child(part) else { return nil }
+                current = next
+            default:
+                return nil
+            }
         }
         return current
     }
 
-    /// `["a": someOptional]` stores the Optional itself; it must read as its value or as nothing.
-    private static func unwrap(_ value: Any) -> Any? {
-        // Comparing the dynamic type is a pointer comparison; each `is` is a runtime cast.
-        if isPlain(value) { return value }
-        if value is String || value is Int || value is Bool || value is [String: Any] || value is [[String: Any]] { return value }
-        if let optional = value as? any OptionalValue { return optional.wrappedAny.flatMap(unwrap) }
-        return value
-    }
-
-    private static func sequenceTransform(_ sequence: Sequence, _ transforms: [String]) -> Any? {
+    private static func sequenceTransform(_ sequence: Sequence, _ transforms: [String]) -> TemplateValue? {
         guard let last = transforms.last else { return nil }
-        var value: Any
+        var value: TemplateValue
         switch last {
-        case "first": value = sequence.first
-        case "last": value = sequence.last
-        case "index": value = sequence.index
-        case "even": value = sequence.index & 1 == 0
-        case "odd": value = sequence.index & 1 == 1
+        case "first": value = .flag(sequence.first)
+        case "last": value = .flag(sequence.last)
+        case "index": value = .number(sequence.index)
+        case "even": value = .flag(sequence.index & 1 == 0)
+        case "odd": value = .flag(sequence.index & 1 == 1)
         default: return nil
         }
         for transform in transforms.dropLast().reversed() {
@@ -393,47 +434,109 @@ final class FastTemplate: @unchecked Sendable {
         return value
     }
 
-    private static func apply(_ transform: String, to value: Any) -> Any? {
-        if let text = value as? String {
+    private static func apply(_ transform: String, to value: TemplateValue) -> TemplateValue? {
+        switch value {
+        case let .text(text):
             switch transform {
-            case "empty": return text.isEmpty
-            case "capitalized": return text.capitalized
-            case "lowercased": return text.lowercased()
-            case "uppercased": return text.uppercased()
-            case "reversed": return String(text.reversed())
+            case "empty": return .flag(text.isEmpty)
+            case "capitalized": return .text(text.capitalized)
+            case "lowercased": return .text(text.lowercased())
+            case "uppercased": return .text(text.uppercased())
+            case "reversed": return .text(String(text.reversed()))
+            default: return nil
+            }
+        case let .number(number):
+            switch transform {
+            case "equalzero": return .flag(number == 0)
+            case "plusone": return .number(number + 1)
+            case "minusone": return .number(number - 1)
+            case "even": return .flag(number & 1 == 0)
+            case "odd": return .flag(number & 1 == 1)
+            default: return nil
+            }
+        default:
+            guard let list = list(value) else { return nil }
+            switch transform {
+            case "count": return .number(list.count)
+            case "empty": return .flag(list.count == 0)
+            case "first": return list.first
+            case "last": return list.last
+            case "reversed": return list.reversed
             default: return nil
             }
         }
-        if let number = value as? Int {
-            switch transform {
-            case "equalzero": return number == 0
-            case "plusone": return number + 1
-            case "minusone": return number - 1
-            case "even": return number & 1 == 0
-            case "odd": return number & 1 == 1
-            default: return nil
-            }
-        }
-        if let list = list(value) {
-            let items = list.asArray
-            switch transform {
-            case "count": return items.count
-            case "empty": return items.isEmpty
-            case "first": return items.first
-            case "last": return items.last
-            case "reversed": return Array(items.reversed())
-            default: return nil
-            }
-        }
-        return nil
     }
 
-    private static func text(of value: Any) -> String {
-        if type(of: value) == String.self { return value as! String }
-        if let text = value as? String { return text }
-        if let number = value as? Int { return String(number) }
-        if let flag = value as? Bool { return flag ? "true" : "false" }
-        return String(describing: value)
+    private static func text(of value: TemplateValue) -> String {
+        switch value {
+        case let .text(text): return text
+        case let .number(number): return String(number)
+        case let .flag(flag): return flag ? "true" : "false"
+        default: return String(describing: TemplateNode.generic(value.any))
+        }
+    }
+}
+
+/// A value as `FastTemplate` reads it: what a typed view model answers, or a dictionary's
+/// `Any` sorted once by its dynamic type (comparing types is a pointer comparison; each
+/// `as?` is a runtime cast).
+enum TemplateValue {
+    case text(String)
+    case flag(Bool)
+    case number(Int)
+    case object([String: Any])
+    case objects([[String: Any]])
+    case node(TemplateNode)
+    case nodes([TemplateNode])
+    /// Anything else (lists of strings, of mixed values).
+    case other(Any)
+
+    /// A dictionary's value; nil for an empty Optional (`["a": someOptional]` stores the
+    /// Optional itself; it must read as its value or as nothing).
+    init?(_ value: Any) {
+        let dynamicType = type(of: value)
+        if dynamicType == String.self {
+            self = .text(value as! String)
+        } else if dynamicType == [String: Any].self {
+            self = .object(value as! [String: Any])
+        } else if dynamicType == [[String: Any]].self {
+            self = .objects(value as! [[String: Any]])
+        } else if dynamicType == Bool.self {
+            self = .flag(value as! Bool)
+        } else if dynamicType == Int.self {
+            self = .number(value as! Int)
+        } else if dynamicType == [TemplateNode].self {
+            self = .nodes(value as! [TemplateNode])
+        } else if let node = value as? TemplateNode {
+            self = .node(node)
+        } else if let text = value as? String {
+            self = .text(text)
+        } else if let flag = value as? Bool {
+            self = .flag(flag)
+        } else if let number = value as? Int {
+            self = .number(number)
+        } else if let object = value as? [String: Any] {
+            self = .object(object)
+        } else if let optional = value as? any OptionalValue {
+            guard let wrapped = optional.wrappedAny, let inner = TemplateValue(wrapped) else { return nil }
+            self = inner
+        } else {
+            self = .other(value)
+        }
+    }
+
+    /// The value as a dictionary holds it.
+    var any: Any {
+        switch self {
+        case let .text(text): return text
+        case let .flag(flag): return flag
+        case let .number(number): return number
+        case let .object(object): return object
+        case let .objects(objects): return objects
+        case let .node(node): return node
+        case let .nodes(nodes): return nodes
+        case let .other(value): return value
+        }
     }
 }
 

@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     public let references: [String: Set<String>]
     /// The same templates compiled by `FastTemplate`, when it can render them.
     let compiled: [String: FastTemplate]
+    /// The layouts `FastTemplate` renders: compiled, with every partial they use (worked out
+    /// once here, not for every page).
+    let fastLayouts: Set<String>
 
     public init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>] = [:]) {
         self.init(library: library, names: names, references: references, compiled: [:])
@@ -22,6 +25,9 @@ public struct TemplateSet: Sendable {
         self.names = names
         self.references = references
         self.compiled = compiled
+        fastLayouts = Set(compiled.keys.filter { name in
+            TemplateSet.closure(of: name, references: references).allSatisfy { compiled[$0] != nil || !names.contains($0) }
+        })
     }
 
     /// The same theme rendered by swift-mustache alone.
@@ -32,18 +38,55 @@ public struct TemplateSet: Sendable {
     /// A page through its layout: with `FastTemplate` when the layout and every partial it uses
     /// compiled, otherwise with swift-mustache.
     func render(_ context: [String: Any], layout: String) -> String? {
-        guard let template = compiled[layout], closure(of: layout).allSatisfy({ compiled[$0] != nil || !names.contains($0) }) else {
-            return library.render(context, withTemplate: layout)
+        renderNotingRows(context, layout: layout)?.html
+    }
+
+    /// `render`, with where the rows of its long lists are (`RowLayout`, empty when it has none;
+    /// nil when swift-mustache rendered it).
+    func renderNotingRows(_ context: [String: Any], layout: String) -> (html: String, rows: RowLayout?)? {
+        guard fastLayouts.contains(layout), let template = compiled[layout] else {
+            return library.render(context, withTemplate: layout).map { ($0, nil) }
         }
         var out = ""
         out.reserveCapacity(16_384)
         var state = FastTemplate.Context(root: context)
+        let recorder = RowRecorder()
+        state.recorder = recorder
         template.render(&state, partials: compiled, into: &out)
-        return out
+        return (out, recorder.layout)
+    }
+
+    /// Whether a template `layout` renders with reads `name` anywhere (`children`).
+    func reads(_ name: String, layout: String) -> Bool {
+        closure(of: layout).contains { compiled[$0]?.reads(name) ?? true }
+    }
+
+    /// A page through its layout from its typed view model; swift-mustache (a layout
+    /// `FastTemplate` does not compile) reads the same values as a dictionary.
+    func render(_ view: TemplateNode, layout: String) -> String? {
+        renderNotingRows(view, layout: layout)?.html
+    }
+
+    /// The same from a typed view model, with where its rows are.
+    func renderNotingRows(_ view: TemplateNode, layout: String) -> (html: String, rows: RowLayout?)? {
+        guard fastLayouts.contains(layout), let template = compiled[layout] else {
+            return library.render(view.dictionary, withTemplate: layout).map { ($0, nil) }
+        }
+        var out = ""
+        out.reserveCapacity(16_384)
+        var state = FastTemplate.Context(root: view)
+        let recorder = RowRecorder()
+        state.recorder = recorder
+        template.render(&state, partials: compiled, into: &out)
+        return (out, recorder.layout)
     }
 
     /// Every template a layout renders with, itself included.
     public func closure(of layout: String) -> Set<String> {
+        Self.closure(of: layout, references: references)
+    }
+
+    static func closure(of layout: String, references: [String: Set<String>]) -> Set<String> {
         var seen: Set<String> = [layout]
         var pending = [layout]
         while let name = pending.popLast() {

@@ -28,6 +28,7 @@ struct CheckCommand: ParsableCommand {
     var detailed = false
 
     func run() throws {
+        if ProvinceConfig.isProvince(site.siteFolder) { return try ProvinceCheckCommand(check: self).run() }
         // Inside a province, the commune is checked with what it inherits, as the province builds it.
         let inProvince = CommuneInProvince.find(site.siteFolder, asOf: site.asOfDate)
         var result = Pipeline.run(inProvince?.options ?? BuildOptions(siteFolder: site.siteFolder, asOf: site.asOfDate))

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CongKhaiImport
+import CongKhaiLoad
 import CongKhaiModel
+import CongKhaiProvince
 import Foundation
 
 /// `congkhai import dvc|csv|xlsx FILE...`: procedure records into `content/thu-tuc/`. The three
@@ -32,7 +34,14 @@ struct ImportCommand: ParsableCommand {
         let cwd = site.cwd
         let sources = files.map { ImportSource(url: URL(fileURLWithPath: $0, relativeTo: cwd), displayPath: $0) }
         let log = DiagnosticLog()
-        let report = Importer.run(kind: kind, files: sources, siteFolder: site.siteFolder, log: log)
+        // In a province's folder the import is the province's catalogue (`tinh/thu-tuc/`), which
+        // every commune inherits; a commune's own procedures go in its own folder.
+        let province = ProvinceConfig.isProvince(site.siteFolder)
+        if province {
+            try? FileManager.default.createDirectory(at: site.siteFolder.appendingPathComponent(SharedContent.folderName), withIntermediateDirectories: true)
+        }
+        let report = Importer.run(kind: kind, files: sources, siteFolder: site.siteFolder,
+                                  contentName: province ? SharedContent.folderName : "content", log: log)
         Terminal.report(log.all)
         for move in report.moved { Terminal.info("Đã chuyển \(move.from) → \(move.to)") }
         // One line per record the editor must still open; the details only when asked for.
@@ -45,6 +54,9 @@ struct ImportCommand: ParsableCommand {
             }
         }
         Terminal.info(([report.summary(errors: log.errorCount, warnings: log.warningCount)] + [report.cleanup].compactMap { $0 }).joined(separator: " "))
+        if province, report.total > 0 {
+            Terminal.info("Đây là danh mục chung của tỉnh (tinh/thu-tuc/): mọi xã kế thừa, trừ thủ tục xã ghi trong content/thu-tuc/khong-ap-dung.yaml hoặc có tệp riêng cùng mã.")
+        }
         if log.hasErrors { throw ExitCode(1) }
     }
 }

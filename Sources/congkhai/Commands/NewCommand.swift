@@ -18,6 +18,7 @@ struct NewCommand: ParsableCommand {
           congkhai new cchc 2027 quy-1               (hoặc \(Scaffold.reformPeriods.dropFirst().joined(separator: ", ")))
           congkhai new cong-khai ke-hoach-nam-2027
           congkhai new tin-tuc hop-hdnd-ky-thu-nhat --tieu-de "Kỳ họp thứ nhất"
+          congkhai new tinh "Tỉnh Đồng Nai"          (kho của cả tỉnh trong thư mục tinh-dong-nai/; trong đó `new site` tạo xã trong xa/)
           congkhai new ci-tinh                       (trong thư mục có tinh.yaml: tệp GitHub Actions, GitLab CI dựng mỗi xã một việc)
         """
     )
@@ -29,29 +30,33 @@ struct NewCommand: ParsableCommand {
         case file(Scaffold.Kind)
         /// The CI files of a province repository (a matrix over its communes).
         case provinceCI
+        /// A province repository with no commune yet.
+        case province
 
         init?(argument: String) {
             switch argument {
             case "site": self = .site
             case "ci-tinh": self = .provinceCI
+            case "tinh": self = .province
             default:
                 guard let kind = Scaffold.Kind(rawValue: argument) else { return nil }
                 self = .file(kind)
             }
         }
 
-        static var allValueStrings: [String] { ["site"] + Scaffold.Kind.allCases.map(\.rawValue) + ["ci-tinh"] }
+        static var allValueStrings: [String] { ["site"] + Scaffold.Kind.allCases.map(\.rawValue) + ["tinh", "ci-tinh"] }
 
         var name: String {
             switch self {
             case .site: "site"
             case .provinceCI: "ci-tinh"
+            case .province: "tinh"
             case let .file(kind): kind.rawValue
             }
         }
     }
 
-    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), " + Scaffold.Kind.allCases.map(\.rawValue).joined(separator: ", ") + "; ci-tinh (tệp CI của kho tỉnh).", valueName: "loại"))
+    @Argument(help: ArgumentHelp("Loại: site (cả trang mới), " + Scaffold.Kind.allCases.map(\.rawValue).joined(separator: ", ") + "; tinh (kho của cả tỉnh), ci-tinh (tệp CI của kho tỉnh).", valueName: "loại"))
     var kind: Kind
 
     @Argument(help: ArgumentHelp("Các thông tin của loại đó (xem ví dụ). Với site: tên đơn vị, rồi thư mục (không bắt buộc).", valueName: "thông-tin"))
@@ -73,8 +78,11 @@ struct NewCommand: ParsableCommand {
         if kind == .provinceCI {
             return NewProvinceCI.run(source: site.siteFolder, cwd: site.cwd)
         }
+        if kind == .province {
+            return NewProvince.run(arguments: arguments, today: today, cwd: site.cwd)
+        }
         guard case let .file(scaffold) = kind else {
-            try NewSite.run(arguments: arguments, province: province, kind: unitKind?.kind, today: today, cwd: site.cwd)
+            try NewSite.run(arguments: arguments, province: province, kind: unitKind?.kind, today: today, source: site.siteFolder, cwd: site.cwd)
             return
         }
         if province != nil || unitKind != nil {
@@ -119,18 +127,24 @@ struct UnitKindArgument: ExpressibleByArgument {
 
 /// `congkhai new site NAME --tinh PROVINCE [--loai KIND] [DIR]`.
 enum NewSite {
-    static func run(arguments: [String], province: String?, kind: UnitKind?, today: CalendarDate, cwd: URL) throws {
+    static func run(arguments: [String], province: String?, kind: UnitKind?, today: CalendarDate, source: URL, cwd: URL) throws {
         guard (1...2).contains(arguments.count) else {
             Terminal.fail(arguments.isEmpty ? "Thiếu tên đơn vị." : "Thừa tham số “\(arguments[2...].joined(separator: " "))”: chỉ cần tên đơn vị và thư mục.",
                           hint: "Ví dụ: congkhai new site \"Xã Tân Phú\" --tinh \"Tỉnh Đồng Nai\" (tên có dấu cách thì đặt trong ngoặc kép).")
         }
-        guard let province else {
+        // In a province's repository the commune is one of its communes, not a site of its own.
+        let inProvince = ProvinceScaffold.province(source: source, cwd: cwd)
+        guard let province = province ?? inProvince?.name else {
             Terminal.fail("Thiếu tỉnh (--tinh).", hint: "Ví dụ: congkhai new site \"\(arguments[0])\" --tinh \"Tỉnh Đồng Nai\"")
         }
         let unit: SiteScaffold.Unit
         switch SiteScaffold.unit(name: arguments[0], province: province, kind: kind) {
         case let .success(value): unit = value
         case let .failure(failure): NewCommand.fail(failure, kind: .site)
+        }
+        if let inProvince {
+            return inProvinceRun(unit, province: inProvince, folder: arguments.count == 2 ? URL(fileURLWithPath: arguments[1], relativeTo: cwd) : nil,
+                                 today: today, cwd: cwd)
         }
         let folderName = arguments.count == 2 ? arguments[1] : TextFolding.slug(unit.shortName)
         let folder = URL(fileURLWithPath: folderName, relativeTo: cwd)
@@ -139,6 +153,43 @@ enum NewSite {
             let shown = Terminal.shortPath(folder, from: cwd)
             Terminal.info("Đã tạo trang \(unit.shortName), \(unit.province) trong \(shown) (\(paths.count) tệp).")
             Terminal.info(nextSteps(folder: shown))
+        case let .failure(failure):
+            NewCommand.fail(failure, kind: .site)
+        }
+    }
+
+    /// A commune of the province: in its communes' folder, its own content only, then what the
+    /// province must still be told (its `xa:` list, its CI matrix).
+    static func inProvinceRun(_ unit: SiteScaffold.Unit, province: ProvinceScaffold.Header, folder explicit: URL?, today: CalendarDate, cwd: URL) {
+        let folder = explicit ?? ProvinceScaffold.communeFolder(unit, in: province)
+        let files = ProvinceScaffold.files(unit, today: today, province: province)
+        switch SiteScaffold.write(files, in: folder) {
+        case let .success(paths):
+            let shown = Terminal.shortPath(folder, from: cwd)
+            let slug = folder.standardizedFileURL.lastPathComponent
+            Terminal.info("Đã tạo trang \(unit.shortName) của \(unit.province) trong \(shown) (\(paths.count) tệp).")
+            Terminal.info("Mọi tệp trong tinh/ của tỉnh (danh mục thủ tục, phí và lệ phí, quy tắc công khai) được kế thừa, không chép vào xã; xã có tệp riêng cùng tên thì dùng tệp của xã.")
+            if province.listLine != nil, !province.listed.contains(slug) {
+                Terminal.info("Cần làm ngay: thêm “\(slug)” vào danh sách xa: trong tinh.yaml (dòng \(province.listLine ?? 0)); chưa thêm thì xã chưa được dựng.")
+            }
+            let log = DiagnosticLog()
+            if let reloaded = ProvinceLoader.load(province.folder, log: log) {
+                Terminal.report(ProvinceRecipes.staleMatrices(reloaded))
+            }
+            let provinceFolder = ProvinceScaffold.provinceArgument(province, from: folder)
+            Terminal.info("""
+
+            Việc tiếp theo:
+              1. cd \(shown)
+              2. Mở content/site.yaml, điền địa chỉ, điện thoại, thư điện tử, các điểm niêm yết, các đơn
+                 vị trước sắp xếp (xóa dấu # ở đầu dòng của khóa đã điền).
+              3. Viết các trang nháp trong content/gioi-thieu/ rồi xóa dòng `nhap: true` để đăng.
+              4. Thủ tục của tỉnh mà xã không thực hiện: ghi trong content/thu-tuc/khong-ap-dung.yaml
+                 (xem README, mục “Cổng của tỉnh”); thủ tục riêng của xã: congkhai new thu-tuc ...
+              5. congkhai check    (trong thư mục của xã) kiểm tra xã cùng phần kế thừa của tỉnh.
+              6. congkhai serve --source \(provinceFolder)    xem thử cả tỉnh; \(unit.kind.label.lowercased()) ở /\(slug)/.
+              7. congkhai build --source \(provinceFolder)    dựng cả tỉnh (hoặc --xa \(slug) chỉ xã này).
+            """)
         case let .failure(failure):
             NewCommand.fail(failure, kind: .site)
         }
@@ -182,6 +233,38 @@ enum NewProvinceCI {
             Terminal.info("Ma trận gồm \(province.communes.count) xã: \(province.communes.map(\.slug).joined(separator: ", ")). Thêm, bớt xã thì sửa danh sách trong hai tệp này.")
         case let .failure(failure):
             NewCommand.fail(failure, kind: .provinceCI)
+        }
+    }
+}
+
+/// `congkhai new tinh "Tỉnh Đồng Nai" [DIR]`: a province repository, its communes added after.
+enum NewProvince {
+    static func run(arguments: [String], today: CalendarDate, cwd: URL) {
+        guard (1...2).contains(arguments.count), case let name = arguments[0].nfc.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+            Terminal.fail(arguments.isEmpty ? "Thiếu tên tỉnh." : "Chỉ cần tên tỉnh và thư mục.",
+                          hint: "Ví dụ: congkhai new tinh \"Tỉnh Đồng Nai\" (tên có dấu cách thì đặt trong ngoặc kép).")
+        }
+        let folder = URL(fileURLWithPath: arguments.count == 2 ? arguments[1] : TextFolding.slug(name).lowercased(), relativeTo: cwd)
+        switch SiteScaffold.write(ProvinceScaffold.provinceFiles(name: name, today: today), in: folder) {
+        case let .success(paths):
+            let shown = Terminal.shortPath(folder, from: cwd)
+            Terminal.info("Đã tạo kho của \(name) trong \(shown) (\(paths.count) tệp: \(paths.joined(separator: ", "))).")
+            Terminal.info("""
+
+            Việc tiếp theo:
+              1. cd \(shown)
+              2. Mỗi xã, phường, đặc khu: congkhai new site "Xã Tân Phú"   (tạo xa/tan-phu/). Xã đã có
+                 trang riêng: chép thư mục trang đó (có content/) vào xa/<tên-xã>/.
+              3. Danh mục thủ tục cấp xã theo quyết định công bố của Chủ tịch UBND tỉnh:
+                 congkhai import dvc ho-so.json ...   (vào tinh/thu-tuc/, mọi xã kế thừa).
+                 Phí, lệ phí theo nghị quyết của HĐND tỉnh: tinh/phi-le-phi.yaml.
+              4. congkhai check    kiểm tra mọi xã, mỗi xã một dòng.
+              5. congkhai serve    xem thử cả tỉnh;   congkhai build    dựng vào public/.
+              6. congkhai new ci-tinh    tệp GitHub Actions, GitLab CI dựng mỗi xã một việc.
+            Xem README, mục “Cổng của tỉnh”.
+            """)
+        case let .failure(failure):
+            NewCommand.fail(failure, kind: .province)
         }
     }
 }

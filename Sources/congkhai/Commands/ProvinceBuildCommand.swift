@@ -48,7 +48,9 @@ struct ProvinceBuildCommand {
         } else if build.provinceOnly {
             report = builder.mergeOnly()
         } else {
-            report = builder.buildAll()
+            var all = builder.buildAll()
+            all.diagnostics += ProvinceRecipes.staleMatrices(province)
+            report = all
         }
         Terminal.report(report.diagnostics)
         guard report.errorCount == 0 else {

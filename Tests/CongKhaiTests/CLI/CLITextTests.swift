@@ -68,8 +68,9 @@ struct CLITextTests {
         let command = try #require(try CongKhai.parseAsRoot(["new", "cchc", "2026", "quy-1"]) as? NewCommand)
         #expect(command.kind == .file(.reform))
         #expect(try #require(try CongKhai.parseAsRoot(["new", "site", "Xã A"]) as? NewCommand).kind == .site)
-        #expect(NewCommand.Kind.allValueStrings == ["site"] + Scaffold.Kind.allCases.map(\.rawValue) + ["ci-tinh"], "the file kinds are Scaffold's own")
+        #expect(NewCommand.Kind.allValueStrings == ["site"] + Scaffold.Kind.allCases.map(\.rawValue) + ["tinh", "ci-tinh"], "the file kinds are Scaffold's own")
         #expect(try (CongKhai.parseAsRoot(["new", "ci-tinh"]) as? NewCommand)?.kind == .provinceCI)
+        #expect(try (CongKhai.parseAsRoot(["new", "tinh", "Tỉnh A"]) as? NewCommand)?.kind == .province)
         let refused = Self.printed(["new", "huyen"])
         #expect(["site", "thu-tuc", "phi", "ngan-sach", "cchc", "cong-khai", "tin-tuc"].allSatisfy { refused.contains("  - \($0)\n") }, "\(refused)")
     }

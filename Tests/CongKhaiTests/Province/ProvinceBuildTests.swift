@@ -178,7 +178,13 @@ import Testing
         #expect(index.contains("Xã Vân Sơn Thượng"))
         #expect(index.contains("href=\"hoa-van/index.html\""))
         #expect(index.contains("<html lang=\"vi\">"))
-        #expect(try page("in/tong-hop/index.html").contains("ban-in"))
+        // On paper: one section per commune, the commune's name once, not in every row.
+        let printed = try page("in/tong-hop/index.html")
+        #expect(printed.contains("ban-in"))
+        #expect(printed.components(separatedBy: "<h2>Ủy ban nhân dân xã ").count == 4, "\(printed)")
+        #expect(printed.contains("Các nghĩa vụ công khai của Xã Suối Đá"))
+        #expect(printed.contains("<span class=\"ck ck-tre_han\">Trễ 20 ngày</span>"))
+        #expect(!printed.contains("data-label=\"Đơn vị\""))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/style.css").path))
     }
 

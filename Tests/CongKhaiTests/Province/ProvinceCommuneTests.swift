@@ -71,17 +71,7 @@ import Testing
         let site = try Self.province()
         let commune = site.folder.appendingPathComponent("xa/a")
         func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = arguments + ["--as-of", "2026-11-23"]
-            process.currentDirectoryURL = commune
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            try CommandRun.run(arguments + ["--as-of", "2026-11-23"], in: commune)
         }
         let build = try run(["build"])
         #expect(build.status == 1)

@@ -1,0 +1,250 @@
+import CongKhaiModel
+
+/// What a procedure's page shows wherever the page is (its web page and its notice-board
+/// edition under `in/`): made once per procedure and shared by the two (`SharedViews`).
+/// Links, which depend on where the page is, are made by `ProcedureView`.
+final class ProcedureFacts: @unchecked Sendable {
+    let procedure: Procedure
+    let feeSummary: String
+    let deadlineSummary: String?
+    let onlineURL: String?
+    let channels: [TemplateNode]
+    let legalBasis: [TemplateNode]
+    let publication: TemplateNode?
+    /// Each form's title and where it is published, relative to the site's root.
+    let forms: [(title: String, path: String)]
+    let fees: [FeeFacts]
+
+    /// `fees`: every fee's facts by its id, made once per render.
+    init(_ procedure: Procedure, catalogue: Catalogue, portalURL: String?, fees: [String: FeeFacts]) {
+        self.procedure = procedure
+        feeSummary = catalogue.feeSummary(procedure)
+        deadlineSummary = catalogue.deadlineSummary(procedure)
+        onlineURL = procedure.onlineLevel != .inPerson ? procedure.onlineURL ?? portalURL : nil
+        channels = procedure.channels.map { ChannelItem(label: $0.channel.label, deadline: $0.deadline, fee: $0.fee) }
+        legalBasis = procedure.legalBasis.map(DocumentItem.init)
+        publication = procedure.publication.map(DocumentItem.init)
+        let folder = String(procedure.path.split(separator: "/").dropLast().joined(separator: "/"))
+        forms = procedure.forms.map { ($0.title, folder + "/" + CatalogueContext.attachmentName($0.file)) }
+        self.fees = procedure.feeIDs.compactMap { fees[$0] }
+    }
+}
+
+/// `procedure` on a procedure's page (docs/templates.md): the keys of a catalogue row and the
+/// procedure's own, with links relative to `page`.
+final class ProcedureView: TemplateNode, @unchecked Sendable {
+    let facts: ProcedureFacts
+    let pagePath: String
+
+    init(facts: ProcedureFacts, pagePath: String) {
+        self.facts = facts
+        self.pagePath = pagePath
+    }
+
+    static let allKeys = ["code", "name", "href", "field", "field_href", "fee_summary", "level_label", "level_slug", "deadline", "level",
+                          "partial_reason", "deadline_text", "subjects", "agency", "result", "online_url", "is_free", "channels",
+                          "legal_basis", "forms", "publication", "fees"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        let procedure = facts.procedure
+        switch key {
+        case "code": return .text(procedure.code)
+        case "name": return .text(procedure.name)
+        case "href": return .text(RelativeURL.href(from: pagePath, to: .page(procedure.path)))
+        case "field": return .text(procedure.field)
+        case "field_href": return .text(RelativeURL.href(from: pagePath, to: .page("thu-tuc/\(procedure.fieldSlug)/")))
+        case "fee_summary": return .text(facts.feeSummary)
+        case "level_label": return procedure.onlineLevel.map { .text($0.label) }
+        case "level_slug": return procedure.onlineLevel.map { .text($0.slug) }
+        case "deadline": return facts.deadlineSummary.map(TemplateValue.text)
+        case "level": return procedure.level.map(TemplateValue.text)
+        case "partial_reason": return procedure.partialReason.map(TemplateValue.text)
+        case "deadline_text": return procedure.deadline.map(TemplateValue.text)
+        case "subjects": return procedure.subjects.map(TemplateValue.text)
+        case "agency": return procedure.agency.map(TemplateValue.text)
+        case "result": return procedure.result.map(TemplateValue.text)
+        case "online_url": return facts.onlineURL.map(TemplateValue.text)
+        case "is_free": return .flag(procedure.isFree)
+        case "channels": return .nodes(facts.channels)
+        case "legal_basis": return .nodes(facts.legalBasis)
+        case "forms":
+            let root = RelativeURL.root(from: pagePath)
+            return .nodes(facts.forms.map { FormItem(title: $0.title, href: root + $0.path) })
+        case "publication": return facts.publication.map(TemplateValue.node)
+        case "fees":
+            // Each fee with its rates, linked to the fee schedule from this page.
+            let schedule = RelativeURL.href(from: pagePath, to: .page("phi-le-phi/")) + "#"
+            return .nodes(facts.fees.map { FeeView(facts: $0, href: schedule + $0.fee.id) })
+        default: return nil
+        }
+    }
+}
+
+/// One way of submitting a procedure's file, with its own deadline and fee.
+final class ChannelItem: TemplateNode, @unchecked Sendable {
+    let label: String
+    let deadline: String?
+    let fee: String?
+
+    init(label: String, deadline: String?, fee: String?) {
+        self.label = label
+        self.deadline = deadline
+        self.fee = fee
+    }
+
+    static let allKeys = ["label", "deadline", "fee"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        switch key {
+        case "label": return .text(label)
+        case "deadline": return deadline.map(TemplateValue.text)
+        case "fee": return fee.map(TemplateValue.text)
+        default: return nil
+        }
+    }
+}
+
+/// A legal document a procedure cites or was published by.
+final class DocumentItem: TemplateNode, @unchecked Sendable {
+    let document: LegalDocument
+
+    init(_ document: LegalDocument) {
+        self.document = document
+    }
+
+    static let allKeys = ["number", "title", "date_text", "issuer"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        switch key {
+        case "number": return .text(document.number)
+        case "title": return document.title.map(TemplateValue.text)
+        case "date_text": return document.date.map { .text($0.vietnamese) }
+        case "issuer": return document.issuer.map(TemplateValue.text)
+        default: return nil
+        }
+    }
+}
+
+/// A form to download from a procedure's page.
+final class FormItem: TemplateNode, @unchecked Sendable {
+    let title: String
+    let href: String
+
+    init(title: String, href: String) {
+        self.title = title
+        self.href = href
+    }
+
+    static let allKeys = ["title", "href"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        switch key {
+        case "title": return .text(title)
+        case "href": return .text(href)
+        default: return nil
+        }
+    }
+}
+
+/// A fee as a procedure's page shows it (without the fee's own list of procedures), made
+/// once per render: thousands of procedures may charge it.
+final class FeeFacts: @unchecked Sendable {
+    let fee: Fee
+    let summary: String
+    let rates: [TemplateNode]
+    let exemptions: [TemplateNode]
+    let document: TemplateNode?
+    let procedureCount: Int
+
+    init(_ fee: Fee, procedureCount: Int) {
+        self.fee = fee
+        summary = fee.summary
+        rates = fee.rates.map { RateItem(amountText: $0.amount == 0 ? "Miễn phí" : VietnameseFormat.money($0.amount), condition: $0.condition) }
+        exemptions = fee.exemptions.map(TextItem.init)
+        document = fee.legalDocument.map(DocumentItem.init)
+        self.procedureCount = procedureCount
+    }
+}
+
+/// `CatalogueContext.fee(_:from:listingProcedures: false)`, typed: the href is the page's own.
+final class FeeView: TemplateNode, @unchecked Sendable {
+    let facts: FeeFacts
+    let href: String
+
+    init(facts: FeeFacts, href: String) {
+        self.facts = facts
+        self.href = href
+    }
+
+    static let allKeys = ["id", "name", "summary", "href", "rates", "exemptions", "has_exemptions", "kind_label", "unit", "method", "payer",
+                          "effective_text", "document", "procedure_count"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        let fee = facts.fee
+        switch key {
+        case "id": return .text(fee.id)
+        case "name": return .text(fee.name)
+        case "summary": return .text(facts.summary)
+        case "href": return .text(href)
+        case "rates": return .nodes(facts.rates)
+        case "exemptions": return .nodes(facts.exemptions)
+        case "has_exemptions": return .flag(!fee.exemptions.isEmpty)
+        case "kind_label": return fee.kind.map { .text($0.label) }
+        case "unit": return fee.unit.map(TemplateValue.text)
+        case "method": return fee.collectionMethod.map(TemplateValue.text)
+        case "payer": return fee.payer.map(TemplateValue.text)
+        case "effective_text": return fee.effectiveFrom.map { .text($0.vietnamese) }
+        case "document": return facts.document.map(TemplateValue.node)
+        case "procedure_count": return .number(facts.procedureCount)
+        default: return nil
+        }
+    }
+}
+
+/// One rate of a fee.
+final class RateItem: TemplateNode, @unchecked Sendable {
+    let amountText: String
+    let condition: String?
+
+    init(amountText: String, condition: String?) {
+        self.amountText = amountText
+        self.condition = condition
+    }
+
+    static let allKeys = ["amount_text", "condition"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        switch key {
+        case "amount_text": return .text(amountText)
+        case "condition": return condition.map(TemplateValue.text)
+        default: return nil
+        }
+    }
+}
+
+/// A line of text in a list (`{{text}}`).
+final class TextItem: TemplateNode, @unchecked Sendable {
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    override var keys: [String] { ["text"] }
+
+    override func child(_ key: String) -> TemplateValue? {
+        key == "text" ? .text(text) : nil
+    }
+}

@@ -1,0 +1,199 @@
+import CongKhaiModel
+
+/// The root of every page's template values (documented in docs/templates.md), typed: what
+/// `PageContext.context(for:bodyHTML:)` used to build as a dictionary per page. The keys the
+/// units, the page's meta and its edition add are kept in `extra`, in the order they were
+/// merged, and win over the built-in keys as the merge let them.
+final class PageView: TemplateNode, @unchecked Sendable {
+    let root: String
+    let site: ObjectNode
+    let page: PageValues
+    let nav: [TemplateNode]
+    let breadcrumbs: [TemplateNode]
+    /// Present only when the page has any (the dictionary had no key otherwise).
+    let children: [TemplateNode]?
+    let latestNews: [TemplateNode]?
+    let quickLinks: [TemplateNode]?
+    let datasets: [[String: Any]]?
+    /// Read by the engine as typed values, sorted once here rather than at every lookup.
+    private(set) var extra: [(key: String, value: TemplateValue?)] = []
+
+    init(root: String, site: ObjectNode, page: PageValues, nav: [TemplateNode], breadcrumbs: [TemplateNode], children: [TemplateNode]?,
+         latestNews: [TemplateNode]?, quickLinks: [TemplateNode]?, datasets: [[String: Any]]?) {
+        self.root = root
+        self.site = site
+        self.page = page
+        self.nav = nav
+        self.breadcrumbs = breadcrumbs
+        self.children = children
+        self.latestNews = latestNews
+        self.quickLinks = quickLinks
+        self.datasets = datasets
+    }
+
+    /// `values` over this page's keys, the later winning (a dictionary's `merge`).
+    func merge(_ values: [String: Any]) {
+        for (key, value) in values { extra.append((key, TemplateValue(value))) }
+    }
+
+    func set(_ key: String, _ value: Any) {
+        extra.append((key, TemplateValue(value)))
+    }
+
+    static let builtInKeys = ["root", "site", "page", "nav", "breadcrumbs", "feed_href", "css_href", "js_href", "generator", "lang",
+                              "children", "latest_news", "quick_links", "datasets"]
+
+    override var keys: [String] {
+        var keys = Self.builtInKeys
+        for (key, _) in extra where !keys.contains(key) { keys.append(key) }
+        return keys
+    }
+
+    override func child(_ key: String) -> TemplateValue? {
+        for index in extra.indices.reversed() where extra[index].key == key { return extra[index].value }
+        switch key {
+        case "root": return .text(root)
+        case "site": return .node(site)
+        case "page": return .node(page)
+        case "nav": return .nodes(nav)
+        case "breadcrumbs": return .nodes(breadcrumbs)
+        case "feed_href": return .text(root + "feed.xml")
+        case "css_href": return .text(root + "assets/style.css")
+        case "js_href": return .text(root + "assets/site.js")
+        case "generator": return .text("CongKhai")
+        case "lang": return .text("vi")
+        case "children": return children.map(TemplateValue.nodes)
+        case "latest_news": return latestNews.map(TemplateValue.nodes)
+        case "quick_links": return quickLinks.map(TemplateValue.nodes)
+        case "datasets": return datasets.map(TemplateValue.objects)
+        default: return nil
+        }
+    }
+}
+
+/// `page`: the page's own fields, formatted when a template asks for them.
+final class PageValues: TemplateNode, @unchecked Sendable {
+    let title: String
+    let contentHTML: String
+    let kind: PageKind
+    let address: String
+    let description: String?
+    let author: String?
+    let date: CalendarDate?
+    let updated: CalendarDate?
+    let sectionTitle: String?
+
+    init(title: String, contentHTML: String, kind: PageKind, address: String, description: String?, author: String?, date: CalendarDate?,
+         updated: CalendarDate?, sectionTitle: String?) {
+        self.title = title
+        self.contentHTML = contentHTML
+        self.kind = kind
+        self.address = address
+        self.description = description
+        self.author = author
+        self.date = date
+        self.updated = updated
+        self.sectionTitle = sectionTitle
+    }
+
+    static let allKeys = ["title", "content_html", "is_home", "kind", "address", "description", "author", "date_text", "date_iso",
+                          "updated_text", "updated_iso", "section_title"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        switch key {
+        case "title": return .text(title)
+        case "content_html": return .text(contentHTML)
+        case "is_home": return .flag(kind == .home)
+        // Lets the theme style a kind of page as a whole (the A4 notice-board sheets print without the site chrome).
+        case "kind": return .text(kind.rawValue)
+        // Sent with the page-rating form: which page was rated (site-relative, no personal data).
+        case "address": return .text(address)
+        case "description": return description.map(TemplateValue.text)
+        case "author": return author.map(TemplateValue.text)
+        case "date_text": return date.map { .text($0.vietnamese) }
+        case "date_iso": return date.map { .text($0.iso) }
+        case "updated_text": return updated.map { .text($0.vietnamese) }
+        case "updated_iso": return updated.map { .text($0.iso) }
+        case "section_title": return sectionTitle.map(TemplateValue.text)
+        default: return nil
+        }
+    }
+}
+
+/// An item of the menu or the breadcrumbs.
+final class MenuItem: TemplateNode, @unchecked Sendable {
+    let title: String
+    let href: String
+    let current: Bool
+
+    init(title: String, href: String, current: Bool) {
+        self.title = title
+        self.href = href
+        self.current = current
+    }
+
+    static let allKeys = ["title", "href", "current"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        switch key {
+        case "title": return .text(title)
+        case "href": return .text(href)
+        case "current": return .flag(current)
+        default: return nil
+        }
+    }
+}
+
+/// A page listed on another (children, latest news, quick links).
+final class PageEntry: TemplateNode, @unchecked Sendable {
+    let title: String
+    let href: String
+    let description: String?
+    let date: CalendarDate?
+
+    init(title: String, href: String, description: String?, date: CalendarDate?) {
+        self.title = title
+        self.href = href
+        self.description = description
+        self.date = date
+    }
+
+    static let allKeys = ["title", "href", "description", "date_text", "date_iso"]
+
+    override var keys: [String] { Self.allKeys }
+
+    override func child(_ key: String) -> TemplateValue? {
+        switch key {
+        case "title": return .text(title)
+        case "href": return .text(href)
+        case "description": return description.map(TemplateValue.text)
+        case "date_text": return date.map { .text($0.vietnamese) }
+        case "date_iso": return date.map { .text($0.iso) }
+        default: return nil
+        }
+    }
+}
+
+/// A dictionary made once and read by every page (the site's own values): its values sorted
+/// by type once, not at each lookup.
+final class ObjectNode: TemplateNode, @unchecked Sendable {
+    let values: [String: TemplateValue]
+    let original: [String: Any]
+
+    init(_ values: [String: Any]) {
+        original = values
+        self.values = values.compactMapValues(TemplateValue.init)
+    }
+
+    override var keys: [String] { Array(original.keys) }
+
+    override var dictionary: [String: Any] { original }
+
+    override func child(_ key: String) -> TemplateValue? {
+        values[key]
+    }
+}
