@@ -93,7 +93,7 @@ enum CommuneReader {
                 return nil
             }
             record.procedures = list.map { entry in
-                entry.compactMapValues { ($0 as? String).map { $0.precomposedStringWithCanonicalMapping } }
+                entry.compactMapValues { ($0 as? String).map { $0.nfc } }
             }
         }
         return record
@@ -103,7 +103,7 @@ enum CommuneReader {
         guard let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return nil }
         var rows: [ChecklistRow] = []
         for entry in list {
-            func text(_ key: String) -> String? { (entry[key] as? String).map { $0.precomposedStringWithCanonicalMapping } }
+            func text(_ key: String) -> String? { (entry[key] as? String).map { $0.nfc } }
             guard let id = text("id"), let period = text("ky"), let rule = text("quy_tac"), let title = text("tieu_de"),
                   let statusText = text("trang_thai"), let status = ItemStatus.Kind(rawValue: statusText) else { return nil }
             let days = (entry["so_ngay"] as? NSNumber).flatMap { Int(exactly: $0.doubleValue) }

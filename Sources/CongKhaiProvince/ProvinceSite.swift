@@ -5,6 +5,9 @@ import CongKhaiModel
 import CongKhaiRender
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A province built in memory and kept up to date file by file, for `serve`: each commune is
 /// a `SiteBuild` (the commune serve's incremental build, under the options `build` gives it),
@@ -68,6 +71,9 @@ public final class ProvinceSite: @unchecked Sendable {
         /// Where those went, for `serve --verbose`: the communes' updates, reading their records,
         /// the province's files.
         public var timings: [(step: String, milliseconds: Int)] = []
+        /// The process's CPU time over the run (all threads): on a shared machine the wall time
+        /// above also counts waiting for a core.
+        public var cpuMilliseconds = 0
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -170,6 +176,7 @@ public final class ProvinceSite: @unchecked Sendable {
     public func update(changed paths: Set<String>) -> Result {
         guard let builder, !paths.contains(ProvinceConfig.fileName) else { return build() }
         let start = ContinuousClock.now
+        let cpuStart = Self.processCPUMilliseconds()
         let province = builder.province
         var perCommune: [String: Set<String>] = [:]
         var sharedChanged = false
@@ -237,6 +244,7 @@ public final class ProvinceSite: @unchecked Sendable {
         timings.append(("trang tỉnh", Self.milliseconds(since: remaking)))
         var result = finish(start, updated: touched.map(\.slug), rendered: pages + made.pages)
         result.timings = timings
+        result.cpuMilliseconds = Self.processCPUMilliseconds() - cpuStart
         result.provincePagesRemade = !made.files.isEmpty
         result.sharesRendered = made.shares
         result.provinceFilesRemade = made.files
@@ -296,6 +304,12 @@ public final class ProvinceSite: @unchecked Sendable {
         result.pageCount = provinceOutputs.keys.filter { $0.hasSuffix(".html") }.count + pageCounts.values.reduce(0, +)
         result.milliseconds = Self.milliseconds(since: start)
         return result
+    }
+
+    static func processCPUMilliseconds() -> Int {
+        var now = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now) == 0 else { return 0 }
+        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int {

@@ -45,7 +45,9 @@ public enum ProvinceServer {
                 reporter.diagnostics(result.diagnostics.filter { $0.severity == .error })
                 let communes = result.communesUpdated.isEmpty ? "không xã nào" : "\(result.communesUpdated.count) xã (\(result.communesUpdated.prefix(3).joined(separator: ", "))\(result.communesUpdated.count > 3 ? ", …" : ""))"
                 reporter.info("Đã sửa \(names): dựng lại \(communes)\(result.provincePagesRemade ? " và trang của tỉnh" : ""), \(result.renderedPages) trang trong \(result.milliseconds) ms · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo")
-                if verbose { reporter.info(result.timings.map { "\($0.step) \($0.milliseconds) ms" }.joined(separator: " · ")) }
+                if verbose {
+                    reporter.info((result.timings.map { "\($0.step) \($0.milliseconds) ms" } + ["CPU \(result.cpuMilliseconds) ms"]).joined(separator: " · "))
+                }
                 await hub.announce(errors: result.diagnostics.filter { $0.severity == .error })
                 ReturnFreedMemory.now()
             }
