@@ -41,12 +41,7 @@ struct CatalogueUnit: ContentUnit {
         var unchanged = was
         unchanged.body = now.body
         guard unchanged == now else { return nil }
-        var found: Int?
-        for index in content.procedures.indices where content.procedures[index].source == was.source {
-            guard found == nil else { return nil }
-            found = index
-        }
-        guard let index = found, content.procedures[index] == was else { return nil }
+        guard let index = Self.onlyIndex(of: was, in: content) else { return nil }
         let page = PageSplice.replace(at: was.path, in: &content) { page in
             guard page.kind == .procedure, page.source == was.source, page.body == was.body, case let .procedure(shown) = page.data, shown == was else {
                 return false
@@ -60,6 +55,18 @@ struct CatalogueUnit: ContentUnit {
         return [page]
     }
 
+    /// Where `procedure` is in the site, when exactly one procedure comes from its file and it
+    /// is still the one loaded before the edit; nil otherwise (then the edit is not spliced).
+    static func onlyIndex(of procedure: Procedure, in content: SiteContent) -> Int? {
+        var found: Int?
+        for index in content.procedures.indices where content.procedures[index].source == procedure.source {
+            guard found == nil else { return nil }
+            found = index
+        }
+        guard let index = found, content.procedures[index] == procedure else { return nil }
+        return index
+    }
+
     /// A procedure edited in what its rows show (name, deadline, fees, level of government,
     /// agency...) but not in what places it: its address, code, lĩnh vực, online level and dates
     /// (the checklist and the pages' dates read those) stay. The catalogue, its lĩnh vực's and
@@ -68,12 +75,7 @@ struct CatalogueUnit: ContentUnit {
         guard let was = old as? Procedure, let now = new as? Procedure, was.source == now.source, was.path == now.path, was.code == now.code,
               was.field == now.field, was.fieldSlug == now.fieldSlug, was.onlineLevel == now.onlineLevel, was.updated == now.updated,
               was.publication?.date == now.publication?.date else { return nil }
-        var found: Int?
-        for index in content.procedures.indices where content.procedures[index].source == was.source {
-            guard found == nil else { return nil }
-            found = index
-        }
-        guard let index = found, content.procedures[index] == was else { return nil }
+        guard let index = Self.onlyIndex(of: was, in: content) else { return nil }
         let page = PageSplice.replace(at: was.path, in: &content) { page in
             guard page.kind == .procedure, page.source == was.source, page.title == was.name, case let .procedure(shown) = page.data, shown == was else {
                 return false

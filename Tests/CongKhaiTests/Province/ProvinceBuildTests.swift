@@ -279,16 +279,7 @@ import Testing
 
     /// `node` with `arguments` (Node runs the site's scripts in the checks too: scripts/check_search.js).
     static func node(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try CommandRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["node"] + arguments)
     }
 
     @Test func aFileNobodyBuiltStopsTheProvinceBuild() throws {

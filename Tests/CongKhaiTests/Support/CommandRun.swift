@@ -4,10 +4,15 @@ import Foundation
 /// and everything it printed (standard output and error together, in order).
 enum CommandRun {
     static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
+        try run(InterruptedBuildTests.binary, arguments, in: folder)
+    }
+
+    /// Any program (`node` through `/usr/bin/env`).
+    static func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = InterruptedBuildTests.binary
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = folder
+        if let folder { process.currentDirectoryURL = folder }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
