@@ -32,11 +32,11 @@ struct ProvinceCatalogue: Sendable {
         /// By procedure code, for every procedure the commune publishes.
         var published: [String: Entry] = [:]
         /// The catalogue's procedures the commune does not publish, in catalogue order, with why.
-        var missing: [(procedure: Procedure, note: String)] = []
+        var missing: [(procedure: Procedure, note: String, notApplied: Bool)] = []
 
         static func == (a: Comparison, b: Comparison) -> Bool {
             a.published == b.published
-                && a.missing.elementsEqual(b.missing) { $0.procedure == $1.procedure && $0.note == $1.note }
+                && a.missing.elementsEqual(b.missing) { $0.procedure == $1.procedure && $0.note == $1.note && $0.notApplied == $1.notApplied }
         }
     }
 
@@ -84,7 +84,7 @@ struct ProvinceCatalogue: Sendable {
             } else {
                 note = "Xã chưa đăng thủ tục này"
             }
-            result.missing.append((procedure, note))
+            result.missing.append((procedure, note, reasons[procedure.code] != nil))
         }
         return result
     }

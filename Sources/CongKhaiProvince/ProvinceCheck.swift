@@ -83,8 +83,7 @@ public struct ProvinceCheck: Sendable {
         }) else { return checked }
         checked.name = record.name
         guard result.errorCount == 0, let comparison = builder.compared(record, of: commune, with: catalogue).comparison else { return checked }
-        let declared = Set(catalogue?.shared.exclusions(siteFolder: commune.folder, log: DiagnosticLog()).map(\.code) ?? [])
-        let notApplied = comparison.missing.filter { declared.contains($0.procedure.code) }.count
+        let notApplied = comparison.missing.filter(\.notApplied).count
         var deviations = Deviations(missing: comparison.missing.count - notApplied, notApplied: notApplied)
         for entry in comparison.published.values {
             switch entry.standing {

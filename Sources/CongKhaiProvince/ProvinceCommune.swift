@@ -74,10 +74,6 @@ public struct ProvinceCommune: Sendable {
 extension ProvinceCommune {
     /// How to name the province's folder in a command typed at `cwd`: `../..` from inside it.
     public func provinceArgument(from cwd: URL) -> String {
-        let province = self.province.folder.resolvingSymlinksInPath().pathComponents
-        let here = cwd.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-        guard here.starts(with: province) else { return self.province.folder.path }
-        let depth = here.count - province.count
-        return depth == 0 ? "." : Array(repeating: "..", count: depth).joined(separator: "/")
+        ProvinceConfig.argument(naming: province.folder, from: cwd)
     }
 }

@@ -28,6 +28,16 @@ public struct ProvinceConfig: Sendable {
     /// One value for the province, so the shared files it loads serve every commune.
     let shared: SharedContent
 
+    /// How to name `province` (a folder) in a command typed at `folder`: `../..` from inside
+    /// it, the full path from elsewhere.
+    public static func argument(naming province: URL, from folder: URL) -> String {
+        let base = province.resolvingSymlinksInPath().pathComponents
+        let here = folder.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        guard here.starts(with: base) else { return province.path }
+        let depth = here.count - base.count
+        return depth == 0 ? "." : Array(repeating: "..", count: depth).joined(separator: "/")
+    }
+
     /// Whether `folder` is a province repository rather than a commune's site.
     public static func isProvince(_ folder: URL) -> Bool {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent(fileName).path)

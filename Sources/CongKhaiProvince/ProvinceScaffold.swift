@@ -59,11 +59,7 @@ public enum ProvinceScaffold {
 
     /// `../..`: the province's folder as named from the new commune's, for the commands to run there.
     public static func provinceArgument(_ province: Header, from commune: URL) -> String {
-        let base = province.folder.resolvingSymlinksInPath().pathComponents
-        let here = commune.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-        guard here.starts(with: base) else { return province.folder.path }
-        let depth = here.count - base.count
-        return depth == 0 ? "." : Array(repeating: "..", count: depth).joined(separator: "/")
+        ProvinceConfig.argument(naming: province.folder, from: commune)
     }
 
     /// `congkhai new tinh "Tỉnh Đồng Nai"`: a province repository with no commune yet.

@@ -44,12 +44,17 @@ public struct TemplateSet: Sendable {
     /// `render`, with where the rows of its long lists are (`RowLayout`, empty when it has none;
     /// nil when swift-mustache rendered it).
     func renderNotingRows(_ context: [String: Any], layout: String) -> (html: String, rows: RowLayout?)? {
-        guard fastLayouts.contains(layout), let template = compiled[layout] else {
-            return library.render(context, withTemplate: layout).map { ($0, nil) }
-        }
+        renderNotingRows(FastTemplate.Context(root: context), layout: layout) { library.render(context, withTemplate: layout) }
+    }
+
+    /// `state` through the compiled `layout` with its rows noted; `reference` (swift-mustache)
+    /// when the layout or a partial it uses did not compile.
+    private func renderNotingRows(_ state: FastTemplate.Context, layout: String,
+                                  reference: () -> String?) -> (html: String, rows: RowLayout?)? {
+        guard fastLayouts.contains(layout), let template = compiled[layout] else { return reference().map { ($0, nil) } }
         var out = ""
         out.reserveCapacity(16_384)
-        var state = FastTemplate.Context(root: context)
+        var state = state
         let recorder = RowRecorder()
         state.recorder = recorder
         template.render(&state, partials: compiled, into: &out)
@@ -69,16 +74,7 @@ public struct TemplateSet: Sendable {
 
     /// The same from a typed view model, with where its rows are.
     func renderNotingRows(_ view: TemplateNode, layout: String) -> (html: String, rows: RowLayout?)? {
-        guard fastLayouts.contains(layout), let template = compiled[layout] else {
-            return library.render(view.dictionary, withTemplate: layout).map { ($0, nil) }
-        }
-        var out = ""
-        out.reserveCapacity(16_384)
-        var state = FastTemplate.Context(root: view)
-        let recorder = RowRecorder()
-        state.recorder = recorder
-        template.render(&state, partials: compiled, into: &out)
-        return (out, recorder.layout)
+        renderNotingRows(FastTemplate.Context(root: view), layout: layout) { library.render(view.dictionary, withTemplate: layout) }
     }
 
     /// Every template a layout renders with, itself included.
