@@ -7,9 +7,10 @@
 # For each size N: gen-corpus.py writes the tree (deterministic: same N, same bytes); CongKhai
 # builds it with the repository's templates; hugo-site.sh makes a copy buildable by Hugo (Debian
 # `hugo`) and Hugo builds it. Each tool is timed by /usr/bin/time -v in the same run (wall, user
-# and system CPU, peak memory) in two conditions: "fresh", into an output folder just removed
-# (CongKhai's kept previous edition `.public.ban-truoc` and its record `.public.ban-ghi` removed
-# too), and "rebuild", into the existing output of an earlier build of the same tree (for CongKhai
+# and system CPU, peak memory) in these conditions: "fresh", into an output folder removed SETTLE
+# seconds before (CongKhai's kept previous edition `.public.ban-truoc` and its record
+# `.public.ban-ghi` removed too; see below why the wait), "fresh, just removed", the same right
+# after the removal, and "rebuild", into the existing output of an earlier build of the same tree (for CongKhai
 # the second rebuild with --dung-lai, when the kept edition exists). Two more CongKhai rows:
 # "unchanged", the same command again with nothing changed (the build record finds nothing to do),
 # and "one file changed", after appending a line to one procedure file (the whole pipeline runs
@@ -21,7 +22,8 @@
 # serve's report, then measures serve's idle CPU and its memory across the edits.
 # Output: Markdown tables on stdout and in $BENCH_DIR/results.md.
 # Environment: BENCH_DIR (default /tmp/congkhai-bench), CONGKHAI (default: release build of this
-# repository), EDITS (default 25 of each kind, so 50 edits), SERVE (default 1).
+# repository), EDITS (default 25 of each kind, so 50 edits), SERVE (default 1), SETTLE (default
+# 65 seconds; 0 skips the settled "fresh" row).
 # Needs python3, hugo, /usr/bin/time (Debian `time`).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +31,7 @@ ROOT="$(cd "$HERE/.." && pwd)"
 BENCH_DIR="${BENCH_DIR:-/tmp/congkhai-bench}"
 EDITS="${EDITS:-25}"
 SERVE="${SERVE:-1}"
+SETTLE="${SETTLE:-65}"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
 command -v hugo >/dev/null || { echo "hugo not found: apt-get install hugo" >&2; exit 2; }
@@ -67,10 +70,22 @@ for n in "${SIZES[@]}"; do
   fi
   ck=("$CONGKHAI" build --source "$tree" --as-of 2026-11-23)
   hu=(hugo --source "$hugo_tree" --quiet)
-  # Fresh: both outputs removed just before, side by side.
-  rm -rf "$tree/public" "$tree/.public.ban-truoc" "$tree/.public.ban-ghi" "$hugo_tree/public"
-  read -r ckf_w ckf_c ckf_kb < <(timed "$BENCH_DIR/ck-$n-fresh.log" "${ck[@]}")
-  read -r huf_w huf_c huf_kb < <(timed "$BENCH_DIR/hugo-$n-fresh.log" "${hu[@]}")
+  remove_outputs() { rm -rf "$tree/public" "$tree/.public.ban-truoc" "$tree/.public.ban-ghi" "$hugo_tree/public"; }
+  # Fresh: both outputs removed, then (unless SETTLE=0) synced and left SETTLE seconds, so the
+  # file system has forgotten the deletion, as on a CI runner building a new clone. ext4 without
+  # a journal (this machine's) skips inodes freed in the last 60 s (300 s while their block is
+  # dirty) when it allocates new ones, scanning past each: right after removing 100,000 inodes
+  # every create costs several times more, whichever tool runs.
+  remove_outputs
+  if [ "$SETTLE" != 0 ]; then
+    sync; sleep "$SETTLE"
+    read -r ckf_w ckf_c ckf_kb < <(timed "$BENCH_DIR/ck-$n-fresh.log" "${ck[@]}")
+    read -r huf_w huf_c huf_kb < <(timed "$BENCH_DIR/hugo-$n-fresh.log" "${hu[@]}")
+    remove_outputs
+  fi
+  # Fresh, just removed: the same right after the removal (the condition of earlier tables).
+  read -r ckj_w ckj_c ckj_kb < <(timed "$BENCH_DIR/ck-$n-fresh-just-removed.log" "${ck[@]}")
+  read -r huj_w huj_c huj_kb < <(timed "$BENCH_DIR/hugo-$n-fresh-just-removed.log" "${hu[@]}")
   # Rebuild: CongKhai's first rebuild makes the kept edition (hard links); the second is timed.
   # --dung-lai: without it nothing changed and the build record would skip the work.
   timed "$BENCH_DIR/ck-$n-rebuild1.log" "${ck[@]}" --dung-lai >/dev/null
@@ -87,9 +102,12 @@ for n in "${SIZES[@]}"; do
   cp "$BENCH_DIR/one-file.orig" "$one"
   ck_pages=$(find "$tree/public" -name '*.html' | wc -l)
   hu_pages=$(find "$hugo_tree/public" -name '*.html' | wc -l)
-  for condition in fresh rebuild unchanged "one file changed"; do
+  conditions=(fresh "fresh, just removed" rebuild unchanged "one file changed")
+  [ "$SETTLE" != 0 ] || conditions=("${conditions[@]:1}")
+  for condition in "${conditions[@]}"; do
     case "$condition" in
       fresh) set -- "$ckf_w" "$ckf_c" "$ckf_kb" "$huf_w" "$huf_c" "$huf_kb" ;;
+      "fresh, just removed") set -- "$ckj_w" "$ckj_c" "$ckj_kb" "$huj_w" "$huj_c" "$huj_kb" ;;
       rebuild) set -- "$ckr_w" "$ckr_c" "$ckr_kb" "$hur_w" "$hur_c" "$hur_kb" ;;
       unchanged) set -- "$cku_w" "$cku_c" "$cku_kb" "$hur_w" "$hur_c" "$hur_kb" ;;
       *) set -- "$ck1_w" "$ck1_c" "$ck1_kb" "$hur_w" "$hur_c" "$hur_kb" ;;
