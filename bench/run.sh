@@ -8,10 +8,9 @@
 # builds it with the repository's templates; hugo-site.sh makes a copy buildable by Hugo (Debian
 # `hugo`) and Hugo builds it. Each tool is timed by /usr/bin/time -v in the same run (wall, user
 # and system CPU, peak memory) in these conditions: "fresh", into an output folder removed SETTLE
-# seconds before (CongKhai's kept previous edition `.public.ban-truoc` and its record
-# `.public.ban-ghi` removed too; see below why the wait), "fresh, just removed", the same right
-# after the removal, and "rebuild", into the existing output of an earlier build of the same tree (for CongKhai
-# the second rebuild with --dung-lai, when the kept edition exists). Two more CongKhai rows:
+# seconds before (CongKhai's kept previous edition and records, `.public.ban-*`, removed too;
+# see below why the wait), "fresh, just removed", the same right after the removal, and
+# "rebuild", into the existing output of an earlier build of the same tree (for CongKhai the second rebuild with --dung-lai, when the kept edition exists). Two more CongKhai rows:
 # "unchanged", the same command again with nothing changed (the build record finds nothing to do),
 # and "one file changed", after appending a line to one procedure file (the whole pipeline runs
 # again: only the writing is limited to what changed; the file is restored afterwards). Hugo has
@@ -70,7 +69,7 @@ for n in "${SIZES[@]}"; do
   fi
   ck=("$CONGKHAI" build --source "$tree" --as-of 2026-11-23)
   hu=(hugo --source "$hugo_tree" --quiet)
-  remove_outputs() { rm -rf "$tree/public" "$tree/.public.ban-truoc" "$tree/.public.ban-ghi" "$hugo_tree/public"; }
+  remove_outputs() { rm -rf "$tree/public" "$tree"/.public.ban-* "$hugo_tree/public"; }
   # Fresh: both outputs removed, then (unless SETTLE=0) synced and left SETTLE seconds, so the
   # file system has forgotten the deletion, as on a CI runner building a new clone. ext4 without
   # a journal (this machine's) skips inodes freed in the last 60 s (300 s while their block is
