@@ -40,6 +40,10 @@ final class PageView: TemplateNode, @unchecked Sendable {
         extra.append((key, TemplateValue(value)))
     }
 
+    func set(_ key: String, _ value: TemplateValue) {
+        extra.append((key, value))
+    }
+
     static let builtInKeys = ["root", "site", "page", "nav", "breadcrumbs", "feed_href", "css_href", "js_href", "generator", "lang",
                               "children", "latest_news", "quick_links", "datasets"]
 

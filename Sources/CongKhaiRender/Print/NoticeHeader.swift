@@ -14,6 +14,8 @@ struct NoticeHeader: Sendable {
     /// `ỦY BAN NHÂN DÂN` / `XÃ HÒA VÂN`: the unit name is printed in capitals, the body's
     /// kind on its own line as on every commune document. Made once: every edition prints it.
     let unitLines: [String]
+    /// The same, as every edition's `print.unit_lines` reads them (made once).
+    let unitLineItems: [TemplateNode]
 
     init(config: SiteConfig, asOf: CalendarDate?, checklist: Checklist, baseURL: String?, units: [any UnitRendering]) {
         self.config = config
@@ -22,6 +24,7 @@ struct NoticeHeader: Sendable {
         self.baseURL = baseURL
         self.units = units
         unitLines = Self.unitLines(config)
+        unitLineItems = unitLines.map(TextItem.init)
     }
 
     func facts(of page: Page) -> NoticeFacts? {
@@ -94,20 +97,25 @@ struct NoticeHeader: Sendable {
     }
 
     func postingValues(of page: Page) -> [String: Any] {
+        postingNode(of: page).dictionary
+    }
+
+    /// `postingValues`, typed (an edition's page reads it).
+    func postingNode(of page: Page) -> FieldsNode {
         switch posting(of: page) {
         case let .window(window):
-            var values: [String: Any] = ["place": window.place ?? headquarters]
-            values["from_text"] = window.from?.vietnamese
-            values["from_iso"] = window.from?.iso
-            values["to_text"] = window.to?.vietnamese
-            values["to_iso"] = window.to?.iso
-            values["is_window"] = true
-            values["summary"] = "Niêm yết" + (window.from.map { " từ \($0.vietnamese)" } ?? "") + (window.to.map { " đến \($0.vietnamese)" } ?? "")
+            let values = FieldsNode([("place", .text(window.place ?? headquarters))])
+            values.add("from_text", window.from?.vietnamese)
+            values.add("from_iso", window.from?.iso)
+            values.add("to_text", window.to?.vietnamese)
+            values.add("to_iso", window.to?.iso)
+            values.add("is_window", .flag(true))
+            values.add("summary", "Niêm yết" + (window.from.map { " từ \($0.vietnamese)" } ?? "") + (window.to.map { " đến \($0.vietnamese)" } ?? ""))
             return values
         case .standing:
-            return ["place": headquarters, "is_standing": true, "summary": "Niêm yết thường xuyên"]
+            return FieldsNode([("place", .text(headquarters)), ("is_standing", .flag(true)), ("summary", .text("Niêm yết thường xuyên"))])
         case .blank:
-            return ["is_blank": true, "summary": "Chưa ghi thời gian niêm yết"]
+            return FieldsNode([("is_blank", .flag(true)), ("summary", .text("Chưa ghi thời gian niêm yết"))])
         }
     }
 

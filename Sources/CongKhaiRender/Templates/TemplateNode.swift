@@ -106,3 +106,31 @@ protocol OptionalValue {
 extension Optional: OptionalValue {
     var wrappedAny: Any? { self.map { $0 as Any } }
 }
+
+/// A few named values made for one page (its search links, print values, meta): what a small
+/// `[String: Any]` held, without hashing its keys to store them and without a runtime cast of
+/// each value at every lookup. Read by a linear scan, which for a handful of keys costs less
+/// than hashing one. A key is added only with a value, as a dictionary drops a nil.
+final class FieldsNode: TemplateNode, @unchecked Sendable {
+    private(set) var fields: [(key: String, value: TemplateValue)] = []
+
+    init(_ fields: [(key: String, value: TemplateValue)] = []) {
+        self.fields = fields
+    }
+
+    func add(_ key: String, _ value: TemplateValue?) {
+        guard let value else { return }
+        if let index = fields.firstIndex(where: { $0.key == key }) { fields[index].value = value } else { fields.append((key, value)) }
+    }
+
+    func add(_ key: String, _ text: String?) {
+        add(key, text.map(TemplateValue.text))
+    }
+
+    override var keys: [String] { fields.map(\.key) }
+
+    override func child(_ key: String) -> TemplateValue? {
+        for field in fields where field.key == key { return field.value }
+        return nil
+    }
+}
