@@ -79,9 +79,9 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         if !catalogue.procedures.isEmpty {
             let root = RelativeURL.root(from: page.path)
             values["search"] = FieldsNode([
-                ("index_href", .text(root + "du-lieu/tim-kiem.js")),
-                ("script_href", .text(root + "assets/tim-kiem.js")),
-                ("catalogue_href", .text(root + "thu-tuc/index.html")),
+                (.indexHref, .text(root + "du-lieu/tim-kiem.js")),
+                (.scriptHref, .text(root + "assets/tim-kiem.js")),
+                (.catalogueHref, .text(root + "thu-tuc/index.html")),
             ])
         }
         switch page.kind {

@@ -16,12 +16,12 @@ struct PageMeta {
     func node(for page: Page) -> FieldsNode? {
         guard let base = settings.baseURL, page.kind != .notFound else { return nil }
         let meta = FieldsNode([
-            ("canonical", .text(base + page.path)),
-            ("title", .text(page.kind == .home ? config.name : page.title)),
-            ("site_name", .text(config.name)),
-            ("image", .text(base + "assets/emblem.svg")),
+            (.canonical, .text(base + page.path)),
+            (.title, .text(page.kind == .home ? config.name : page.title)),
+            (.siteName, .text(config.name)),
+            (.image, .text(base + "assets/emblem.svg")),
         ])
-        meta.add("description", page.description ?? config.description)
+        meta.add(.description, page.description ?? config.description)
         return meta
     }
 

@@ -104,18 +104,18 @@ struct NoticeHeader: Sendable {
     func postingNode(of page: Page) -> FieldsNode {
         switch posting(of: page) {
         case let .window(window):
-            let values = FieldsNode([("place", .text(window.place ?? headquarters))])
-            values.add("from_text", window.from?.vietnamese)
-            values.add("from_iso", window.from?.iso)
-            values.add("to_text", window.to?.vietnamese)
-            values.add("to_iso", window.to?.iso)
-            values.add("is_window", .flag(true))
-            values.add("summary", "Niêm yết" + (window.from.map { " từ \($0.vietnamese)" } ?? "") + (window.to.map { " đến \($0.vietnamese)" } ?? ""))
+            let values = FieldsNode([(.place, .text(window.place ?? headquarters))])
+            values.add(.fromText, window.from?.vietnamese)
+            values.add(.fromIso, window.from?.iso)
+            values.add(.toText, window.to?.vietnamese)
+            values.add(.toIso, window.to?.iso)
+            values.add(.isWindow, .flag(true))
+            values.add(.summary, "Niêm yết" + (window.from.map { " từ \($0.vietnamese)" } ?? "") + (window.to.map { " đến \($0.vietnamese)" } ?? ""))
             return values
         case .standing:
-            return FieldsNode([("place", .text(headquarters)), ("is_standing", .flag(true)), ("summary", .text("Niêm yết thường xuyên"))])
+            return FieldsNode([(.place, .text(headquarters)), (.isStanding, .flag(true)), (.summary, .text("Niêm yết thường xuyên"))])
         case .blank:
-            return FieldsNode([("is_blank", .flag(true)), ("summary", .text("Chưa ghi thời gian niêm yết"))])
+            return FieldsNode([(.isBlank, .flag(true)), (.summary, .text("Chưa ghi thời gian niêm yết"))])
         }
     }
 

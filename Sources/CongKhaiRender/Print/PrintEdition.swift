@@ -36,9 +36,9 @@ public enum PrintEdition {
     /// `links`' `print_edition`, typed, as the page's view reads it; nil for a page without one.
     static func linksNode(for page: Page, withPDF: Bool) -> FieldsNode? {
         guard let printPath = path(for: page) else { return nil }
-        let values = FieldsNode([("href", .text(RelativeURL.href(from: page.path, to: .page(printPath)))),
-                                 ("index_href", .text(RelativeURL.href(from: page.path, to: .page(folder))))])
-        if withPDF { values.add("pdf_href", RelativeURL.href(from: page.path, to: .file(pdfPath(for: printPath)))) }
+        let values = FieldsNode([(.href, .text(RelativeURL.href(from: page.path, to: .page(printPath)))),
+                                 (.indexHref, .text(RelativeURL.href(from: page.path, to: .page(folder))))])
+        if withPDF { values.add(.pdfHref, RelativeURL.href(from: page.path, to: .file(pdfPath(for: printPath)))) }
         return values
     }
 }

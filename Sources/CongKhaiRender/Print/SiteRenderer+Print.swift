@@ -90,7 +90,7 @@ extension SiteRenderer {
             }.html
         }()
         let view = builder.view(for: page, bodyHTML: bodyText, shared: shared)
-        view.set("print", .node(printValues(web: web, printPath: printPath, header: header)))
+        view.set(.printValues, .node(printValues(web: web, printPath: printPath, header: header)))
         guard let (html, rows) = templates.renderNotingRows(view, layout: layout) else { return nil }
         var file = OutputFile(path: printPath + "index.html", text: html)
         file.rows = rows
@@ -101,23 +101,23 @@ extension SiteRenderer {
         let root = RelativeURL.root(from: printPath)
         let isSheet = web.kind.isSheetOnly
         let values = FieldsNode([
-            ("unit_lines", .nodes(header.unitLineItems)),
-            ("posting", .node(header.postingNode(of: web))),
-            ("css_href", .text(root + PrintEdition.stylesheet)),
-            ("index_href", .text(root + PrintEdition.folder + "index.html")),
-            ("web_address", .text(header.webAddress(of: isSheet ? printPath : web.path))),
-            ("is_landscape", .flag(isLandscape(web, header: header))),
+            (.unitLines, .nodes(header.unitLineItems)),
+            (.posting, .node(header.postingNode(of: web))),
+            (.cssHref, .text(root + PrintEdition.stylesheet)),
+            (.indexHref, .text(root + PrintEdition.folder + "index.html")),
+            (.webAddress, .text(header.webAddress(of: isSheet ? printPath : web.path))),
+            (.isLandscape, .flag(isLandscape(web, header: header))),
         ])
         let heading = header.heading(of: web)
-        values.add("heading", heading.heading)
-        values.add("subject", heading.subject)
-        values.add("number", header.number(of: web))
+        values.add(.heading, heading.heading)
+        values.add(.subject, heading.subject)
+        values.add(.number, header.number(of: web))
         if let date = header.date(of: web) {
-            values.add("place_date", header.placeDate(date))
-            values.add("date_iso", date.iso)
+            values.add(.placeDate, header.placeDate(date))
+            values.add(.dateIso, date.iso)
         }
-        if !isSheet { values.add("web_href", RelativeURL.href(from: printPath, to: .page(web.path))) }
-        if settings.producesPDF { values.add("pdf_href", root + PrintEdition.pdfPath(for: printPath)) }
+        if !isSheet { values.add(.webHref, RelativeURL.href(from: printPath, to: .page(web.path))) }
+        if settings.producesPDF { values.add(.pdfHref, root + PrintEdition.pdfPath(for: printPath)) }
         return values
     }
 

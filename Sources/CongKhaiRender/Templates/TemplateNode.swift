@@ -14,7 +14,11 @@ class TemplateNode: @unchecked Sendable {
     var keys: [String] { [] }
 
     /// The value of `key`, or nil when the dictionary would not have the key.
-    func child(_ key: String) -> TemplateValue? { nil }
+    final func child(_ key: String) -> TemplateValue? { child(key, known: TemplateKey.named(key)) }
+
+    /// The same, with `key` as a `TemplateKey` when it is one (`known`; compiled templates
+    /// name their keys once): what subclasses answer, switching over `known`.
+    func child(_ key: String, known: TemplateKey?) -> TemplateValue? { nil }
 
     /// The same values as a dictionary (nested nodes as dictionaries too).
     var dictionary: [String: Any] {
@@ -112,25 +116,26 @@ extension Optional: OptionalValue {
 /// each value at every lookup. Read by a linear scan, which for a handful of keys costs less
 /// than hashing one. A key is added only with a value, as a dictionary drops a nil.
 final class FieldsNode: TemplateNode, @unchecked Sendable {
-    private(set) var fields: [(key: String, value: TemplateValue)] = []
+    private(set) var fields: [(key: TemplateKey, value: TemplateValue)] = []
 
-    init(_ fields: [(key: String, value: TemplateValue)] = []) {
+    init(_ fields: [(key: TemplateKey, value: TemplateValue)] = []) {
         self.fields = fields
     }
 
-    func add(_ key: String, _ value: TemplateValue?) {
+    func add(_ key: TemplateKey, _ value: TemplateValue?) {
         guard let value else { return }
         if let index = fields.firstIndex(where: { $0.key == key }) { fields[index].value = value } else { fields.append((key, value)) }
     }
 
-    func add(_ key: String, _ text: String?) {
+    func add(_ key: TemplateKey, _ text: String?) {
         add(key, text.map(TemplateValue.text))
     }
 
-    override var keys: [String] { fields.map(\.key) }
+    override var keys: [String] { fields.map(\.key.rawValue) }
 
-    override func child(_ key: String) -> TemplateValue? {
-        for field in fields where field.key == key { return field.value }
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
+        for field in fields where field.key == known { return field.value }
         return nil
     }
 }
