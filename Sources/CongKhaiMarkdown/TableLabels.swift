@@ -1,4 +1,5 @@
 import CongKhaiModel
+import Synchronization
 
 /// Gives every body cell of a Markdown table its column's header as `data-label`, and the table
 /// the class `stack`: below a breakpoint the theme shows each row as a block of "label: value"
@@ -55,7 +56,7 @@ enum TableLabels {
             output.append(contentsOf: tableClose)
             return
         }
-        let labels = headers(source, table.lowerBound..<headEnd).map { Array($0.utf8) }
+        let labels = labels(source, table.lowerBound..<headEnd)
         output.append(contentsOf: stackOpen)
         var rest = headEnd + headClose.count
         output.append(contentsOf: source[table.lowerBound..<rest])
@@ -81,6 +82,20 @@ enum TableLabels {
         }
         output.append(contentsOf: source[rest..<table.upperBound])
         output.append(contentsOf: tableClose)
+    }
+
+    /// Labels already made, by the bytes of the header they were made from: the pages of a
+    /// site repeat a few headers (every procedure's "Thành phần hồ sơ"), and reading a label
+    /// character by character cost more than the rest of the table. Bounded; a miss only costs the work.
+    private static let known = Mutex<[[UInt8]: [[UInt8]]]>([:])
+    private static let knownLimit = 4_096
+
+    private static func labels(_ source: UnsafeBufferPointer<UInt8>, _ head: Range<Int>) -> [[UInt8]] {
+        let key = Array(source[head])
+        if let labels = known.withLock({ $0[key] }) { return labels }
+        let labels = headers(source, head).map { Array($0.utf8) }
+        known.withLock { if $0.count < knownLimit { $0[key] = labels } }
+        return labels
     }
 
     /// The text of each `<th` … `</th>` of the header (`head`), tags removed. (`<thead>` is

@@ -16,8 +16,11 @@ struct TableLabelsTests {
     ]
 
     @Test func labelsAsTheStringVersionDid() {
-        for html in Self.cases {
-            #expect(TableLabels.apply(html) == Reference.apply(html), "\(html)")
+        // Twice: the second time the labels come from the headers already seen.
+        for _ in 0..<2 {
+            for html in Self.cases {
+                #expect(TableLabels.apply(html) == Reference.apply(html), "\(html)")
+            }
         }
         #expect(TableLabels.apply(Self.cases[1]).contains("<td data-label=\"Số lượng\" class=\"align-right\">1</td>"))
     }
