@@ -2,8 +2,8 @@ import CongKhaiModel
 
 /// The root of every page's template values (documented in docs/templates.md), typed: what
 /// `PageContext.context(for:bodyHTML:)` used to build as a dictionary per page. The keys the
-/// units, the page's meta and its edition add are kept in `extra`, in the order they were
-/// merged, and win over the built-in keys as the merge let them.
+/// units, the page's meta and its edition add are kept in `extraKeys` (with their values), in
+/// the order they were merged, and win over the built-in keys as the merge let them.
 final class PageView: TemplateNode, @unchecked Sendable {
     let root: String
     let site: ObjectNode
@@ -16,7 +16,10 @@ final class PageView: TemplateNode, @unchecked Sendable {
     let quickLinks: [TemplateNode]?
     let datasets: [[String: Any]]?
     /// Read by the engine as typed values, sorted once here rather than at every lookup.
-    private(set) var extra: [(key: String, known: TemplateKey?, value: TemplateValue?)] = []
+    /// Three parallel lists, so that a lookup scans plain enums without copying keys or values.
+    private(set) var extraKeys: [String] = []
+    private var extraKnown: [TemplateKey?] = []
+    private var extraValues: [TemplateValue?] = []
 
     init(root: String, site: ObjectNode, page: PageValues, nav: [TemplateNode], breadcrumbs: [TemplateNode], children: [TemplateNode]?,
          latestNews: [TemplateNode]?, quickLinks: [TemplateNode]?, datasets: [[String: Any]]?) {
@@ -33,15 +36,21 @@ final class PageView: TemplateNode, @unchecked Sendable {
 
     /// `values` over this page's keys, the later winning (a dictionary's `merge`).
     func merge(_ values: [String: Any]) {
-        for (key, value) in values { extra.append((key, TemplateKey.named(key), TemplateValue(value))) }
+        for (key, value) in values { append(key, TemplateKey.named(key), TemplateValue(value)) }
     }
 
     func set(_ key: String, _ value: Any) {
-        extra.append((key, TemplateKey.named(key), TemplateValue(value)))
+        append(key, TemplateKey.named(key), TemplateValue(value))
     }
 
     func set(_ key: TemplateKey, _ value: TemplateValue) {
-        extra.append((key.rawValue, key, value))
+        append(key.rawValue, key, value)
+    }
+
+    private func append(_ key: String, _ known: TemplateKey?, _ value: TemplateValue?) {
+        extraKeys.append(key)
+        extraKnown.append(known)
+        extraValues.append(value)
     }
 
     static let builtInKeys = ["root", "site", "page", "nav", "breadcrumbs", "feed_href", "css_href", "js_href", "generator", "lang",
@@ -49,15 +58,18 @@ final class PageView: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] {
         var keys = Self.builtInKeys
-        for (key, _, _) in extra where !keys.contains(key) { keys.append(key) }
+        for key in extraKeys where !keys.contains(key) { keys.append(key) }
         return keys
     }
 
     override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
         // A name is a `TemplateKey` or not whatever node it is looked up in, so keys compare as enums when they are ones.
-        for index in extra.indices.reversed() {
-            let field = extra[index]
-            if let known { if field.known == known { return field.value } } else if field.known == nil, field.key == key { return field.value }
+        var index = extraKnown.count
+        while index > 0 {
+            index -= 1
+            if let known { if extraKnown[index] == known { return extraValues[index] } } else if extraKnown[index] == nil, extraKeys[index] == key {
+                return extraValues[index]
+            }
         }
         guard let known else { return nil }
         switch known {

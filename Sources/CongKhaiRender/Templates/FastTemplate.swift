@@ -365,7 +365,8 @@ final class FastTemplate: @unchecked Sendable {
         case let .objects(items): return .objects(items)
         case let .nodes(items): return .nodes(items)
         case .text, .flag, .number, .object, .node: return nil
-        case let .other(value):
+        case let .other(box):
+            let value = box.value
             if let items = value as? [[String: Any]] { return .objects(items) }
             if let items = value as? [String] { return .values(items) }
             return (value as? [Any]).map(List.values)
@@ -386,8 +387,10 @@ final class FastTemplate: @unchecked Sendable {
         case .stack:
             guard let first = name.parts.first else { return nil }
             // The first object that has the key wins, even when its value is an empty Optional.
-            for frame in context.stack.reversed() {
-                switch frame {
+            var depth = context.stack.count
+            while depth > 0 {
+                depth -= 1
+                switch context.stack[depth] {
                 case let .object(dictionary):
                     guard let raw = dictionary[first] else { continue }
                     value = TemplateValue(raw).flatMap { child(of: $0, name, from: 1) }

@@ -51,8 +51,11 @@ enum TemplateValue {
     case objects([[String: Any]])
     case node(TemplateNode)
     case nodes([TemplateNode])
-    /// Anything else (lists of strings, of mixed values).
-    case other(Any)
+    /// Anything else (lists of strings, of mixed values), boxed: an inline `Any` made every
+    /// value three words larger and every copy of one a call through the runtime.
+    case other(OpaqueValue)
+
+    static func other(_ value: Any) -> TemplateValue { .other(OpaqueValue(value)) }
 
     /// A dictionary's value; nil for an empty Optional (`["a": someOptional]` stores the
     /// Optional itself; it must read as its value or as nothing).
@@ -98,8 +101,17 @@ enum TemplateValue {
         case let .objects(objects): return objects
         case let .node(node): return node
         case let .nodes(nodes): return nodes
-        case let .other(value): return value
+        case let .other(box): return box.value
         }
+    }
+}
+
+/// A value of a type the engine has no case for, boxed (`TemplateValue.other`).
+final class OpaqueValue: @unchecked Sendable {
+    let value: Any
+
+    init(_ value: Any) {
+        self.value = value
     }
 }
 
