@@ -100,19 +100,21 @@ extension SiteRenderer {
     func printValues(web: Page, printPath: String, header: NoticeHeader) -> FieldsNode {
         let root = RelativeURL.root(from: printPath)
         let isSheet = web.kind.isSheetOnly
+        // What the page's unit says about its edition, asked for once (each part below reads it).
+        let facts = header.facts(of: web)
         let values = FieldsNode([
             (.unitLines, .nodes(header.unitLineItems)),
-            (.posting, .node(header.postingNode(of: web))),
+            (.posting, .node(header.postingNode(of: web, facts: facts))),
             (.cssHref, .text(root + PrintEdition.stylesheet)),
             (.indexHref, .text(root + PrintEdition.folder + "index.html")),
             (.webAddress, .text(header.webAddress(of: isSheet ? printPath : web.path))),
-            (.isLandscape, .flag(isLandscape(web, header: header))),
+            (.isLandscape, .flag(facts?.isLandscape ?? false)),
         ])
-        let heading = header.heading(of: web)
+        let heading = header.heading(of: web, facts: facts)
         values.add(.heading, heading.heading)
         values.add(.subject, heading.subject)
-        values.add(.number, header.number(of: web))
-        if let date = header.date(of: web) {
+        values.add(.number, header.number(facts: facts))
+        if let date = header.date(of: web, facts: facts) {
             values.add(.placeDate, header.placeDate(date))
             values.add(.dateIso, date.iso)
         }
