@@ -213,6 +213,8 @@ final class FastTemplate: @unchecked Sendable {
         var indentation: String?
         /// Set while a page's rows are noted for `serve` (`RowLayout`).
         var recorder: RowRecorder?
+        /// The chrome kept across pages (`PartialMemo`), when the render may use it.
+        var memo: PartialMemo?
 
         init(root: [String: Any]) {
             stack = [.object(root)]
@@ -299,6 +301,10 @@ final class FastTemplate: @unchecked Sendable {
             }
         case let .partial(name, indentation):
             guard let template = partials[name] else { return }
+            if let memo = context.memo, context.stack.count == 1, context.sequence == nil, indentation?.isEmpty ?? true,
+               context.indentation?.isEmpty ?? true, memo.render(name, template, &context, partials: partials, into: &out) {
+                return
+            }
             guard let indentation else {
                 template.render(&context, partials: partials, into: &out)
                 return
