@@ -35,10 +35,13 @@ final class ProcedureFacts: @unchecked Sendable {
 final class ProcedureView: TemplateNode, @unchecked Sendable {
     let facts: ProcedureFacts
     let pagePath: String
+    /// `RelativeURL.root(from: pagePath)`, which every link of the view starts with (made once).
+    let root: String
 
     init(facts: ProcedureFacts, pagePath: String) {
         self.facts = facts
         self.pagePath = pagePath
+        root = RelativeURL.root(from: pagePath)
     }
 
     static let allKeys = ["code", "name", "href", "field", "field_href", "fee_summary", "level_label", "level_slug", "deadline", "level",
@@ -53,9 +56,9 @@ final class ProcedureView: TemplateNode, @unchecked Sendable {
         switch known {
         case .code: return .text(procedure.code)
         case .name: return .text(procedure.name)
-        case .href: return .text(RelativeURL.href(from: pagePath, to: .page(procedure.path)))
+        case .href: return .text(root + procedure.path + "index.html")
         case .field: return .text(procedure.field)
-        case .fieldHref: return .text(RelativeURL.href(from: pagePath, to: .page("thu-tuc/\(procedure.fieldSlug)/")))
+        case .fieldHref: return .text(root + "thu-tuc/" + procedure.fieldSlug + "/index.html")
         case .feeSummary: return .text(facts.feeSummary)
         case .levelLabel: return procedure.onlineLevel.map { .text($0.label) }
         case .levelSlug: return procedure.onlineLevel.map { .text($0.slug) }
@@ -71,12 +74,11 @@ final class ProcedureView: TemplateNode, @unchecked Sendable {
         case .channels: return .nodes(facts.channels)
         case .legalBasis: return .nodes(facts.legalBasis)
         case .forms:
-            let root = RelativeURL.root(from: pagePath)
             return .nodes(facts.forms.map { FormItem(title: $0.title, href: root + $0.path) })
         case .publication: return facts.publication.map(TemplateValue.node)
         case .fees:
             // Each fee with its rates, linked to the fee schedule from this page.
-            let schedule = RelativeURL.href(from: pagePath, to: .page("phi-le-phi/")) + "#"
+            let schedule = root + "phi-le-phi/index.html#"
             return .nodes(facts.fees.map { FeeView(facts: $0, href: schedule + $0.fee.id) })
         default: return nil
         }
