@@ -37,6 +37,10 @@ final class ProcedureView: TemplateNode, @unchecked Sendable {
     let pagePath: String
     /// `RelativeURL.root(from: pagePath)`, which every link of the view starts with (made once).
     let root: String
+    /// The forms and fees with their links, made when first read (a template reads them more
+    /// than once: `{{#fees}}` and `{{^fees}}`). A view is read by its own page's render only.
+    private var formItems: [TemplateNode]?
+    private var feeItems: [TemplateNode]?
 
     init(facts: ProcedureFacts, pagePath: String) {
         self.facts = facts
@@ -74,12 +78,18 @@ final class ProcedureView: TemplateNode, @unchecked Sendable {
         case .channels: return .nodes(facts.channels)
         case .legalBasis: return .nodes(facts.legalBasis)
         case .forms:
-            return .nodes(facts.forms.map { FormItem(title: $0.title, href: root + $0.path) })
+            if let formItems { return .nodes(formItems) }
+            let items: [TemplateNode] = facts.forms.map { FormItem(title: $0.title, href: root + $0.path) }
+            formItems = items
+            return .nodes(items)
         case .publication: return facts.publication.map(TemplateValue.node)
         case .fees:
+            if let feeItems { return .nodes(feeItems) }
             // Each fee with its rates, linked to the fee schedule from this page.
             let schedule = root + "phi-le-phi/index.html#"
-            return .nodes(facts.fees.map { FeeView(facts: $0, href: schedule + $0.fee.id) })
+            let items: [TemplateNode] = facts.fees.map { FeeView(facts: $0, href: schedule + $0.fee.id) }
+            feeItems = items
+            return .nodes(items)
         default: return nil
         }
     }

@@ -37,7 +37,7 @@ struct PageContext: @unchecked Sendable {
         let root = RelativeURL.root(from: page.path)
         let values = PageValues(title: page.title, contentHTML: bodyHTML, kind: page.kind, address: page.kind == .notFound ? "404.html" : page.path,
                                 description: page.description, author: page.author, date: page.date, updated: navigation.lastChanged(page),
-                                sectionTitle: page.section.flatMap { navigation.pagesByPath[$0 + "/"]?.title })
+                                sectionTitle: page.section.flatMap { titlesByPath[$0 + "/"] })
         let children = navigation.children(of: page).map { entry($0, from: page) }
         var datasets: [[String: Any]]?
         if page.kind == .openData {
