@@ -58,7 +58,11 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", droppedHTMLLines: dropped)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: TableLabels.apply(HTMLPolish.apply(String(cString: rendered))), droppedHTMLLines: dropped)
+        // Polished and labelled as bytes straight from cmark's buffer: one String made, at the end
+        // (repairing any invalid UTF-8 as `String(cString:)` did; every pattern is ASCII).
+        let source = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
+        let html = TableLabels.apply(HTMLPolish.apply(source))
+        return RenderedMarkdown(html: String(decoding: html, as: UTF8.self), droppedHTMLLines: dropped)
     }
 
     private static func walk(_ document: OpaquePointer, allowRawHTML: Bool, rewrite: (MarkdownReference) -> String?) -> [Int] {
@@ -121,27 +125,33 @@ enum HTMLPolish {
     /// straight through. (Foundation's replacingOccurrences was a quarter of the build time.)
     static func apply(_ html: String) -> String {
         var html = html
-        return html.withUTF8 { source -> String in
-            var output: [UInt8] = []
-            output.reserveCapacity(source.count + source.count / 8)
-            var index = 0
-            let count = source.count
-            scan: while index < count {
-                let byte = source[index]
-                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "a") {
-                    for pattern in patterns where pattern.from[0] == byte && count - index >= pattern.from.count {
-                        if matches(pattern.from, in: source, at: index) {
-                            output.append(contentsOf: pattern.to)
-                            index += pattern.from.count
-                            continue scan
-                        }
+        return html.withUTF8 { String(decoding: apply($0), as: UTF8.self) }
+    }
+
+    /// Unchanged runs are copied whole, not byte by byte.
+    static func apply(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count + source.count / 8)
+        var index = 0
+        var copied = 0
+        let count = source.count
+        scan: while index < count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "a") {
+                for pattern in patterns where pattern.from[0] == byte && count - index >= pattern.from.count {
+                    if matches(pattern.from, in: source, at: index) {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<index]))
+                        output.append(contentsOf: pattern.to)
+                        index += pattern.from.count
+                        copied = index
+                        continue scan
                     }
                 }
-                output.append(byte)
-                index += 1
             }
-            return String(decoding: output, as: UTF8.self)
+            index += 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<count]))
+        return output
     }
 
     private static func matches(_ pattern: [UInt8], in source: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {

@@ -10,10 +10,23 @@ public enum MarkupEscape {
         return out
     }
 
+    /// The five characters as bits of one word: a byte is tested with a shift, not five comparisons.
+    private static let escapedBits: UInt64 = (1 << 0x3C) | (1 << 0x3E) | (1 << 0x26) | (1 << 0x22) | (1 << 0x27)
+
+    @inline(__always)
+    private static func needsEscaping(_ text: String) -> Bool {
+        func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+            for byte in bytes where byte < 0x40 && escapedBits & (1 << UInt64(byte)) != 0 { return true }
+            return false
+        }
+        // A native string's bytes are read in place; the sequence path is for bridged ones.
+        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
+    }
+
     /// Appends `text` escaped; text without any of the five (most of it) is copied as is.
     public static func append(_ text: String, into out: inout String) {
         // Appending the string itself shares its storage check; decoding its bytes made a copy.
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+        guard needsEscaping(text) else {
             out += text
             return
         }

@@ -216,7 +216,7 @@ public struct SiteRenderer: Sendable {
         guard let layout = templates.layout(for: page, log: log) else { return nil }
         let view = builder.view(for: page, bodyHTML: body.html, shared: shared)
         let meta = PageMeta(settings: settings, config: content.config)
-        view.merge(meta.values(for: page))
+        if let values = meta.node(for: page) { view.set(.meta, .node(values)) }
         let rendered: (html: String, rows: RowLayout?)?
         if page.kind == .notFound {
             // The 404 page rewrites its links as values (`PageMeta.notFound`), so it renders from a dictionary.
@@ -224,7 +224,7 @@ public struct SiteRenderer: Sendable {
             context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
             rendered = templates.renderNotingRows(context, layout: layout)
         } else {
-            view.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF))
+            if let links = PrintEdition.linksNode(for: page, withPDF: settings.producesPDF) { view.set(.printEdition, .node(links)) }
             rendered = templates.renderNotingRows(view, layout: layout)
         }
         guard let (html, rows) = rendered else { return nil }

@@ -78,11 +78,11 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         var values: [String: Any] = [:]
         if !catalogue.procedures.isEmpty {
             let root = RelativeURL.root(from: page.path)
-            values["search"] = [
-                "index_href": root + "du-lieu/tim-kiem.js",
-                "script_href": root + "assets/tim-kiem.js",
-                "catalogue_href": root + "thu-tuc/index.html",
-            ]
+            values["search"] = FieldsNode([
+                (.indexHref, .text(root + "du-lieu/tim-kiem.js")),
+                (.scriptHref, .text(root + "assets/tim-kiem.js")),
+                (.catalogueHref, .text(root + "thu-tuc/index.html")),
+            ])
         }
         switch page.kind {
         case .catalogue, .procedureList:

@@ -35,10 +35,17 @@ final class ProcedureFacts: @unchecked Sendable {
 final class ProcedureView: TemplateNode, @unchecked Sendable {
     let facts: ProcedureFacts
     let pagePath: String
+    /// `RelativeURL.root(from: pagePath)`, which every link of the view starts with (made once).
+    let root: String
+    /// The forms and fees with their links, made when first read (a template reads them more
+    /// than once: `{{#fees}}` and `{{^fees}}`). A view is read by its own page's render only.
+    private var formItems: [TemplateNode]?
+    private var feeItems: [TemplateNode]?
 
     init(facts: ProcedureFacts, pagePath: String) {
         self.facts = facts
         self.pagePath = pagePath
+        root = RelativeURL.root(from: pagePath)
     }
 
     static let allKeys = ["code", "name", "href", "field", "field_href", "fee_summary", "level_label", "level_slug", "deadline", "level",
@@ -47,36 +54,42 @@ final class ProcedureView: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> TemplateValue? {
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
         let procedure = facts.procedure
-        switch key {
-        case "code": return .text(procedure.code)
-        case "name": return .text(procedure.name)
-        case "href": return .text(RelativeURL.href(from: pagePath, to: .page(procedure.path)))
-        case "field": return .text(procedure.field)
-        case "field_href": return .text(RelativeURL.href(from: pagePath, to: .page("thu-tuc/\(procedure.fieldSlug)/")))
-        case "fee_summary": return .text(facts.feeSummary)
-        case "level_label": return procedure.onlineLevel.map { .text($0.label) }
-        case "level_slug": return procedure.onlineLevel.map { .text($0.slug) }
-        case "deadline": return facts.deadlineSummary.map(TemplateValue.text)
-        case "level": return procedure.level.map(TemplateValue.text)
-        case "partial_reason": return procedure.partialReason.map(TemplateValue.text)
-        case "deadline_text": return procedure.deadline.map(TemplateValue.text)
-        case "subjects": return procedure.subjects.map(TemplateValue.text)
-        case "agency": return procedure.agency.map(TemplateValue.text)
-        case "result": return procedure.result.map(TemplateValue.text)
-        case "online_url": return facts.onlineURL.map(TemplateValue.text)
-        case "is_free": return .flag(procedure.isFree)
-        case "channels": return .nodes(facts.channels)
-        case "legal_basis": return .nodes(facts.legalBasis)
-        case "forms":
-            let root = RelativeURL.root(from: pagePath)
-            return .nodes(facts.forms.map { FormItem(title: $0.title, href: root + $0.path) })
-        case "publication": return facts.publication.map(TemplateValue.node)
-        case "fees":
+        switch known {
+        case .code: return .text(procedure.code)
+        case .name: return .text(procedure.name)
+        case .href: return .text(root + procedure.path + "index.html")
+        case .field: return .text(procedure.field)
+        case .fieldHref: return .text(root + "thu-tuc/" + procedure.fieldSlug + "/index.html")
+        case .feeSummary: return .text(facts.feeSummary)
+        case .levelLabel: return procedure.onlineLevel.map { .text($0.label) }
+        case .levelSlug: return procedure.onlineLevel.map { .text($0.slug) }
+        case .deadline: return facts.deadlineSummary.map(TemplateValue.text)
+        case .level: return procedure.level.map(TemplateValue.text)
+        case .partialReason: return procedure.partialReason.map(TemplateValue.text)
+        case .deadlineText: return procedure.deadline.map(TemplateValue.text)
+        case .subjects: return procedure.subjects.map(TemplateValue.text)
+        case .agency: return procedure.agency.map(TemplateValue.text)
+        case .result: return procedure.result.map(TemplateValue.text)
+        case .onlineUrl: return facts.onlineURL.map(TemplateValue.text)
+        case .isFree: return .flag(procedure.isFree)
+        case .channels: return .nodes(facts.channels)
+        case .legalBasis: return .nodes(facts.legalBasis)
+        case .forms:
+            if let formItems { return .nodes(formItems) }
+            let items: [TemplateNode] = facts.forms.map { FormItem(title: $0.title, href: root + $0.path) }
+            formItems = items
+            return .nodes(items)
+        case .publication: return facts.publication.map(TemplateValue.node)
+        case .fees:
+            if let feeItems { return .nodes(feeItems) }
             // Each fee with its rates, linked to the fee schedule from this page.
-            let schedule = RelativeURL.href(from: pagePath, to: .page("phi-le-phi/")) + "#"
-            return .nodes(facts.fees.map { FeeView(facts: $0, href: schedule + $0.fee.id) })
+            let schedule = root + "phi-le-phi/index.html#"
+            let items: [TemplateNode] = facts.fees.map { FeeView(facts: $0, href: schedule + $0.fee.id) }
+            feeItems = items
+            return .nodes(items)
         default: return nil
         }
     }
@@ -98,11 +111,12 @@ final class ChannelItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> TemplateValue? {
-        switch key {
-        case "label": return .text(label)
-        case "deadline": return deadline.map(TemplateValue.text)
-        case "fee": return fee.map(TemplateValue.text)
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
+        switch known {
+        case .label: return .text(label)
+        case .deadline: return deadline.map(TemplateValue.text)
+        case .fee: return fee.map(TemplateValue.text)
         default: return nil
         }
     }
@@ -120,12 +134,13 @@ final class DocumentItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> TemplateValue? {
-        switch key {
-        case "number": return .text(document.number)
-        case "title": return document.title.map(TemplateValue.text)
-        case "date_text": return document.date.map { .text($0.vietnamese) }
-        case "issuer": return document.issuer.map(TemplateValue.text)
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
+        switch known {
+        case .number: return .text(document.number)
+        case .title: return document.title.map(TemplateValue.text)
+        case .dateText: return document.date.map { .text($0.vietnamese) }
+        case .issuer: return document.issuer.map(TemplateValue.text)
         default: return nil
         }
     }
@@ -145,10 +160,11 @@ final class FormItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> TemplateValue? {
-        switch key {
-        case "title": return .text(title)
-        case "href": return .text(href)
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
+        switch known {
+        case .title: return .text(title)
+        case .href: return .text(href)
         default: return nil
         }
     }
@@ -189,23 +205,24 @@ final class FeeView: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> TemplateValue? {
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
         let fee = facts.fee
-        switch key {
-        case "id": return .text(fee.id)
-        case "name": return .text(fee.name)
-        case "summary": return .text(facts.summary)
-        case "href": return .text(href)
-        case "rates": return .nodes(facts.rates)
-        case "exemptions": return .nodes(facts.exemptions)
-        case "has_exemptions": return .flag(!fee.exemptions.isEmpty)
-        case "kind_label": return fee.kind.map { .text($0.label) }
-        case "unit": return fee.unit.map(TemplateValue.text)
-        case "method": return fee.collectionMethod.map(TemplateValue.text)
-        case "payer": return fee.payer.map(TemplateValue.text)
-        case "effective_text": return fee.effectiveFrom.map { .text($0.vietnamese) }
-        case "document": return facts.document.map(TemplateValue.node)
-        case "procedure_count": return .number(facts.procedureCount)
+        switch known {
+        case .id: return .text(fee.id)
+        case .name: return .text(fee.name)
+        case .summary: return .text(facts.summary)
+        case .href: return .text(href)
+        case .rates: return .nodes(facts.rates)
+        case .exemptions: return .nodes(facts.exemptions)
+        case .hasExemptions: return .flag(!fee.exemptions.isEmpty)
+        case .kindLabel: return fee.kind.map { .text($0.label) }
+        case .unit: return fee.unit.map(TemplateValue.text)
+        case .method: return fee.collectionMethod.map(TemplateValue.text)
+        case .payer: return fee.payer.map(TemplateValue.text)
+        case .effectiveText: return fee.effectiveFrom.map { .text($0.vietnamese) }
+        case .document: return facts.document.map(TemplateValue.node)
+        case .procedureCount: return .number(facts.procedureCount)
         default: return nil
         }
     }
@@ -225,10 +242,11 @@ final class RateItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> TemplateValue? {
-        switch key {
-        case "amount_text": return .text(amountText)
-        case "condition": return condition.map(TemplateValue.text)
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
+        switch known {
+        case .amountText: return .text(amountText)
+        case .condition: return condition.map(TemplateValue.text)
         default: return nil
         }
     }
@@ -244,7 +262,7 @@ final class TextItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { ["text"] }
 
-    override func child(_ key: String) -> TemplateValue? {
-        key == "text" ? .text(text) : nil
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        known == .text ? .text(text) : nil
     }
 }

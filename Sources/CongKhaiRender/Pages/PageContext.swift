@@ -37,7 +37,7 @@ struct PageContext: @unchecked Sendable {
         let root = RelativeURL.root(from: page.path)
         let values = PageValues(title: page.title, contentHTML: bodyHTML, kind: page.kind, address: page.kind == .notFound ? "404.html" : page.path,
                                 description: page.description, author: page.author, date: page.date, updated: navigation.lastChanged(page),
-                                sectionTitle: page.section.flatMap { navigation.pagesByPath[$0 + "/"]?.title })
+                                sectionTitle: page.section.flatMap { titlesByPath[$0 + "/"] })
         let children = navigation.children(of: page).map { entry($0, from: page) }
         var datasets: [[String: Any]]?
         if page.kind == .openData {
@@ -65,11 +65,17 @@ struct PageContext: @unchecked Sendable {
     }
 
     func nav(current page: Page) -> [TemplateNode] {
-        let home = Page(source: "", path: "", kind: .home, title: "Trang chủ")
-        return ([home] + navigation.topLevel).map { item in
-            let isCurrent = item.path.isEmpty ? page.path.isEmpty : page.section.map { $0 + "/" } == item.path
-            return MenuItem(title: item.title, href: RelativeURL.href(from: page.path, to: .page(item.path)), current: isCurrent)
+        let root = RelativeURL.root(from: page.path)
+        let section = page.section.map { $0 + "/" }
+        // The top-level pages read in place: an array of them with a home page in front copied every field of each.
+        var items: [TemplateNode] = [MenuItem(title: "Trang chủ", href: root + "index.html", current: page.path.isEmpty)]
+        items.reserveCapacity(navigation.topLevel.count + 1)
+        for index in navigation.topLevel.indices {
+            let path = navigation.topLevel[index].path
+            let isCurrent = path.isEmpty ? page.path.isEmpty : section == path
+            items.append(MenuItem(title: navigation.topLevel[index].title, href: root + path + "index.html", current: isCurrent))
         }
+        return items
     }
 
     /// Home, then each folder above the page, then the page itself (`Navigation.trail`, by
@@ -83,8 +89,9 @@ struct PageContext: @unchecked Sendable {
             parent = path.isEmpty ? nil : Page(source: "", path: path, kind: .section, title: "").parentPath
         }
         trail.reverse()
+        let root = RelativeURL.root(from: page.path)
         return trail.enumerated().map { index, item in
-            MenuItem(title: item.path.isEmpty ? "Trang chủ" : item.title, href: RelativeURL.href(from: page.path, to: .page(item.path)),
+            MenuItem(title: item.path.isEmpty ? "Trang chủ" : item.title, href: root + item.path + "index.html",
                      current: index == trail.count - 1)
         }
     }

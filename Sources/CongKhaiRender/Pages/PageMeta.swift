@@ -9,15 +9,20 @@ struct PageMeta {
     let config: SiteConfig
 
     func values(for page: Page) -> [String: Any] {
-        guard let base = settings.baseURL, page.kind != .notFound else { return [:] }
-        var meta: [String: Any] = [
-            "canonical": base + page.path,
-            "title": page.kind == .home ? config.name : page.title,
-            "site_name": config.name,
-            "image": base + "assets/emblem.svg",
-        ]
-        meta["description"] = page.description ?? config.description
-        return ["meta": meta]
+        node(for: page).map { ["meta": $0.dictionary] } ?? [:]
+    }
+
+    /// `values`' `meta`, typed, as the page's view reads it; nil without a base URL.
+    func node(for page: Page) -> FieldsNode? {
+        guard let base = settings.baseURL, page.kind != .notFound else { return nil }
+        let meta = FieldsNode([
+            (.canonical, .text(base + page.path)),
+            (.title, .text(page.kind == .home ? config.name : page.title)),
+            (.siteName, .text(config.name)),
+            (.image, .text(base + "assets/emblem.svg")),
+        ])
+        meta.add(.description, page.description ?? config.description)
+        return meta
     }
 
     /// 404.html is published at the top, but a web server answers it for any missing address,

@@ -2,8 +2,8 @@ import CongKhaiModel
 
 /// The root of every page's template values (documented in docs/templates.md), typed: what
 /// `PageContext.context(for:bodyHTML:)` used to build as a dictionary per page. The keys the
-/// units, the page's meta and its edition add are kept in `extra`, in the order they were
-/// merged, and win over the built-in keys as the merge let them.
+/// units, the page's meta and its edition add are kept in `extraKeys` (with their values), in
+/// the order they were merged, and win over the built-in keys as the merge let them.
 final class PageView: TemplateNode, @unchecked Sendable {
     let root: String
     let site: ObjectNode
@@ -16,7 +16,10 @@ final class PageView: TemplateNode, @unchecked Sendable {
     let quickLinks: [TemplateNode]?
     let datasets: [[String: Any]]?
     /// Read by the engine as typed values, sorted once here rather than at every lookup.
-    private(set) var extra: [(key: String, value: TemplateValue?)] = []
+    /// Three parallel lists, so that a lookup scans plain enums without copying keys or values.
+    private(set) var extraKeys: [String] = []
+    private var extraKnown: [TemplateKey?] = []
+    private var extraValues: [TemplateValue?] = []
 
     init(root: String, site: ObjectNode, page: PageValues, nav: [TemplateNode], breadcrumbs: [TemplateNode], children: [TemplateNode]?,
          latestNews: [TemplateNode]?, quickLinks: [TemplateNode]?, datasets: [[String: Any]]?) {
@@ -33,11 +36,21 @@ final class PageView: TemplateNode, @unchecked Sendable {
 
     /// `values` over this page's keys, the later winning (a dictionary's `merge`).
     func merge(_ values: [String: Any]) {
-        for (key, value) in values { extra.append((key, TemplateValue(value))) }
+        for (key, value) in values { append(key, TemplateKey.named(key), TemplateValue(value)) }
     }
 
     func set(_ key: String, _ value: Any) {
-        extra.append((key, TemplateValue(value)))
+        append(key, TemplateKey.named(key), TemplateValue(value))
+    }
+
+    func set(_ key: TemplateKey, _ value: TemplateValue) {
+        append(key.rawValue, key, value)
+    }
+
+    private func append(_ key: String, _ known: TemplateKey?, _ value: TemplateValue?) {
+        extraKeys.append(key)
+        extraKnown.append(known)
+        extraValues.append(value)
     }
 
     static let builtInKeys = ["root", "site", "page", "nav", "breadcrumbs", "feed_href", "css_href", "js_href", "generator", "lang",
@@ -45,27 +58,35 @@ final class PageView: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] {
         var keys = Self.builtInKeys
-        for (key, _) in extra where !keys.contains(key) { keys.append(key) }
+        for key in extraKeys where !keys.contains(key) { keys.append(key) }
         return keys
     }
 
-    override func child(_ key: String) -> TemplateValue? {
-        for index in extra.indices.reversed() where extra[index].key == key { return extra[index].value }
-        switch key {
-        case "root": return .text(root)
-        case "site": return .node(site)
-        case "page": return .node(page)
-        case "nav": return .nodes(nav)
-        case "breadcrumbs": return .nodes(breadcrumbs)
-        case "feed_href": return .text(root + "feed.xml")
-        case "css_href": return .text(root + "assets/style.css")
-        case "js_href": return .text(root + "assets/site.js")
-        case "generator": return .text("CongKhai")
-        case "lang": return .text("vi")
-        case "children": return children.map(TemplateValue.nodes)
-        case "latest_news": return latestNews.map(TemplateValue.nodes)
-        case "quick_links": return quickLinks.map(TemplateValue.nodes)
-        case "datasets": return datasets.map(TemplateValue.objects)
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        // A name is a `TemplateKey` or not whatever node it is looked up in, so keys compare as enums when they are ones.
+        var index = extraKnown.count
+        while index > 0 {
+            index -= 1
+            if let known { if extraKnown[index] == known { return extraValues[index] } } else if extraKnown[index] == nil, extraKeys[index] == key {
+                return extraValues[index]
+            }
+        }
+        guard let known else { return nil }
+        switch known {
+        case .root: return .text(root)
+        case .site: return .node(site)
+        case .page: return .node(page)
+        case .nav: return .nodes(nav)
+        case .breadcrumbs: return .nodes(breadcrumbs)
+        case .feedHref: return .text(root + "feed.xml")
+        case .cssHref: return .text(root + "assets/style.css")
+        case .jsHref: return .text(root + "assets/site.js")
+        case .generator: return .text("CongKhai")
+        case .lang: return .text("vi")
+        case .children: return children.map(TemplateValue.nodes)
+        case .latestNews: return latestNews.map(TemplateValue.nodes)
+        case .quickLinks: return quickLinks.map(TemplateValue.nodes)
+        case .datasets: return datasets.map(TemplateValue.objects)
         default: return nil
         }
     }
@@ -101,22 +122,23 @@ final class PageValues: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> TemplateValue? {
-        switch key {
-        case "title": return .text(title)
-        case "content_html": return .text(contentHTML)
-        case "is_home": return .flag(kind == .home)
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
+        switch known {
+        case .title: return .text(title)
+        case .contentHtml: return .text(contentHTML)
+        case .isHome: return .flag(kind == .home)
         // Lets the theme style a kind of page as a whole (the A4 notice-board sheets print without the site chrome).
-        case "kind": return .text(kind.rawValue)
+        case .kind: return .text(kind.rawValue)
         // Sent with the page-rating form: which page was rated (site-relative, no personal data).
-        case "address": return .text(address)
-        case "description": return description.map(TemplateValue.text)
-        case "author": return author.map(TemplateValue.text)
-        case "date_text": return date.map { .text($0.vietnamese) }
-        case "date_iso": return date.map { .text($0.iso) }
-        case "updated_text": return updated.map { .text($0.vietnamese) }
-        case "updated_iso": return updated.map { .text($0.iso) }
-        case "section_title": return sectionTitle.map(TemplateValue.text)
+        case .address: return .text(address)
+        case .description: return description.map(TemplateValue.text)
+        case .author: return author.map(TemplateValue.text)
+        case .dateText: return date.map { .text($0.vietnamese) }
+        case .dateIso: return date.map { .text($0.iso) }
+        case .updatedText: return updated.map { .text($0.vietnamese) }
+        case .updatedIso: return updated.map { .text($0.iso) }
+        case .sectionTitle: return sectionTitle.map(TemplateValue.text)
         default: return nil
         }
     }
@@ -138,11 +160,12 @@ final class MenuItem: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> TemplateValue? {
-        switch key {
-        case "title": return .text(title)
-        case "href": return .text(href)
-        case "current": return .flag(current)
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
+        switch known {
+        case .title: return .text(title)
+        case .href: return .text(href)
+        case .current: return .flag(current)
         default: return nil
         }
     }
@@ -166,13 +189,14 @@ final class PageEntry: TemplateNode, @unchecked Sendable {
 
     override var keys: [String] { Self.allKeys }
 
-    override func child(_ key: String) -> TemplateValue? {
-        switch key {
-        case "title": return .text(title)
-        case "href": return .text(href)
-        case "description": return description.map(TemplateValue.text)
-        case "date_text": return date.map { .text($0.vietnamese) }
-        case "date_iso": return date.map { .text($0.iso) }
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
+        switch known {
+        case .title: return .text(title)
+        case .href: return .text(href)
+        case .description: return description.map(TemplateValue.text)
+        case .dateText: return date.map { .text($0.vietnamese) }
+        case .dateIso: return date.map { .text($0.iso) }
         default: return nil
         }
     }
@@ -193,7 +217,7 @@ final class ObjectNode: TemplateNode, @unchecked Sendable {
 
     override var dictionary: [String: Any] { original }
 
-    override func child(_ key: String) -> TemplateValue? {
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
         values[key]
     }
 }

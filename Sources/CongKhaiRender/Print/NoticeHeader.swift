@@ -14,6 +14,10 @@ struct NoticeHeader: Sendable {
     /// `ỦY BAN NHÂN DÂN` / `XÃ HÒA VÂN`: the unit name is printed in capitals, the body's
     /// kind on its own line as on every commune document. Made once: every edition prints it.
     let unitLines: [String]
+    /// The same, as every edition's `print.unit_lines` reads them (made once).
+    let unitLineItems: [TemplateNode]
+    /// `placeName`, made once: every edition's date line starts with it.
+    private let place: String
 
     init(config: SiteConfig, asOf: CalendarDate?, checklist: Checklist, baseURL: String?, units: [any UnitRendering]) {
         self.config = config
@@ -22,6 +26,8 @@ struct NoticeHeader: Sendable {
         self.baseURL = baseURL
         self.units = units
         unitLines = Self.unitLines(config)
+        unitLineItems = unitLines.map(TextItem.init)
+        place = Self.placeName(config)
     }
 
     func facts(of page: Page) -> NoticeFacts? {
@@ -42,7 +48,9 @@ struct NoticeHeader: Sendable {
     }
 
     /// `Hòa Vân` from `Xã Hòa Vân`: the place name the date line starts with.
-    var placeName: String {
+    var placeName: String { place }
+
+    static func placeName(_ config: SiteConfig) -> String {
         let short = config.shortName.trimmingWhitespace()
         let label = config.kind.label + " "
         return short.lowercased().hasPrefix(label.lowercased()) ? String(short.dropFirst(label.count)) : short
@@ -65,12 +73,21 @@ struct NoticeHeader: Sendable {
     /// the basis of the notice, not its number: the sheet then has no "Số:" line at all (an
     /// empty one printed on 66 of 81 editions).
     func number(of page: Page) -> String? {
-        facts(of: page)?.number.flatMap { $0.uppercased().hasSuffix("UBND") ? $0 : nil }
+        number(facts: facts(of: page))
+    }
+
+    /// `number(of:)` from the page's facts, already asked for (an edition asks for them once).
+    func number(facts: NoticeFacts?) -> String? {
+        facts?.number.flatMap { $0.uppercased().hasSuffix("UBND") ? $0 : nil }
     }
 
     /// The date the sheet carries: when the content was published, else the build date.
     func date(of page: Page) -> CalendarDate? {
-        guard let facts = facts(of: page) else { return page.lastChanged ?? asOf }
+        date(of: page, facts: facts(of: page))
+    }
+
+    func date(of page: Page, facts: NoticeFacts?) -> CalendarDate? {
+        guard let facts else { return page.lastChanged ?? asOf }
         return facts.date ?? asOf
     }
 
@@ -85,7 +102,11 @@ struct NoticeHeader: Sendable {
     /// Where and how long `page` (the web page) is posted: its own window, else the one the
     /// checklist found for it.
     func posting(of page: Page) -> Posting {
-        if let facts = facts(of: page) {
+        posting(of: page, facts: facts(of: page))
+    }
+
+    func posting(of page: Page, facts: NoticeFacts?) -> Posting {
+        if let facts {
             if let window = facts.posting { return .window(window) }
             if facts.isStanding { return .standing }
         }
@@ -94,20 +115,29 @@ struct NoticeHeader: Sendable {
     }
 
     func postingValues(of page: Page) -> [String: Any] {
-        switch posting(of: page) {
+        postingNode(of: page).dictionary
+    }
+
+    /// `postingValues`, typed (an edition's page reads it).
+    func postingNode(of page: Page) -> FieldsNode {
+        postingNode(of: page, facts: facts(of: page))
+    }
+
+    func postingNode(of page: Page, facts: NoticeFacts?) -> FieldsNode {
+        switch posting(of: page, facts: facts) {
         case let .window(window):
-            var values: [String: Any] = ["place": window.place ?? headquarters]
-            values["from_text"] = window.from?.vietnamese
-            values["from_iso"] = window.from?.iso
-            values["to_text"] = window.to?.vietnamese
-            values["to_iso"] = window.to?.iso
-            values["is_window"] = true
-            values["summary"] = "Niêm yết" + (window.from.map { " từ \($0.vietnamese)" } ?? "") + (window.to.map { " đến \($0.vietnamese)" } ?? "")
+            let values = FieldsNode([(.place, .text(window.place ?? headquarters))])
+            values.add(.fromText, window.from?.vietnamese)
+            values.add(.fromIso, window.from?.iso)
+            values.add(.toText, window.to?.vietnamese)
+            values.add(.toIso, window.to?.iso)
+            values.add(.isWindow, .flag(true))
+            values.add(.summary, "Niêm yết" + (window.from.map { " từ \($0.vietnamese)" } ?? "") + (window.to.map { " đến \($0.vietnamese)" } ?? ""))
             return values
         case .standing:
-            return ["place": headquarters, "is_standing": true, "summary": "Niêm yết thường xuyên"]
+            return FieldsNode([(.place, .text(headquarters)), (.isStanding, .flag(true)), (.summary, .text("Niêm yết thường xuyên"))])
         case .blank:
-            return ["is_blank": true, "summary": "Chưa ghi thời gian niêm yết"]
+            return FieldsNode([(.isBlank, .flag(true)), (.summary, .text("Chưa ghi thời gian niêm yết"))])
         }
     }
 
@@ -121,17 +151,22 @@ struct NoticeHeader: Sendable {
     /// Document types a title may start with; NĐ 30 prints the type in capitals on its own line
     /// and the subject (trích yếu) below it.
     static let documentTypes = ["Báo cáo", "Danh mục", "Danh sách", "Kế hoạch", "Quyết định", "Thông báo", "Nghị quyết"]
-    static let loweredDocumentTypes = documentTypes.map { (type: $0, lowered: $0.lowercased()) }
+    /// Each type with the lowercased prefix a title starting with it has (`báo cáo `), made once.
+    static let loweredDocumentTypes = documentTypes.map { (type: $0, prefix: $0.lowercased() + " ") }
 
     /// `(heading, subject)`: `("BÁO CÁO", "Kết quả cải cách hành chính quý I năm 2026")`.
     func heading(of page: Page) -> (heading: String, subject: String?) {
+        heading(of: page, facts: facts(of: page))
+    }
+
+    func heading(of page: Page, facts: NoticeFacts?) -> (heading: String, subject: String?) {
         let title = page.title.trimmingWhitespace()
         let folded = title.lowercased()
-        for (type, lowered) in Self.loweredDocumentTypes where folded.hasPrefix(lowered + " ") {
+        for (type, prefix) in Self.loweredDocumentTypes where folded.hasPrefix(prefix) {
             let rest = title.dropFirst(type.count + 1)
             return (capitals(type), rest.prefix(1).uppercased() + rest.dropFirst())
         }
-        return facts(of: page)?.heading ?? ("THÔNG BÁO", title)
+        return facts?.heading ?? ("THÔNG BÁO", title)
     }
 
     func capitals(_ text: String) -> String {

@@ -30,10 +30,15 @@ public enum PrintEdition {
     /// `print_edition` on a web page that has one: links to the print page and, when PDFs are
     /// produced in this build, to its PDF (a link to a PDF that was not made would be broken).
     public static func links(for page: Page, withPDF: Bool) -> [String: Any] {
-        guard let printPath = path(for: page) else { return [:] }
-        var values: [String: Any] = ["href": RelativeURL.href(from: page.path, to: .page(printPath)),
-                                     "index_href": RelativeURL.href(from: page.path, to: .page(folder))]
-        if withPDF { values["pdf_href"] = RelativeURL.href(from: page.path, to: .file(pdfPath(for: printPath))) }
-        return ["print_edition": values]
+        linksNode(for: page, withPDF: withPDF).map { ["print_edition": $0.dictionary] } ?? [:]
+    }
+
+    /// `links`' `print_edition`, typed, as the page's view reads it; nil for a page without one.
+    static func linksNode(for page: Page, withPDF: Bool) -> FieldsNode? {
+        guard let printPath = path(for: page) else { return nil }
+        let values = FieldsNode([(.href, .text(RelativeURL.href(from: page.path, to: .page(printPath)))),
+                                 (.indexHref, .text(RelativeURL.href(from: page.path, to: .page(folder))))])
+        if withPDF { values.add(.pdfHref, RelativeURL.href(from: page.path, to: .file(pdfPath(for: printPath)))) }
+        return values
     }
 }

@@ -90,34 +90,36 @@ extension SiteRenderer {
             }.html
         }()
         let view = builder.view(for: page, bodyHTML: bodyText, shared: shared)
-        view.set("print", printValues(web: web, printPath: printPath, header: header))
+        view.set(.printValues, .node(printValues(web: web, printPath: printPath, header: header)))
         guard let (html, rows) = templates.renderNotingRows(view, layout: layout) else { return nil }
         var file = OutputFile(path: printPath + "index.html", text: html)
         file.rows = rows
         return file
     }
 
-    func printValues(web: Page, printPath: String, header: NoticeHeader) -> [String: Any] {
+    func printValues(web: Page, printPath: String, header: NoticeHeader) -> FieldsNode {
         let root = RelativeURL.root(from: printPath)
         let isSheet = web.kind.isSheetOnly
-        var values: [String: Any] = [
-            "unit_lines": header.unitLines.map { ["text": $0] },
-            "posting": header.postingValues(of: web),
-            "css_href": root + PrintEdition.stylesheet,
-            "index_href": root + PrintEdition.folder + "index.html",
-            "web_address": header.webAddress(of: isSheet ? printPath : web.path),
-            "is_landscape": isLandscape(web, header: header),
-        ]
-        let heading = header.heading(of: web)
-        values["heading"] = heading.heading
-        values["subject"] = heading.subject
-        values["number"] = header.number(of: web)
-        if let date = header.date(of: web) {
-            values["place_date"] = header.placeDate(date)
-            values["date_iso"] = date.iso
+        // What the page's unit says about its edition, asked for once (each part below reads it).
+        let facts = header.facts(of: web)
+        let values = FieldsNode([
+            (.unitLines, .nodes(header.unitLineItems)),
+            (.posting, .node(header.postingNode(of: web, facts: facts))),
+            (.cssHref, .text(root + PrintEdition.stylesheet)),
+            (.indexHref, .text(root + PrintEdition.folder + "index.html")),
+            (.webAddress, .text(header.webAddress(of: isSheet ? printPath : web.path))),
+            (.isLandscape, .flag(facts?.isLandscape ?? false)),
+        ])
+        let heading = header.heading(of: web, facts: facts)
+        values.add(.heading, heading.heading)
+        values.add(.subject, heading.subject)
+        values.add(.number, header.number(facts: facts))
+        if let date = header.date(of: web, facts: facts) {
+            values.add(.placeDate, header.placeDate(date))
+            values.add(.dateIso, date.iso)
         }
-        if !isSheet { values["web_href"] = RelativeURL.href(from: printPath, to: .page(web.path)) }
-        if settings.producesPDF { values["pdf_href"] = root + PrintEdition.pdfPath(for: printPath) }
+        if !isSheet { values.add(.webHref, RelativeURL.href(from: printPath, to: .page(web.path))) }
+        if settings.producesPDF { values.add(.pdfHref, root + PrintEdition.pdfPath(for: printPath)) }
         return values
     }
 

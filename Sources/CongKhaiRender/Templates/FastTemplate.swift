@@ -23,9 +23,18 @@ final class FastTemplate: @unchecked Sendable {
     struct Name {
         enum Root { case current, sequence, anchored, stack }
         var root: Root
-        var parts: [String]
+        let parts: [String]
+        /// `parts` as `TemplateKey`s, where they are ones (found once, here).
+        let known: [TemplateKey?]
         /// Applied last to first, as swift-mustache does (`a(b(x))` → b, then a).
         var transforms: [String]
+
+        init(root: Root, parts: [String], transforms: [String]) {
+            self.root = root
+            self.parts = parts
+            self.transforms = transforms
+            known = parts.map(TemplateKey.named)
+        }
     }
 
     let tokens: [Token]
@@ -204,6 +213,8 @@ final class FastTemplate: @unchecked Sendable {
         var indentation: String?
         /// Set while a page's rows are noted for `serve` (`RowLayout`).
         var recorder: RowRecorder?
+        /// The chrome kept across pages (`PartialMemo`), when the render may use it.
+        var memo: PartialMemo?
 
         init(root: [String: Any]) {
             stack = [.object(root)]
@@ -290,6 +301,10 @@ final class FastTemplate: @unchecked Sendable {
             }
         case let .partial(name, indentation):
             guard let template = partials[name] else { return }
+            if let memo = context.memo, context.stack.count == 1, context.sequence == nil, indentation?.isEmpty ?? true,
+               context.indentation?.isEmpty ?? true, memo.render(name, template, &context, partials: partials, into: &out) {
+                return
+            }
             guard let indentation else {
                 template.render(&context, partials: partials, into: &out)
                 return
@@ -356,7 +371,8 @@ final class FastTemplate: @unchecked Sendable {
         case let .objects(items): return .objects(items)
         case let .nodes(items): return .nodes(items)
         case .text, .flag, .number, .object, .node: return nil
-        case let .other(value):
+        case let .other(box):
+            let value = box.value
             if let items = value as? [[String: Any]] { return .objects(items) }
             if let items = value as? [String] { return .values(items) }
             return (value as? [Any]).map(List.values)
@@ -373,18 +389,20 @@ final class FastTemplate: @unchecked Sendable {
             return sequenceTransform(sequence, name.transforms)
         case .anchored:
             guard let frame = context.stack.last else { return nil }
-            value = child(of: frame.value, name.parts[...])
+            value = child(of: frame.value, name, from: 0)
         case .stack:
             guard let first = name.parts.first else { return nil }
             // The first object that has the key wins, even when its value is an empty Optional.
-            for frame in context.stack.reversed() {
-                switch frame {
+            var depth = context.stack.count
+            while depth > 0 {
+                depth -= 1
+                switch context.stack[depth] {
                 case let .object(dictionary):
                     guard let raw = dictionary[first] else { continue }
-                    value = TemplateValue(raw).flatMap { child(of: $0, name.parts.dropFirst()) }
+                    value = TemplateValue(raw).flatMap { child(of: $0, name, from: 1) }
                 case let .node(node):
-                    guard let found = node.child(first) else { continue }
-                    value = child(of: found, name.parts.dropFirst())
+                    guard let found = node.child(first, known: name.known[0]) else { continue }
+                    value = child(of: found, name, from: 1)
                 case .value:
                     continue
                 }
@@ -399,15 +417,16 @@ final class FastTemplate: @unchecked Sendable {
         return current
     }
 
-    private static func child(of object: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
+    /// `name`'s parts from `start` on, read down from `object`.
+    private static func child(of object: TemplateValue, _ name: Name, from start: Int) -> TemplateValue? {
         var current = object
-        for part in parts {
+        for index in start..<name.parts.count {
             switch current {
             case let .object(dictionary):
-                guard let next = dictionary[part].flatMap(TemplateValue.init) else { return nil }
+                guard let next = dictionary[name.parts[index]].flatMap(TemplateValue.init) else { return nil }
                 current = next
             case let .node(node):
-                guard let next = node.child(part) else { return nil }
+                guard let next = node.child(name.parts[index], known: name.known[index]) else { return nil }
                 current = next
             default:
                 return nil

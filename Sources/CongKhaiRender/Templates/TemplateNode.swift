@@ -14,7 +14,11 @@ class TemplateNode: @unchecked Sendable {
     var keys: [String] { [] }
 
     /// The value of `key`, or nil when the dictionary would not have the key.
-    func child(_ key: String) -> TemplateValue? { nil }
+    final func child(_ key: String) -> TemplateValue? { child(key, known: TemplateKey.named(key)) }
+
+    /// The same, with `key` as a `TemplateKey` when it is one (`known`; compiled templates
+    /// name their keys once): what subclasses answer, switching over `known`.
+    func child(_ key: String, known: TemplateKey?) -> TemplateValue? { nil }
 
     /// The same values as a dictionary (nested nodes as dictionaries too).
     var dictionary: [String: Any] {
@@ -47,8 +51,11 @@ enum TemplateValue {
     case objects([[String: Any]])
     case node(TemplateNode)
     case nodes([TemplateNode])
-    /// Anything else (lists of strings, of mixed values).
-    case other(Any)
+    /// Anything else (lists of strings, of mixed values), boxed: an inline `Any` made every
+    /// value three words larger and every copy of one a call through the runtime.
+    case other(OpaqueValue)
+
+    static func other(_ value: Any) -> TemplateValue { .other(OpaqueValue(value)) }
 
     /// A dictionary's value; nil for an empty Optional (`["a": someOptional]` stores the
     /// Optional itself; it must read as its value or as nothing).
@@ -94,8 +101,17 @@ enum TemplateValue {
         case let .objects(objects): return objects
         case let .node(node): return node
         case let .nodes(nodes): return nodes
-        case let .other(value): return value
+        case let .other(box): return box.value
         }
+    }
+}
+
+/// A value of a type the engine has no case for, boxed (`TemplateValue.other`).
+final class OpaqueValue: @unchecked Sendable {
+    let value: Any
+
+    init(_ value: Any) {
+        self.value = value
     }
 }
 
@@ -105,4 +121,33 @@ protocol OptionalValue {
 
 extension Optional: OptionalValue {
     var wrappedAny: Any? { self.map { $0 as Any } }
+}
+
+/// A few named values made for one page (its search links, print values, meta): what a small
+/// `[String: Any]` held, without hashing its keys to store them and without a runtime cast of
+/// each value at every lookup. Read by a linear scan, which for a handful of keys costs less
+/// than hashing one. A key is added only with a value, as a dictionary drops a nil.
+final class FieldsNode: TemplateNode, @unchecked Sendable {
+    private(set) var fields: [(key: TemplateKey, value: TemplateValue)] = []
+
+    init(_ fields: [(key: TemplateKey, value: TemplateValue)] = []) {
+        self.fields = fields
+    }
+
+    func add(_ key: TemplateKey, _ value: TemplateValue?) {
+        guard let value else { return }
+        if let index = fields.firstIndex(where: { $0.key == key }) { fields[index].value = value } else { fields.append((key, value)) }
+    }
+
+    func add(_ key: TemplateKey, _ text: String?) {
+        add(key, text.map(TemplateValue.text))
+    }
+
+    override var keys: [String] { fields.map(\.key.rawValue) }
+
+    override func child(_ key: String, known: TemplateKey?) -> TemplateValue? {
+        guard let known else { return nil }
+        for field in fields where field.key == known { return field.value }
+        return nil
+    }
 }

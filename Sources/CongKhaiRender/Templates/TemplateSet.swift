@@ -15,12 +15,14 @@ public struct TemplateSet: Sendable {
     /// The layouts `FastTemplate` renders: compiled, with every partial they use (worked out
     /// once here, not for every page).
     let fastLayouts: Set<String>
+    /// The page chrome kept across the pages this theme renders (nil: every partial rendered).
+    let memo: PartialMemo?
 
     public init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>] = [:]) {
         self.init(library: library, names: names, references: references, compiled: [:])
     }
 
-    init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>], compiled: [String: FastTemplate]) {
+    init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>], compiled: [String: FastTemplate], keepsChrome: Bool = true) {
         self.library = library
         self.names = names
         self.references = references
@@ -28,11 +30,17 @@ public struct TemplateSet: Sendable {
         fastLayouts = Set(compiled.keys.filter { name in
             TemplateSet.closure(of: name, references: references).allSatisfy { compiled[$0] != nil || !names.contains($0) }
         })
+        memo = keepsChrome && !compiled.isEmpty ? PartialMemo(partials: compiled) : nil
     }
 
     /// The same theme rendered by swift-mustache alone.
     public var referenceEngineOnly: TemplateSet {
         TemplateSet(library: library, names: names, references: references, compiled: [:])
+    }
+
+    /// The same theme with every partial rendered on every page (what `PartialMemo` must equal).
+    var renderingEveryPartial: TemplateSet {
+        TemplateSet(library: library, names: names, references: references, compiled: compiled, keepsChrome: false)
     }
 
     /// A page through its layout: with `FastTemplate` when the layout and every partial it uses
@@ -57,6 +65,7 @@ public struct TemplateSet: Sendable {
         var state = state
         let recorder = RowRecorder()
         state.recorder = recorder
+        state.memo = memo
         template.render(&state, partials: compiled, into: &out)
         return (out, recorder.layout)
     }
