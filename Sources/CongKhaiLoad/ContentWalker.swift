@@ -6,7 +6,9 @@ import Glibc
 
 /// One file found under `content/`, with what it is and where it goes.
 public struct ContentFile: Sendable {
-    public var url: URL
+    /// The file's absolute path; a `URL` per file cost more than reading most of them.
+    public var filePath: String
+    public var url: URL { URL(fileURLWithPath: filePath) }
     /// `content/tin-tuc/a.md`: how the editor sees the path.
     public var displayPath: String
     var role: ContentLoader.Role
@@ -52,7 +54,7 @@ enum ContentWalker {
                 continue
             }
             let role = role(of: childRelative.nfc, displayPath: displayPath, units: units, log: log)
-            files.append(ContentFile(url: URL(fileURLWithPath: path), displayPath: displayPath, role: role, size: Int(info.st_size)))
+            files.append(ContentFile(filePath: path, displayPath: displayPath, role: role, size: Int(info.st_size)))
         }
     }
 
