@@ -15,7 +15,7 @@ public struct FrontMatter: Sendable, Equatable {
         // Line by line over the bytes, without splitting the whole file (bodies can be long).
         let utf8 = text.utf8
         func lineEnd(_ start: String.Index) -> String.Index {
-            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            ByteScan.next(UInt8(ascii: "\n"), in: utf8, from: start)
         }
         let firstEnd = lineEnd(utf8.startIndex)
         guard isFence(text[utf8.startIndex..<firstEnd], "---") else {

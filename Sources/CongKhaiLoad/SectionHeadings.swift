@@ -33,7 +33,7 @@ public struct SectionHeadings {
         // heading made into Substrings: the rest cannot change the scanner (1% of a build).
         var lineStart = utf8.startIndex
         while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let lineEnd = ByteScan.next(UInt8(ascii: "\n"), in: utf8, from: lineStart)
             if lineEnd > lineStart, mayMatter(utf8[lineStart..<lineEnd]),
                let heading = scanner.heading(body[lineStart..<lineEnd]) {
                 headings.append(heading)

@@ -11,9 +11,16 @@ public enum YAMLDocument {
 
     /// The text's value, or nil after its problems are reported.
     public static func value(_ typed: String, path: String, lineOffset: Int = 0, log: DiagnosticLog) -> YAMLValue? {
+        // One pass over the bytes says which of the checks below can find anything.
+        var facts = YAMLTextFacts(typed)
         // Word's curly quotes and non-breaking spaces are named (and repaired where safe) first.
-        guard let repaired = OfficeArtefacts.repair(typed, path: path, lineOffset: lineOffset, log: log) else { return nil }
-        if let tabLine = firstIndentingTab(repaired) {
+        var repaired = typed
+        if facts.mayHoldOfficeArtefacts {
+            guard let fixed = OfficeArtefacts.repair(typed, path: path, lineOffset: lineOffset, log: log) else { return nil }
+            repaired = fixed
+            facts = YAMLTextFacts(fixed)
+        }
+        if facts.hasTab, let tabLine = firstIndentingTab(repaired) {
             log.report(.error("yaml.tab", at: SourceLocation(path: path, line: tabLine + lineOffset, column: 1),
                               "Dòng này thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách.",
                               hint: "Thay mỗi Tab ở đầu dòng bằng hai dấu cách."))
@@ -21,20 +28,22 @@ public enum YAMLDocument {
         }
         // libyaml (YAML 1.1) also breaks lines at NEL, LS and PS, which editors show inside a line:
         // as spaces, the lines it reports are the lines the editor sees.
-        let yaml = hasLineSeparators(repaired)
-            ? String(repaired.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
-            : repaired
-        if let line = YAMLBudget.exceeded(yaml) {
+        var yaml = repaired
+        if facts.hasLineSeparators {
+            yaml = String(repaired.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
+            facts = YAMLTextFacts(yaml)
+        }
+        if facts.mayHoldAliases, let line = YAMLBudget.exceeded(yaml) {
             log.report(YAMLBudget.diagnostic(path: path, line: line, lineOffset: lineOffset))
             return nil
         }
         // Without a final line break libyaml places an empty last value below the last line.
-        let lastLine = yaml.hasSuffix("\n") ? nil : lineCount(yaml)
+        let lastLine = (facts.endsWithLineBreak ?? yaml.hasSuffix("\n")) ? nil : facts.lines
         do {
             // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
             return try compose(yaml, lastLine: lastLine) ?? .mapping(YAMLValue.Mapping(pairs: [], mark: nil))
         } catch let error as YamlError {
-            log.report(diagnostic(for: error, path: path, lineOffset: lineOffset, lastLine: lastLine ?? lineCount(yaml)))
+            log.report(diagnostic(for: error, path: path, lineOffset: lineOffset, lastLine: facts.lines))
             return nil
         } catch {
             log.report(.error("yaml.syntax", at: SourceLocation(path: path, line: lineOffset + 1),

@@ -1,0 +1,48 @@
+@testable import CongKhaiLoad
+import Testing
+
+/// The one pass over a YAML text's bytes must answer as each check it stands for would.
+@Suite("YAML: what one pass over the bytes tells")
+struct YAMLTextFactsTests {
+    static let texts: [String] = YAMLEventReaderTests.readHere + YAMLEventReaderTests.leftToYams + [
+        "a:\tb\n", "a:\n\t- b\n", "tieu_de: “Giới thiệu”\n", "a:\u{00A0}b\n", "a: b\u{2028}c\n", "a: b\u{2029}",
+        "a: b\u{85}", "a: b\r\n", "a: b\r", "\r\n", "\n", "", "a: &x 1\nb: *x", "a: x*y", "a: x&y", "– …", "a: \u{1EA1}\n",
+    ]
+
+    @Test(arguments: texts)
+    func eachFactIsTheCheckItStandsFor(_ text: String) {
+        let facts = YAMLTextFacts(text)
+        #expect(facts.hasLineSeparators == YAMLDocument.hasLineSeparators(text))
+        #expect(facts.hasTab == text.utf8.contains(UInt8(ascii: "\t")))
+        #expect(facts.lines == YAMLDocument.lineCount(text))
+        #expect((facts.endsWithLineBreak ?? text.hasSuffix("\n")) == text.hasSuffix("\n"))
+        #expect(facts.mayHoldAliases == (text.contains("*") && text.contains("&")))
+        // Nothing OfficeArtefacts repairs or names is left out by the byte check.
+        if !facts.mayHoldOfficeArtefacts {
+            #expect(!text.contains { $0 == "“" || $0 == "”" || OfficeArtefacts.nonBreakingSpaces.contains($0) })
+        }
+    }
+}
+
+@Suite("Byte searches over a string's storage")
+struct ByteScanTests {
+    @Test(arguments: [("nhap: true", "nhap"), ("số 00/2025", "00/"), ("không có", "nhap"), ("a\u{0}nhap", "nhap"),
+                      ("", "x"), ("(cần sửa)", "(cần sửa)"), ("cần sửa", "(cần sửa)"), ("e\u{301}", "\u{301}")])
+    func containsIsTheBytesSearch(_ text: String, _ needle: String) {
+        #expect(ByteScan.contains(text, needle) == (text.utf8.firstRange(of: needle.utf8) != nil))
+    }
+
+    @Test func nextFindsEachByteFromWhereItIsAsked() {
+        let text = "ab\ncd\n\nế\n"
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        var expected = utf8.startIndex
+        while index < utf8.endIndex {
+            while expected < utf8.endIndex, utf8[expected] != UInt8(ascii: "\n") { expected = utf8.index(after: expected) }
+            #expect(ByteScan.next(UInt8(ascii: "\n"), in: utf8, from: index) == expected)
+            index = utf8.index(after: index)
+            if expected < index { expected = index }
+        }
+        #expect(ByteScan.next(UInt8(ascii: "\n"), in: utf8, from: utf8.endIndex) == utf8.endIndex)
+    }
+}
