@@ -10,11 +10,33 @@ enum ByteScan {
     /// NUL-terminated storage. Text with a NUL of its own (strstr would stop there) is searched
     /// by the standard library.
     static func contains(_ text: String, _ needle: String) -> Bool {
+        contains(text, needle, notAfterDigit: false)
+    }
+
+    /// With `notAfterDigit`, only an occurrence that no ASCII digit precedes counts: `00/` that
+    /// starts a value, not the end of `400/QĐ-UBND`.
+    static func contains(_ text: String, _ needle: String, notAfterDigit: Bool) -> Bool {
         let hasNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
         } ?? true
-        if hasNUL { return text.utf8.firstRange(of: needle.utf8) != nil }
-        return text.withCString { haystack in needle.withCString { strstr(haystack, $0) != nil } }
+        if hasNUL {
+            let bytes = Array(text.utf8)
+            return bytes.ranges(of: Array(needle.utf8)).contains { !notAfterDigit || $0.lowerBound == 0 || !isDigit(bytes[$0.lowerBound - 1]) }
+        }
+        return text.withCString { haystack in
+            needle.withCString { pattern in
+                var from = haystack
+                while let hit = strstr(from, pattern) {
+                    if !notAfterDigit || hit == haystack || !isDigit(UInt8(bitPattern: hit[-1])) { return true }
+                    from = UnsafePointer(hit + 1)
+                }
+                return false
+            }
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// The first `byte` at or after `start` in `utf8`, or its end (memchr).

@@ -166,9 +166,12 @@ enum SectionPages {
     static func missing(for pages: [Page], heldBack: Set<String> = [], log: DiagnosticLog) -> [Page] {
         let existing = Set(pages.map(\.path))
         var needed: [String: String] = [:]
+        // A folder already climbed from had its parents climbed too: 10,000 procedures in a
+        // few dozen folders climb each folder once, not once per procedure.
+        var climbed = Set<String>()
         for page in pages {
             var parent = page.parentPath
-            while let folder = parent, !folder.isEmpty {
+            while let folder = parent, !folder.isEmpty, climbed.insert(folder).inserted {
                 if !existing.contains(folder), needed[folder] == nil {
                     needed[folder] = page.source
                 }

@@ -159,6 +159,14 @@ public struct SourceText: Sendable {
 extension String {
     /// NFC and trimmed: how every piece of text from content enters the model.
     var cleaned: String {
-        nfc.trimmingWhitespace()
+        let text = nfc
+        // An ASCII letter, digit or sign at both ends (most values: codes, keys, dates) is no
+        // white space to trim; the scalar-by-scalar trim is for the rest.
+        if let first = text.utf8.first, let last = text.utf8.last, Self.isSolidASCII(first), Self.isSolidASCII(last) { return text }
+        return text.trimmingWhitespace()
+    }
+
+    private static func isSolidASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 }

@@ -30,7 +30,8 @@ public enum TextBytes {
     static func isUTF16(_ bytes: UnsafeRawBufferPointer) -> Bool {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return true }
         let count = min(bytes.count, 4096)
-        guard count >= 4 else { return false }
+        // Without a zero byte in the sample neither side has the zeros it takes.
+        guard count >= 4, let base = bytes.baseAddress, memchr(base, 0, count) != nil else { return false }
         var zeros = (0, 0)
         var offset = 0
         while offset + 1 < count {

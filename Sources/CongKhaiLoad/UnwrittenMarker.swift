@@ -27,7 +27,8 @@ public enum UnwrittenMarker {
         var lineNumber = 0
         var placeholder: UnwrittenFile?
         // As bytes (memmem): Foundation's `contains` on every file was a tenth of loading.
-        let mayHoldPlaceholder = ByteScan.contains(text, marker) || ByteScan.contains(text, "00/")
+        // `00/` can only be a placeholder number where it starts a value (`placeholderNumber`).
+        let mayHoldPlaceholder = ByteScan.contains(text, marker) || ByteScan.contains(text, "00/", notAfterDigit: true)
         let mayBeDraft = ByteScan.contains(text, "nhap")
         if mayHoldPlaceholder || mayBeDraft {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -32,6 +32,21 @@ struct ByteScanTests {
         #expect(ByteScan.contains(text, needle) == (text.utf8.firstRange(of: needle.utf8) != nil))
     }
 
+    /// `00/` counts where no digit precedes it; with or without a NUL in the text.
+    @Test(arguments: [("so: 00/2025", true), ("so: \"400/QĐ-UBND\"", false), ("00/x", true), ("400/ và 00/", true),
+                      ("a\u{0}400/", false), ("a\u{0} 00/", true), ("x900/", false), ("so:00/", true)])
+    func aNumberEndingInZeroZeroIsNoPlaceholderStart(_ text: String, _ expected: Bool) {
+        #expect(ByteScan.contains(text, "00/", notAfterDigit: true) == expected)
+        #expect(ByteScan.contains(text, "00/"))
+    }
+
+    /// Every placeholder number `UnwrittenMarker` finds passes the byte filter in front of it.
+    @Test(arguments: ["so: 00/2025/NĐ-CP", "so: \"00/BC-UBND\"", "so: '00/x'", "so:\u{00A0}00/x", "so: \u{200B}00/x", "  so:   00/"])
+    func theFilterLetsEveryPlaceholderNumberThrough(_ line: String) {
+        #expect(UnwrittenMarker.placeholderNumber(Substring(line)) != nil)
+        #expect(ByteScan.contains(line, "00/", notAfterDigit: true))
+    }
+
     @Test func nextFindsEachByteFromWhereItIsAsked() {
         let text = "ab\ncd\n\nế\n"
         let utf8 = text.utf8
