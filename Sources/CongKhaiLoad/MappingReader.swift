@@ -192,7 +192,7 @@ public final class MappingReader {
     public func number(_ key: String, _ label: String, maximum: Double = Double(ContentLimits.magnitude)) -> Double? {
         guard let value = self.value(key) else { return nil }
         guard case let .scalar(scalar) = value,
-              let number = Double(scalar.string.cleaned.replacingOccurrences(of: ",", with: ".")), number.isFinite, number >= 0 else {
+              let number = Double(Self.decimalPoint(scalar.string.cleaned)), number.isFinite, number >= 0 else {
             wrongType(key, value, expected: "một số không âm", example: "5")
             return nil
         }
@@ -204,6 +204,11 @@ public final class MappingReader {
             return nil
         }
         return number
+    }
+
+    /// `0,5` read as `0.5`; Foundation's replace only when there is a comma to replace.
+    static func decimalPoint(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: ".") : text
     }
 
     /// `99999999999999999999`: digits that overflow an Int are out of range, not "not a number".
