@@ -1,8 +1,8 @@
 @testable import CongKhaiLoad
 import Testing
 
-/// The one pass over a YAML text's bytes must answer as each check it stands for would.
-@Suite("YAML: what one pass over the bytes tells")
+/// The byte scans over a YAML text must answer as each check they stand for would.
+@Suite("YAML: what the bytes of a text tell before it is read")
 struct YAMLTextFactsTests {
     static let texts: [String] = YAMLEventReaderTests.readHere + YAMLEventReaderTests.leftToYams + [
         "a:\tb\n", "a:\n\t- b\n", "tieu_de: “Giới thiệu”\n", "a:\u{00A0}b\n", "a: b\u{2028}c\n", "a: b\u{2029}",
