@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The one rule for what counts as a `##` section of a Markdown body, for the loader (which
 /// sections a procedure has) and the import (which sections it may replace): a line starting
 /// with `## ` outside a fenced code block. A heading inside a fence is code on the page, so it
@@ -28,17 +32,28 @@ public struct SectionHeadings {
     public static func all(in body: String) -> [String] {
         var scanner = SectionHeadings()
         var headings: [String] = []
-        let utf8 = body.utf8
-        // Lines found in the bytes, and only those that may open or close a fence or be a
+        // Lines found with memchr, and only those that may open or close a fence or be a
         // heading made into Substrings: the rest cannot change the scanner (1% of a build).
-        var lineStart = utf8.startIndex
-        while lineStart < utf8.endIndex {
-            let lineEnd = ByteScan.next(UInt8(ascii: "\n"), in: utf8, from: lineStart)
-            if lineEnd > lineStart, mayMatter(utf8[lineStart..<lineEnd]),
-               let heading = scanner.heading(body[lineStart..<lineEnd]) {
-                headings.append(heading)
+        let candidates: [Range<Int>]? = body.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return [] }
+            var lines: [Range<Int>] = []
+            var start = 0
+            while start < bytes.count {
+                let end = memchr(base + start, 0x0A, bytes.count - start)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                if end > start, mayMatter(UnsafeBufferPointer(rebasing: bytes[start..<end])) { lines.append(start..<end) }
+                start = end + 1
             }
-            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+            return lines
+        }
+        guard let candidates else {
+            return body.utf8.split(separator: UInt8(ascii: "\n")).compactMap { scanner.heading(Substring($0)) }
+        }
+        let utf8 = body.utf8
+        for line in candidates {
+            let lower = utf8.index(utf8.startIndex, offsetBy: line.lowerBound)
+            let upper = utf8.index(lower, offsetBy: line.count)
+            if let heading = scanner.heading(body[lower..<upper]) { headings.append(heading) }
         }
         return headings
     }
@@ -46,7 +61,7 @@ public struct SectionHeadings {
     /// Whether a line's bytes can be a fence or a heading to `heading`: up to three spaces and
     /// a backtick or tilde, or `## `. Both ask for these bytes before anything else, since a
     /// space, backtick, tilde or `#` that forms a Character with what follows is one byte still.
-    static func mayMatter(_ line: Substring.UTF8View) -> Bool {
+    static func mayMatter<Bytes: Collection<UInt8>>(_ line: Bytes) -> Bool {
         var spaces = 0
         for byte in line {
             switch byte {
