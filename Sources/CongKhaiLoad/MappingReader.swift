@@ -15,6 +15,8 @@ public final class MappingReader {
     private let keys: [String]
     private let location: SourceLocation
     private var asked: [String] = []
+    /// Which pairs a lookup found: `finish` compares only the others' keys with `asked`.
+    private var found: [Bool]
 
     /// nil (and a diagnostic) when the node is not a mapping.
     public convenience init?(_ node: Node?, path: String, lineOffset: Int, log: DiagnosticLog, what: String) {
@@ -37,6 +39,7 @@ public final class MappingReader {
         self.location = Self.location(of: node, path: path, lineOffset: lineOffset)
         self.pairs = Self.pairs(of: mapping)
         self.keys = pairs.map { $0.key.string ?? "" }
+        self.found = Array(repeating: false, count: keys.count)
     }
 
     /// The mapping's pairs with YAML merge keys (`<<: *chung`, `<<: [*a, *b]`) resolved: the
@@ -99,6 +102,7 @@ public final class MappingReader {
     public func value(_ key: String) -> YAMLValue? {
         asked.append(key)
         guard let index = keys.firstIndex(of: key) else { return nil }
+        found[index] = true
         let value = pairs[index].value
         if case let .scalar(scalar) = value, scalar.style == .plain {
             switch scalar.string {
@@ -282,7 +286,7 @@ public final class MappingReader {
 
     /// Reports every key that was never asked for: a misspelt key would otherwise be ignored silently.
     public func finish(context: String) {
-        let unknown = keys.indices.filter { !asked.contains(keys[$0]) }
+        let unknown = keys.indices.filter { !found[$0] && !asked.contains(keys[$0]) }
         guard !unknown.isEmpty else { return }
         let known = Array(Set(asked)).sorted()
         for index in unknown {
