@@ -28,6 +28,18 @@ public enum ProcedureChecks {
         }
     }
 
+    /// Digits, commas, points and spaces only. ASCII answers from the bytes: a letter ends it
+    /// (`30 ngày`, almost every deadline, at its fourth byte) and cannot be part of a numeric
+    /// Character when only ASCII came before it; anything else is asked of the Characters.
+    static func isBareNumber(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == " " } }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ",")
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") else { return false }
+        }
+        return true
+    }
+
     /// The keys of what `check` finds in one procedure's own file.
     public static let ownKeys: Set<String> = ["procedure.code", "procedure.unknown-fee", "procedure.partial-reason", "path.outside",
                                               "procedure.form-missing", "procedure.deadline-unit", "procedure.part-missing"]
@@ -72,7 +84,7 @@ public enum ProcedureChecks {
         }
         // "1" alone (real portal records have it) tells a citizen neither days, working days nor hours.
         let bareTimes = ([procedure.deadline] + procedure.channels.map(\.deadline)).compactMap { $0 }
-            .filter { text in !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == " " } }
+            .filter { text in !text.isEmpty && isBareNumber(text) }
         if let bare = bareTimes.first {
             log.report(.warning("procedure.deadline-unit", at: at(procedure.deadline == bare ? "thoi_han" : "cach_thuc"),
                                 "Thời hạn giải quyết của thủ tục \(procedure.code) chỉ ghi “\(bare)”, không có đơn vị: người dân không biết là \(bare) ngày, \(bare) ngày làm việc hay \(bare) giờ.",

@@ -42,7 +42,7 @@ enum ActiveAttachment {
             return false
         }
         guard ext == "svg" else { return true }
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+        guard let data = FileManager.default.contents(atPath: file.filePath) else {
             log.report(.error("attachment.unreadable", at: location, "Không đọc được hình SVG này.",
                               hint: "Kiểm tra quyền đọc tệp, hoặc xuất lại hình."))
             return false

@@ -105,7 +105,7 @@ public enum ContentLoader {
     static func load(_ file: ContentFile, log: DiagnosticLog) -> Loaded? {
         switch file.role {
         case .siteConfig:
-            return SourceText.read(file.url, displayPath: file.displayPath, log: log)
+            return SourceText.read(path: file.filePath, displayPath: file.displayPath, log: log)
                 .flatMap { SiteConfigLoader.load($0, log: log) }
                 .map(Loaded.config)
         case let .page(kind, path):
@@ -124,8 +124,8 @@ public enum ContentLoader {
 extension ContentLoader {
     /// A unit's file: read, loaded by the unit, held back when unwritten (if the unit holds back).
     static func loadUnit(_ unit: any LoadingUnit, file: ContentFile, path: String, log: DiagnosticLog) -> Loaded? {
-        guard let source = SourceText.read(file.url, displayPath: file.displayPath, log: log),
-              let item = unit.load(source, file: ClaimedFile(url: file.url, displayPath: file.displayPath, path: path), log: log)
+        guard let source = SourceText.read(path: file.filePath, displayPath: file.displayPath, log: log),
+              let item = unit.load(source, file: ClaimedFile(filePath: file.filePath, displayPath: file.displayPath, path: path), log: log)
         else { return nil }
         let loaded: Loaded
         switch item {
@@ -140,7 +140,7 @@ extension ContentLoader {
     /// Reads and loads a content file; a draft or a file still holding placeholders is reported
     /// and held back, so it is validated but never published nor counted by the checklist.
     static func loadHoldingBack(_ file: ContentFile, log: DiagnosticLog, _ loader: (SourceText) -> Loaded?) -> Loaded? {
-        guard let source = SourceText.read(file.url, displayPath: file.displayPath, log: log), let loaded = loader(source) else { return nil }
+        guard let source = SourceText.read(path: file.filePath, displayPath: file.displayPath, log: log), let loaded = loader(source) else { return nil }
         guard let mark = UnwrittenMarker.find(in: source) else { return loaded }
         log.report(mark.diagnostic)
         return .unwritten(mark, loaded)
@@ -166,9 +166,12 @@ enum SectionPages {
     static func missing(for pages: [Page], heldBack: Set<String> = [], log: DiagnosticLog) -> [Page] {
         let existing = Set(pages.map(\.path))
         var needed: [String: String] = [:]
+        // A folder already climbed from had its parents climbed too: 10,000 procedures in a
+        // few dozen folders climb each folder once, not once per procedure.
+        var climbed = Set<String>()
         for page in pages {
             var parent = page.parentPath
-            while let folder = parent, !folder.isEmpty {
+            while let folder = parent, !folder.isEmpty, climbed.insert(folder).inserted {
                 if !existing.contains(folder), needed[folder] == nil {
                     needed[folder] = page.source
                 }

@@ -4,10 +4,10 @@ import CongKhaiModel
 /// Luật Phí và lệ phí 2015 Điều 14 for each fee.
 public enum FeeScheduleLoader {
     public static func load(_ source: SourceText, log: DiagnosticLog) -> FeeSchedule? {
-        guard let root = YAMLDocument.parse(source.text, path: source.path, log: log) else { return nil }
+        guard let root = YAMLDocument.value(source.text, path: source.path, log: log) else { return nil }
         // The content model allows the bare list too (no title, no update date).
         if case let .sequence(list) = root {
-            let fees = list.compactMap { entry -> Fee? in
+            let fees = list.items.compactMap { entry -> Fee? in
                 guard let item = MappingReader(entry, path: source.path, lineOffset: 0, log: log, what: "Mỗi khoản phí, lệ phí") else { return nil }
                 return fee(from: item, log: log)
             }
@@ -66,7 +66,7 @@ public enum FeeScheduleLoader {
 
     /// `muc_thu: 8000`, `muc_thu: "8.000"`, or a list of `{muc, dieu_kien}`.
     static func rates(_ item: MappingReader, log: DiagnosticLog) -> [FeeRate] {
-        guard let node = item.node("muc_thu") else { return [] }
+        guard let node = item.value("muc_thu") else { return [] }
         if let text = node.scalar?.string {
             guard let amount = AmountParser.parse(text), amount >= 0 else {
                 amountError(item.location(of: node), text, log: log)
@@ -78,11 +78,11 @@ public enum FeeScheduleLoader {
             amountError(item.location(of: node), "", log: log)
             return []
         }
-        return list.compactMap { entry in
+        return list.items.compactMap { entry in
             guard let rate = MappingReader(entry, path: item.path, lineOffset: item.lineOffset, log: log, what: "Mỗi mức thu") else { return nil }
             defer { rate.finish(context: "một mức thu") }
             let condition = rate.string("dieu_kien", "điều kiện áp dụng mức này")
-            guard let amountNode = rate.node("muc") else {
+            guard let amountNode = rate.value("muc") else {
                 _ = rate.string("muc", "số tiền, đồng", required: true)
                 return nil
             }

@@ -15,7 +15,7 @@ public struct FrontMatter: Sendable, Equatable {
         // Line by line over the bytes, without splitting the whole file (bodies can be long).
         let utf8 = text.utf8
         func lineEnd(_ start: String.Index) -> String.Index {
-            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            ByteScan.next(UInt8(ascii: "\n"), in: utf8, from: start)
         }
         let firstEnd = lineEnd(utf8.startIndex)
         guard isFence(text[utf8.startIndex..<firstEnd], "---") else {
@@ -61,7 +61,7 @@ extension FrontMatter {
     /// Splits a Markdown file and opens its front matter for field-by-field reading, reporting
     /// an unclosed or missing front matter and YAML errors. `what` names the file's kind
     /// ("Trang", "Tệp thủ tục") and `example` shows the editor how it should start.
-    public static func open(_ source: SourceText, what: String, example: String, log: DiagnosticLog) -> (yaml: MappingReader, parts: FrontMatter, root: Node)? {
+    public static func open(_ source: SourceText, what: String, example: String, log: DiagnosticLog) -> (yaml: MappingReader, parts: FrontMatter, root: YAMLValue)? {
         let start = SourceLocation(path: source.path, line: 1, column: 1)
         guard let parts = split(source.text) else {
             log.report(.error("frontmatter.unclosed", at: start,
@@ -76,7 +76,7 @@ extension FrontMatter {
             return nil
         }
         let offset = parts.yamlLine - 1
-        guard let root = YAMLDocument.parse(parts.yaml, path: source.path, lineOffset: offset, log: log),
+        guard let root = YAMLDocument.value(parts.yaml, path: source.path, lineOffset: offset, log: log),
               let yaml = MappingReader(root, path: source.path, lineOffset: offset, log: log, what: "Phần đầu của \(what.lowercased())") else { return nil }
         return (yaml, parts, root)
     }

@@ -103,7 +103,8 @@ public enum ContentClaim: Sendable {
 
 /// A claimed file, handed back to the unit that claimed it.
 public struct ClaimedFile: Sendable {
-    public var url: URL
+    public var filePath: String
+    public var url: URL { URL(fileURLWithPath: filePath) }
     public var displayPath: String
     /// What `claim` answered in `.load(path:)`.
     public var path: String

@@ -9,15 +9,22 @@ public final class MappingReader {
     public let path: String
     public let lineOffset: Int
     let log: DiagnosticLog
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
-    /// The pairs' keys alone: looking a key up through `pairs` copied every pair it passed
-    /// (a string and two nodes, each with a tag and a weak anchor), 3% of a large build.
+    private let pairs: [YAMLValue.Pair]
+    /// The pairs' keys as text (a key that is a list or group reads as ""): looked up by key
+    /// without touching the values.
     private let keys: [String]
     private let location: SourceLocation
     private var asked: [String] = []
+    /// Which pairs a lookup found: `finish` compares only the others' keys with `asked`.
+    private var found: [Bool]
 
     /// nil (and a diagnostic) when the node is not a mapping.
-    public init?(_ node: Node?, path: String, lineOffset: Int, log: DiagnosticLog, what: String) {
+    public convenience init?(_ node: Node?, path: String, lineOffset: Int, log: DiagnosticLog, what: String) {
+        self.init(node.map(YAMLValue.init), path: path, lineOffset: lineOffset, log: log, what: what)
+    }
+
+    /// nil (and a diagnostic) when the value is not a mapping.
+    public init?(_ node: YAMLValue?, path: String, lineOffset: Int, log: DiagnosticLog, what: String) {
         self.path = path
         self.lineOffset = lineOffset
         self.log = log
@@ -31,38 +38,52 @@ public final class MappingReader {
         }
         self.location = Self.location(of: node, path: path, lineOffset: lineOffset)
         self.pairs = Self.pairs(of: mapping)
-        self.keys = pairs.map(\.key)
+        self.keys = pairs.map { $0.key.string ?? "" }
+        self.found = Array(repeating: false, count: keys.count)
     }
 
     /// The mapping's pairs with YAML merge keys (`<<: *chung`, `<<: [*a, *b]`) resolved: the
     /// merged mapping's pairs come after the mapping's own, which win. Each level is merged once,
     /// when read; YAMLDocument's node budget bounds how much a merge can bring in.
-    static func pairs(of mapping: Node.Mapping) -> [(key: String, keyNode: Node, value: Node)] {
-        let own = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
-        guard own.contains(where: { $0.key == "<<" }) else { return own }
-        var result: [(key: String, keyNode: Node, value: Node)] = []
+    static func pairs(of mapping: YAMLValue.Mapping) -> [YAMLValue.Pair] {
+        let own = mapping.pairs
+        guard own.contains(where: { $0.key.string == "<<" }) else { return own }
+        var result: [YAMLValue.Pair] = []
         var seen = Set<String>()
-        var merges: [Node.Mapping] = []
+        var merges: [YAMLValue.Mapping] = []
         for pair in own {
-            switch (pair.key, pair.value) {
+            let key = pair.key.string ?? ""
+            switch (key, pair.value) {
             case let ("<<", .mapping(merged)):
                 merges.append(merged)
-            case let ("<<", .sequence(list)) where list.allSatisfy({ $0.mapping != nil }):
-                merges += list.compactMap(\.mapping)
+            case let ("<<", .sequence(list)) where list.items.allSatisfy({ $0.mapping != nil }):
+                merges += list.items.compactMap(\.mapping)
             default:
                 // `<<` with anything else stays a key, which `finish` reports as unknown.
-                if seen.insert(pair.key).inserted { result.append(pair) }
+                if seen.insert(key).inserted { result.append(pair) }
             }
         }
         for merged in merges {
-            for pair in pairs(of: merged) where seen.insert(pair.key).inserted { result.append(pair) }
+            for pair in pairs(of: merged) where seen.insert(pair.key.string ?? "").inserted { result.append(pair) }
         }
         return result
     }
 
+    static func location(of node: YAMLValue, path: String, lineOffset: Int) -> SourceLocation {
+        location(of: node.mark, path: path, lineOffset: lineOffset)
+    }
+
     static func location(of node: Node, path: String, lineOffset: Int) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1) }
+        location(of: node.mark, path: path, lineOffset: lineOffset)
+    }
+
+    static func location(of mark: Mark?, path: String, lineOffset: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: lineOffset + 1) }
         return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func location(of node: YAMLValue) -> SourceLocation {
+        Self.location(of: node, path: path, lineOffset: lineOffset)
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -72,9 +93,16 @@ public final class MappingReader {
     /// Where the mapping itself starts: missing fields are reported here.
     public var start: SourceLocation { location }
 
+    /// The Yams node of a key's value (see `value`), for readers outside the loader.
     public func node(_ key: String) -> Node? {
+        value(key)?.node
+    }
+
+    /// A key's value, noting that the key was asked for; nil when absent or written as null.
+    public func value(_ key: String) -> YAMLValue? {
         asked.append(key)
         guard let index = keys.firstIndex(of: key) else { return nil }
+        found[index] = true
         let value = pairs[index].value
         if case let .scalar(scalar) = value, scalar.style == .plain {
             switch scalar.string {
@@ -100,7 +128,7 @@ public final class MappingReader {
                           hint: "Thêm một dòng `\(key): ...`."))
     }
 
-    private func wrongType(_ key: String, _ node: Node, expected: String, example: String) {
+    private func wrongType(_ key: String, _ node: YAMLValue, expected: String, example: String) {
         let shown = node.scalar.map { "“\($0.string)”" } ?? "một danh sách hoặc nhóm"
         log.report(.error("field.type", at: location(of: node),
                           "“\(key)” phải là \(expected), nhưng đang là \(shown).",
@@ -108,7 +136,7 @@ public final class MappingReader {
     }
 
     public func string(_ key: String, _ label: String, required: Bool = false) -> String? {
-        guard let value = node(key) else {
+        guard let value = self.value(key) else {
             if required { missing(key, label) }
             return nil
         }
@@ -122,7 +150,7 @@ public final class MappingReader {
     }
 
     public func date(_ key: String, _ label: String, required: Bool = false) -> CalendarDate? {
-        guard let value = node(key) else {
+        guard let value = self.value(key) else {
             if required { missing(key, label) }
             return nil
         }
@@ -137,7 +165,7 @@ public final class MappingReader {
     /// anything outside is reported at its line and read as absent.
     public func int(_ key: String, _ label: String, required: Bool = false,
                     in range: ClosedRange<Int> = ContentLimits.integers) -> Int? {
-        guard let value = node(key) else {
+        guard let value = self.value(key) else {
             if required { missing(key, label) }
             return nil
         }
@@ -166,9 +194,9 @@ public final class MappingReader {
     /// A number that may have a decimal part: `0.5`, `0,5`, `3`; finite, not negative, at most
     /// `maximum` (`inf`, `nan` and `1e19` are refused before anything converts them).
     public func number(_ key: String, _ label: String, maximum: Double = Double(ContentLimits.magnitude)) -> Double? {
-        guard let value = node(key) else { return nil }
+        guard let value = self.value(key) else { return nil }
         guard case let .scalar(scalar) = value,
-              let number = Double(scalar.string.cleaned.replacingOccurrences(of: ",", with: ".")), number.isFinite, number >= 0 else {
+              let number = Double(Self.decimalPoint(scalar.string.cleaned)), number.isFinite, number >= 0 else {
             wrongType(key, value, expected: "một số không âm", example: "5")
             return nil
         }
@@ -182,13 +210,18 @@ public final class MappingReader {
         return number
     }
 
+    /// `0,5` read as `0.5`; Foundation's replace only when there is a comma to replace.
+    static func decimalPoint(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: ".") : text
+    }
+
     /// `99999999999999999999`: digits that overflow an Int are out of range, not "not a number".
     private static func isWholeNumber(_ text: String) -> Bool {
         let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
         return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    private func outOfRange(_ key: String, _ node: Node, _ label: String, _ range: ClosedRange<Int>) {
+    private func outOfRange(_ key: String, _ node: YAMLValue, _ label: String, _ range: ClosedRange<Int>) {
         let text = node.scalar?.string.cleaned ?? ""
         let bounds = "từ \(VietnameseFormat.integer(range.lowerBound)) đến \(VietnameseFormat.integer(range.upperBound))"
         let hint = range == ContentLimits.years ? "Ghi năm đủ bốn chữ số, ví dụ `\(key): 2026`."
@@ -199,7 +232,7 @@ public final class MappingReader {
     }
 
     public func bool(_ key: String, _ label: String) -> Bool? {
-        guard let value = node(key) else { return nil }
+        guard let value = self.value(key) else { return nil }
         let accepted: [String: Bool] = ["true": true, "false": false, "có": true, "không": false, "yes": true, "no": false]
         guard case let .scalar(scalar) = value, let flag = accepted[scalar.string.cleaned.lowercased()] else {
             wrongType(key, value, expected: "true (có) hoặc false (không)", example: "true")
@@ -210,12 +243,12 @@ public final class MappingReader {
 
     /// A list of texts; a single text is accepted as a list of one.
     public func strings(_ key: String, _ label: String) -> [String] {
-        guard let value = node(key) else { return [] }
+        guard let value = self.value(key) else { return [] }
         switch value {
         case let .scalar(scalar):
             return [scalar.string.cleaned].filter { !$0.isEmpty }
         case let .sequence(sequence):
-            return sequence.compactMap { item in
+            return sequence.items.compactMap { item in
                 guard let text = item.scalar?.string.cleaned else {
                     wrongType(key, item, expected: "một danh sách các dòng văn bản", example: "[\"...\", \"...\"]")
                     return nil
@@ -229,7 +262,7 @@ public final class MappingReader {
     }
 
     public func mapping(_ key: String, _ label: String, required: Bool = false) -> MappingReader? {
-        guard let value = node(key) else {
+        guard let value = self.value(key) else {
             if required { missing(key, label) }
             return nil
         }
@@ -238,7 +271,7 @@ public final class MappingReader {
 
     /// Each item of a list of mappings, as a reader of its own.
     public func mappings(_ key: String, _ label: String, required: Bool = false) -> [MappingReader] {
-        guard let value = node(key) else {
+        guard let value = self.value(key) else {
             if required { missing(key, label) }
             return []
         }
@@ -246,23 +279,24 @@ public final class MappingReader {
             wrongType(key, value, expected: "một danh sách (mỗi mục bắt đầu bằng “- ”)", example: "\n  - ...")
             return []
         }
-        return sequence.compactMap {
+        return sequence.items.compactMap {
             MappingReader($0, path: path, lineOffset: lineOffset, log: log, what: "Mỗi mục của “\(key)”")
         }
     }
 
     /// Reports every key that was never asked for: a misspelt key would otherwise be ignored silently.
     public func finish(context: String) {
-        let unknown = keys.indices.filter { !asked.contains(keys[$0]) }
+        let unknown = keys.indices.filter { !found[$0] && !asked.contains(keys[$0]) }
         guard !unknown.isEmpty else { return }
         let known = Array(Set(asked)).sorted()
-        for pair in unknown.map({ pairs[$0] }) {
+        for index in unknown {
+            let key = keys[index]
             var hint = "Các khóa được dùng ở đây: \(known.joined(separator: ", "))."
-            if let near = NearMiss.closest(to: pair.key, among: known) {
+            if let near = NearMiss.closest(to: key, among: known) {
                 hint = "Có phải ý bạn là “\(near)”? " + hint
             }
-            log.report(.error("field.unknown", at: location(of: pair.keyNode),
-                              "Khóa “\(pair.key)” không có trong mẫu của \(context).",
+            log.report(.error("field.unknown", at: location(of: pairs[index].key),
+                              "Khóa “\(key)” không có trong mẫu của \(context).",
                               hint: hint))
         }
     }

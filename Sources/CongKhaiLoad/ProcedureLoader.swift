@@ -15,7 +15,7 @@ public enum ProcedureLoader {
         let name = yaml.string("ten", "tên thủ tục", required: true)
         let field = yaml.string("linh_vuc", "lĩnh vực, ví dụ Hộ tịch", required: true)
         let code = rawCode.map { cleanCode($0, yaml: yaml, log: log) } ?? ""
-        var procedure = Procedure(source: source.path, path: "thu-tuc/\(fieldSlug)/\(TextFolding.pathSafe(code))/",
+        var procedure = Procedure(source: source.path, path: "thu-tuc/\(fieldSlug)/\(pathSegment(code))/",
                                   code: code, name: name ?? "", field: field ?? "", fieldSlug: fieldSlug)
         procedure.level = yaml.string("cap_thuc_hien", "cấp thực hiện")
         if let levelText = yaml.string("muc_do", "mức độ trực tuyến: toan_trinh, mot_phan hoặc truc_tiep") {
@@ -69,6 +69,18 @@ public enum ProcedureLoader {
         procedure.bodyLine = parts.bodyLine
         procedure.sections = sections(in: parts.body)
         return name == nil || field == nil || code.isEmpty ? nil : procedure
+    }
+
+    /// `TextFolding.pathSafe` of a code. A national code (digits and inner dots, `2.001021`) is
+    /// its own segment, answered from its bytes: the general fold, split and trim took a few
+    /// microseconds for each of 10,000 procedures.
+    static func pathSegment(_ code: String) -> String {
+        let utf8 = code.utf8
+        if let first = utf8.first, let last = utf8.last, first != UInt8(ascii: "."), last != UInt8(ascii: "."),
+           utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }) {
+            return code
+        }
+        return TextFolding.pathSafe(code)
     }
 
     /// Codes copied from web pages bring invisible characters along; they are removed, and said.

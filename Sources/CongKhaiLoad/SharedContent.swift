@@ -135,7 +135,7 @@ public struct SharedContent: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         let path = Self.exclusionPath
         guard let source = SourceText.read(url, displayPath: path, log: log),
-              let yaml = MappingReader(YAMLDocument.parse(source.text, path: path, log: log), path: path, lineOffset: 0,
+              let yaml = MappingReader(YAMLDocument.value(source.text, path: path, log: log), path: path, lineOffset: 0,
                                        log: log, what: "Tệp khong-ap-dung.yaml") else { return [] }
         var result: [Exclusion] = []
         var seen = Set<String>()

@@ -34,7 +34,7 @@ public final class SharedLoads: Sendable {
 
     /// `file` as `ContentLoader.loadFile` loads it, from the cache when it has not changed.
     public func load(_ file: ContentFile) -> ContentLoader.LoadedFile {
-        let key = Key(path: file.url.path, place: file.displayPath)
+        let key = Key(path: file.filePath, place: file.displayPath)
         guard let stamp = Self.stamp(key.path) else { return ContentLoader.loadFile(file) }
         if let known = loaded.withLock({ $0[key] }), known.stamp == stamp { return known.file }
         let fresh = ContentLoader.loadFile(file)

@@ -4,7 +4,7 @@ import Foundation
 /// `content/site.yaml`: the commune itself.
 enum SiteConfigLoader {
     static func load(_ source: SourceText, log: DiagnosticLog) -> SiteConfig? {
-        guard let root = YAMLDocument.parse(source.text, path: source.path, log: log) else { return nil }
+        guard let root = YAMLDocument.value(source.text, path: source.path, log: log) else { return nil }
         guard let yaml = MappingReader(root, path: source.path, lineOffset: 0, log: log, what: "Tệp site.yaml") else { return nil }
         let name = yaml.string("ten", "tên đầy đủ của đơn vị, ví dụ Ủy ban nhân dân xã Hòa Phong", required: true)
         let kindText = yaml.string("loai", "loại đơn vị: xa, phuong hoặc dac_khu", required: true)
@@ -35,7 +35,7 @@ enum SiteConfigLoader {
         config.holidays = holidays(yaml)
         config.startDate = yaml.date("bat_dau", "ngày trang bắt đầu công khai")
         // One line of free text is accepted too: "Bộ phận Một cửa, UBND xã ...; điện thoại ...".
-        if let text = yaml.node("kenh_phan_anh")?.scalar?.string {
+        if let text = yaml.value("kenh_phan_anh")?.string {
             config.feedback = FeedbackChannel(address: text.trimmingWhitespace())
         } else if let feedback = yaml.mapping("kenh_phan_anh", "nơi tiếp nhận phản ánh, kiến nghị") {
             config.feedback = FeedbackChannel(
@@ -57,9 +57,9 @@ enum SiteConfigLoader {
     }
 
     private static func holidays(_ yaml: MappingReader) -> [CalendarDate] {
-        guard let node = yaml.node("ngay_nghi"), case let .sequence(items) = node else { return [] }
-        return items.compactMap { item in
-            guard let text = item.scalar?.string, let date = CalendarDate.parse(text) else {
+        guard let node = yaml.value("ngay_nghi"), case let .sequence(items) = node else { return [] }
+        return items.items.compactMap { item in
+            guard let text = item.string, let date = CalendarDate.parse(text) else {
                 yaml.log.report(.error("field.type", at: yaml.location(of: item),
                                        "Mỗi mục của “ngay_nghi” phải là một ngày có thật.",
                                        hint: "Ví dụ: `- 2025-09-02`."))

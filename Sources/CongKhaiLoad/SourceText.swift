@@ -21,9 +21,13 @@ public struct SourceText: Sendable {
 
     /// Reads a file, reporting (instead of garbling) what is not UTF-8 text.
     public static func read(_ url: URL, displayPath: String, log: DiagnosticLog) -> SourceText? {
+        read(path: url.path, displayPath: displayPath, log: log)
+    }
+
+    public static func read(path: String, displayPath: String, log: DiagnosticLog) -> SourceText? {
         // open/fstat/read: FileManager's attribute dictionary and `contents(atPath:)` cost as much
         // as decoding the file.
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         var info = stat()
         guard descriptor >= 0, fstat(descriptor, &info) == 0 else {
             if descriptor >= 0 { close(descriptor) }
@@ -64,16 +68,16 @@ public struct SourceText: Sendable {
     }
 
     public static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> SourceText? {
-        if TextBytes.isUTF16(data) {
+        // One look at the bytes in memory answers what the text needs: Data's byte-by-byte
+        // iterator, Foundation's decoder and String scans were most of the time here.
+        let facts = data.withUnsafeBytes { ByteFacts($0) }
+        if facts.isUTF16 {
             log.report(.error("file.utf16", at: SourceLocation(path: displayPath),
                               "Tệp được lưu theo mã UTF-16 (“Unicode”), không phải UTF-8.",
                               hint: resaveHint(displayPath)))
             return nil
         }
-        // Over the bytes at once (memchr, then the standard library's UTF-8 validation):
-        // Data's byte-by-byte iterator and Foundation's decoder were most of the time here.
-        let hasZero = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
-        if hasZero {
+        if facts.hasZero {
             log.report(.error("file.binary", at: SourceLocation(path: displayPath),
                               "Tệp không phải văn bản (có vẻ là tệp nhị phân).",
                               hint: "Đặt tệp này ở dạng đính kèm (ví dụ .pdf, .docx) hoặc lưu lại dưới dạng văn bản."))
@@ -89,7 +93,29 @@ public struct SourceText: Sendable {
                               hint: "Mở tệp và lưu lại với mã hóa UTF-8 (không dùng TCVN3/VNI/Windows-1258)."))
             return nil
         }
-        return SourceText(path: displayPath, text: decoded)
+        // Without a byte order mark or a CR, normalising is NFC alone.
+        return SourceText(path: displayPath, normalised: facts.hasCR || facts.hasBOM ? normalise(decoded) : decoded.nfc)
+    }
+
+    private init(path: String, normalised: String) {
+        self.path = path
+        self.text = normalised
+    }
+
+    /// What `decode` needs to know of a file's bytes, each found with memchr or a bounded scan.
+    struct ByteFacts {
+        var isUTF16 = false
+        var hasZero = false
+        var hasCR = false
+        var hasBOM = false
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            isUTF16 = TextBytes.isUTF16(bytes)
+            guard let base = bytes.baseAddress, !isUTF16 else { return }
+            hasZero = memchr(base, 0, bytes.count) != nil
+            hasCR = memchr(base, 0x0D, bytes.count) != nil
+            hasBOM = bytes.starts(with: TextBytes.utf8BOM)
+        }
     }
 
     /// How to save the file again as UTF-8, in the program that most likely wrote it.
@@ -133,6 +159,14 @@ public struct SourceText: Sendable {
 extension String {
     /// NFC and trimmed: how every piece of text from content enters the model.
     var cleaned: String {
-        nfc.trimmingWhitespace()
+        let text = nfc
+        // An ASCII letter, digit or sign at both ends (most values: codes, keys, dates) is no
+        // white space to trim; the scalar-by-scalar trim is for the rest.
+        if let first = text.utf8.first, let last = text.utf8.last, Self.isSolidASCII(first), Self.isSolidASCII(last) { return text }
+        return text.trimmingWhitespace()
+    }
+
+    private static func isSolidASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 }

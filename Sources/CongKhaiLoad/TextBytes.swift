@@ -23,12 +23,24 @@ public enum TextBytes {
     /// one side (high bytes of Latin letters) and be at least 30% of the pairs; a binary file has
     /// zeros on both sides and is reported as binary instead.
     public static func isUTF16(_ data: Data) -> Bool {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return true }
-        let sample = data.prefix(4096)
-        guard sample.count >= 4 else { return false }
-        var zeros = [0, 0]
-        for (offset, byte) in sample.enumerated() where byte == 0 { zeros[offset % 2] += 1 }
-        let pairs = sample.count / 2
-        return (zeros[0] * 10 >= pairs * 3 && zeros[1] == 0) || (zeros[1] * 10 >= pairs * 3 && zeros[0] == 0)
+        data.withUnsafeBytes { isUTF16(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `isUTF16` over bytes already in memory: Data's iterator, byte by byte, was a percent of a build.
+    static func isUTF16(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return true }
+        let count = min(bytes.count, 4096)
+        // Without a zero byte in the sample neither side has the zeros it takes.
+        guard count >= 4, let base = bytes.baseAddress, memchr(base, 0, count) != nil else { return false }
+        var zeros = (0, 0)
+        var offset = 0
+        while offset + 1 < count {
+            if bytes[offset] == 0 { zeros.0 += 1 }
+            if bytes[offset + 1] == 0 { zeros.1 += 1 }
+            offset += 2
+        }
+        if offset < count, bytes[offset] == 0 { zeros.0 += 1 }
+        let pairs = count / 2
+        return (zeros.0 * 10 >= pairs * 3 && zeros.1 == 0) || (zeros.1 * 10 >= pairs * 3 && zeros.0 == 0)
     }
 }

@@ -26,9 +26,10 @@ public enum UnwrittenMarker {
         var inYAML = !isMarkdown
         var lineNumber = 0
         var placeholder: UnwrittenFile?
-        // As bytes: Foundation's `contains` on every file was a tenth of loading.
-        let mayHoldPlaceholder = text.containsBytes(marker) || text.containsBytes("00/")
-        let mayBeDraft = text.containsBytes("nhap")
+        // As bytes (memmem): Foundation's `contains` on every file was a tenth of loading.
+        // `00/` can only be a placeholder number where it starts a value (`placeholderNumber`).
+        let mayHoldPlaceholder = ByteScan.contains(text, marker) || ByteScan.contains(text, "00/", notAfterDigit: true)
+        let mayBeDraft = ByteScan.contains(text, "nhap")
         if mayHoldPlaceholder || mayBeDraft {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 lineNumber += 1

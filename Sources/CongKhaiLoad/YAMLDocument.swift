@@ -6,9 +6,21 @@ import Yams
 public enum YAMLDocument {
     /// `lineOffset` is added to Yams' lines: front matter starts below the `---` line.
     public static func parse(_ typed: String, path: String, lineOffset: Int = 0, log: DiagnosticLog) -> Node? {
+        value(typed, path: path, lineOffset: lineOffset, log: log)?.node
+    }
+
+    /// The text's value, or nil after its problems are reported.
+    public static func value(_ typed: String, path: String, lineOffset: Int = 0, log: DiagnosticLog) -> YAMLValue? {
+        // One pass over the bytes says which of the checks below can find anything.
+        var facts = YAMLTextFacts(typed)
         // Word's curly quotes and non-breaking spaces are named (and repaired where safe) first.
-        guard let repaired = OfficeArtefacts.repair(typed, path: path, lineOffset: lineOffset, log: log) else { return nil }
-        if let tabLine = firstIndentingTab(repaired) {
+        var repaired = typed
+        if facts.mayHoldOfficeArtefacts {
+            guard let fixed = OfficeArtefacts.repair(typed, path: path, lineOffset: lineOffset, log: log) else { return nil }
+            repaired = fixed
+            facts = YAMLTextFacts(fixed)
+        }
+        if facts.hasTab, let tabLine = firstIndentingTab(repaired) {
             log.report(.error("yaml.tab", at: SourceLocation(path: path, line: tabLine + lineOffset, column: 1),
                               "Dòng này thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách.",
                               hint: "Thay mỗi Tab ở đầu dòng bằng hai dấu cách."))
@@ -16,25 +28,22 @@ public enum YAMLDocument {
         }
         // libyaml (YAML 1.1) also breaks lines at NEL, LS and PS, which editors show inside a line:
         // as spaces, the lines it reports are the lines the editor sees.
-        let yaml = hasLineSeparators(repaired)
-            ? String(repaired.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
-            : repaired
-        if let line = YAMLBudget.exceeded(yaml) {
+        var yaml = repaired
+        if facts.hasLineSeparators {
+            yaml = String(repaired.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
+            facts = YAMLTextFacts(yaml)
+        }
+        if facts.mayHoldAliases, let line = YAMLBudget.exceeded(yaml) {
             log.report(YAMLBudget.diagnostic(path: path, line: line, lineOffset: lineOffset))
             return nil
         }
+        // Without a final line break libyaml places an empty last value below the last line.
+        let lastLine = (facts.endsWithLineBreak ?? yaml.hasSuffix("\n")) ? nil : facts.lines
         do {
             // An empty document is an empty mapping: the caller then reports missing fields, not a syntax error.
-            // `.basic`: every scalar stays text (MappingReader reads numbers, dates and booleans itself in
-            // Vietnamese terms), and Yams skips its regular-expression tag guessing, a tenth of the build.
-            // `.utf8`: the default encoding is looked up in the process environment (rebuilt as a
-            // dictionary) on every call; Swift strings are UTF-8 and libyaml reads them as they are.
-            guard let root = try compose(yaml) else { return .mapping(Node.Mapping([])) }
-            let lastLine = yaml.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            return yaml.hasSuffix("\n") ? root : keepingEndInside(root, lastLine: lastLine, holder: nil)
+            return try compose(yaml, lastLine: lastLine) ?? .mapping(YAMLValue.Mapping(pairs: [], mark: nil))
         } catch let error as YamlError {
-            let lastLine = yaml.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            log.report(diagnostic(for: error, path: path, lineOffset: lineOffset, lastLine: lastLine))
+            log.report(diagnostic(for: error, path: path, lineOffset: lineOffset, lastLine: facts.lines))
             return nil
         } catch {
             log.report(.error("yaml.syntax", at: SourceLocation(path: path, line: lineOffset + 1),
@@ -43,39 +52,28 @@ public enum YAMLDocument {
         }
     }
 
-    /// The tree of `Yams.compose(yaml:, .basic, .default, .utf8)`, read from libyaml's events
-    /// when the text is well formed; Yams itself reads the rest and throws its errors.
-    static func compose(_ yaml: String) throws -> Node? {
-        switch YAMLEventReader.compose(yaml) {
-        case .empty: return nil
-        case let .root(node): return node
-        case .needsYams: return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-        }
+    /// Tests set this to read every text through Yams, the path of the texts the event reader
+    /// leaves to it, and compare what the loaders make of both.
+    @TaskLocal static var readsWithYams = false
+
+    static func lineCount(_ text: String) -> Int {
+        text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
     }
 
-    /// libyaml puts an empty value at the very end of a text without a final line break on a line
-    /// of its own, below the editor's last line: it is placed where its key or list is instead.
-    /// Only the last value of each level can be there.
-    static func keepingEndInside(_ node: Node, lastLine: Int, holder: Mark?) -> Node {
-        switch node {
-        case var .scalar(scalar):
-            if let mark = scalar.mark, mark.line > lastLine { scalar.mark = holder }
-            return .scalar(scalar)
-        case var .mapping(mapping):
-            if !mapping.isEmpty {
-                let last = mapping.endIndex - 1
-                let key = keepingEndInside(mapping[last].key, lastLine: lastLine, holder: mapping.mark)
-                mapping[last] = (key: key, value: keepingEndInside(mapping[last].value, lastLine: lastLine, holder: key.mark))
-            }
-            return .mapping(mapping)
-        case var .sequence(sequence):
-            if !sequence.isEmpty {
-                let last = sequence.endIndex - 1
-                sequence[last] = keepingEndInside(sequence[last], lastLine: lastLine, holder: sequence.mark)
-            }
-            return .sequence(sequence)
-        case .alias:
-            return node
+    /// The value of `Yams.compose(yaml:, .basic, .default, .utf8)`, read from libyaml's events
+    /// when the text is well formed; Yams itself reads the rest and throws its errors.
+    /// `.basic`: every scalar stays text (MappingReader reads numbers, dates and booleans itself in
+    /// Vietnamese terms), and Yams skips its regular-expression tag guessing, a tenth of the build.
+    /// `.utf8`: the default encoding is looked up in the process environment (rebuilt as a
+    /// dictionary) on every call; Swift strings are UTF-8 and libyaml reads them as they are.
+    static func compose(_ yaml: String, lastLine: Int?) throws -> YAMLValue? {
+        switch readsWithYams ? .needsYams : YAMLEventReader.compose(yaml, lastLine: lastLine) {
+        case .empty: return nil
+        case let .root(value): return value
+        case .needsYams:
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return nil }
+            let value = YAMLValue(node)
+            return lastLine.map { value.keepingEndInside(lastLine: $0, holder: nil) } ?? value
         }
     }
 

@@ -1,10 +1,10 @@
 import CYaml
 import Yams
 
-/// Builds the same `Node` tree as `Yams.compose(yaml:, .basic, .default, .utf8)` straight from
-/// libyaml's events. Yams allocates a class per event, a `Tag` per node, decodes every scalar
-/// through Foundation and groups each mapping's keys in a dictionary of nodes to find
-/// duplicates: together about a seventh of a 10,000-procedure build, against 0.2 s for
+/// Builds the value of `Yams.compose(yaml:, .basic, .default, .utf8)` (as `YAMLValue(node)`)
+/// straight from libyaml's events. Yams allocates a class per event, a `Tag` per node, decodes
+/// every scalar through Foundation and groups each mapping's keys in a dictionary of nodes to
+/// find duplicates: together about a seventh of a 10,000-procedure build, against 0.2 s for
 /// libyaml itself.
 ///
 /// Only well-formed text is read here. Whatever Yams would refuse or treat specially (a syntax
@@ -14,13 +14,15 @@ enum YAMLEventReader {
     enum Outcome {
         /// No document at all (Yams: nil).
         case empty
-        case root(Node)
+        case root(YAMLValue)
         case needsYams
     }
 
-    static func compose(_ yaml: String) -> Outcome {
+    /// With `lastLine` (the text has no final line break), an empty value libyaml places below
+    /// it is given its holder's mark, as `YAMLValue.keepingEndInside` does to Yams' tree.
+    static func compose(_ yaml: String, lastLine: Int? = nil) -> Outcome {
         var text = yaml
-        return text.withUTF8 { read($0) }
+        return text.withUTF8 { read($0, lastLine: lastLine) }
     }
 
     /// A mapping or sequence whose end event has not come yet.
@@ -28,30 +30,26 @@ enum YAMLEventReader {
         var isMapping: Bool
         var mark: Mark
         var anchor: String?
-        var items: [Node] = []
+        var items: [YAMLValue] = []
     }
 
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, lastLine: Int?) -> Outcome {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return .needsYams }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
 
-        // Pre-resolved tags, shared by the nodes of this document: with `.basic` every untagged
-        // scalar resolves to str, and a resolved tag is never written again (Tag.resolved only
-        // rewrites the implicit and non-specific names), so sharing cannot race.
-        let tags = (str: Tag(.str, .basic, .default), seq: Tag(.seq, .basic, .default), map: Tag(.map, .basic, .default))
-        var anchors: [String: Node] = [:]
+        var anchors: [String: YAMLValue] = [:]
         var open: [Open] = []
-        var root: Node?
+        var root: YAMLValue?
         var documents = 0
 
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else { return .needsYams }
             defer { yaml_event_delete(&event) }
-            let node: Node
+            let node: YAMLValue
             var anchor: String?
             switch event.type {
             case YAML_STREAM_END_EVENT:
@@ -65,7 +63,9 @@ enum YAMLEventReader {
                 let scalar = event.data.scalar
                 guard scalar.tag == nil, let style = Node.Scalar.Style(rawValue: scalar.style.rawValue) else { return .needsYams }
                 let value = text(UnsafeBufferPointer(start: scalar.value, count: scalar.length))
-                node = .scalar(Node.Scalar(value, tags.str, style, mark(event.start_mark)))
+                var at: Mark? = mark(event.start_mark)
+                if let lastLine, let line = at?.line, line > lastLine { at = holder(open.last) }
+                node = .scalar(YAMLValue.Scalar(string: value, style: style, mark: at))
                 anchor = name(scalar.anchor)
             case YAML_ALIAS_EVENT:
                 guard let name = name(event.data.alias.anchor), let target = anchors[name] else { return .needsYams }
@@ -79,12 +79,11 @@ enum YAMLEventReader {
                 continue
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let closed = open.popLast() else { return .needsYams }
-                // Yams reads the style from the end event, which has none: its collections are all `.any`.
                 if closed.isMapping {
                     guard let pairs = uniquePairs(closed.items) else { return .needsYams }
-                    node = .mapping(Node.Mapping(pairs, tags.map, .any, closed.mark))
+                    node = .mapping(YAMLValue.Mapping(pairs: pairs, mark: closed.mark))
                 } else {
-                    node = .sequence(Node.Sequence(closed.items, tags.seq, .any, closed.mark))
+                    node = .sequence(YAMLValue.Sequence(items: closed.items, mark: closed.mark))
                 }
                 anchor = closed.anchor
             default:
@@ -101,11 +100,20 @@ enum YAMLEventReader {
         }
     }
 
+    /// Where an empty value at the end of the text is placed: a mapping's last value at its
+    /// key, a mapping's last key at the mapping, a list's last item at the list, the root
+    /// nowhere. Only the last value of each level can be at the end, and it is made last.
+    private static func holder(_ open: Open?) -> Mark? {
+        guard let open else { return nil }
+        guard open.isMapping, open.items.count % 2 == 1 else { return open.mark }
+        return open.items[open.items.count - 1].mark
+    }
+
     /// The keys and values taken in pairs, or nil when Yams' duplicate check could object: two
     /// keys with the same text, or a key that is not a scalar (Yams compares those whole).
-    private static func uniquePairs(_ items: [Node]) -> [(Node, Node)]? {
+    private static func uniquePairs(_ items: [YAMLValue]) -> [YAMLValue.Pair]? {
         guard items.count % 2 == 0 else { return nil }
-        var pairs: [(Node, Node)] = []
+        var pairs: [YAMLValue.Pair] = []
         pairs.reserveCapacity(items.count / 2)
         var keys: [String] = []
         keys.reserveCapacity(items.count / 2)
@@ -113,7 +121,7 @@ enum YAMLEventReader {
         while index < items.count {
             guard case let .scalar(key) = items[index] else { return nil }
             keys.append(key.string)
-            pairs.append((items[index], items[index + 1]))
+            pairs.append(YAMLValue.Pair(key: items[index], value: items[index + 1]))
             index += 2
         }
         // Front matter mappings are short: comparing each pair costs less than hashing them all.

@@ -20,7 +20,7 @@ public struct Leader: Sendable, Hashable {
 /// `lanh-dao.yaml`: the leaders' names, positions and duties (NĐ 224/2026 Điều 9 k1 c).
 enum LeadersLoader {
     static func load(_ source: SourceText, path: String, log: DiagnosticLog) -> Page? {
-        guard let root = YAMLDocument.parse(source.text, path: source.path, log: log) else { return nil }
+        guard let root = YAMLDocument.value(source.text, path: source.path, log: log) else { return nil }
         guard let yaml = MappingReader(root, path: source.path, lineOffset: 0, log: log, what: "Tệp lãnh đạo") else { return nil }
         var page = Page(source: source.path, path: path, kind: .leaders,
                         title: yaml.string("tieu_de", "tiêu đề trang") ?? "Lãnh đạo")

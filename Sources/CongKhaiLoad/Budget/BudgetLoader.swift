@@ -4,7 +4,7 @@ import Foundation
 /// Loads a budget disclosure: the sidecar YAML and the CSV beside it.
 public enum BudgetLoader {
     public static func load(_ sidecar: SourceText, sidecarURL: URL, yearFolder: String, log: DiagnosticLog) -> BudgetDisclosure? {
-        guard let root = YAMLDocument.parse(sidecar.text, path: sidecar.path, log: log),
+        guard let root = YAMLDocument.value(sidecar.text, path: sidecar.path, log: log),
               let yaml = MappingReader(root, path: sidecar.path, lineOffset: 0, log: log, what: "Tệp mô tả công khai ngân sách") else { return nil }
         let kindText = yaml.string("loai", "du_toan_trinh, du_toan, thuc_hien hoặc quyet_toan", required: true)
         let kind = kindText.flatMap(BudgetKind.init(rawValue:))
@@ -50,7 +50,7 @@ public enum BudgetLoader {
         }
         let published = yaml.date("ngay_cong_khai", "ngày công khai")
         let posting = yaml.postingWindow("niem_yet", "thời gian và nơi niêm yết")
-        let explanation = yaml.node("thuyet_minh")?.scalar?.string.nfc.trimmingWhitespace() ?? ""
+        let explanation = yaml.value("thuyet_minh")?.string?.nfc.trimmingWhitespace() ?? ""
         if explanation.isEmpty {
             log.report(.error("budget.explanation", at: yaml.start,
                               "Thiếu “thuyet_minh” (thuyết minh số liệu): pháp luật yêu cầu công khai kèm thuyết minh.",

@@ -13,9 +13,9 @@ public enum RuleProfileParser {
     public static func parse(_ yaml: String, path: String, base: [ChecklistRule], log: DiagnosticLog) -> [ChecklistRule] {
         let builtIn = base.isEmpty
         var rules = base
-        guard let root = YAMLDocument.parse(yaml, path: path, log: log),
+        guard let root = YAMLDocument.value(yaml, path: path, log: log),
               let top = MappingReader(root, path: path, lineOffset: 0, log: log, what: "Bộ quy tắc công khai") else { return rules }
-        let node = top.node("quy_tac")
+        let node = top.value("quy_tac")
         top.finish(context: "bộ quy tắc công khai")
         guard let node else {
             log.report(.error("checklist.rules", at: top.start, "Thiếu khóa “quy_tac” (danh sách quy tắc theo mã).",
@@ -27,7 +27,7 @@ public enum RuleProfileParser {
                               "“quy_tac” phải là một nhóm, mỗi quy tắc một mã."))
             return rules
         }
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in mapping.pairs.map({ ($0.key, $0.value) }) {
             let id = keyNode.string ?? ""
             let line = keyNode.mark?.line ?? 0
             guard let fields = MappingReader(value, path: path, lineOffset: 0, log: log, what: "Quy tắc “\(id)”") else { continue }

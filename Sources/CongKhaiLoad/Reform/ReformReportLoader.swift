@@ -232,22 +232,22 @@ public enum ReformReportLoader {
 /// Lines of every key in the front matter, by dotted path; list items are numbered from 0
 /// (`theo_linh_vuc.1.ho_so.tiep_nhan`). Checks point at the key, not at the value below it.
 enum KeyLines {
-    static func collect(_ node: Node, lineOffset: Int) -> [String: Int] {
+    static func collect(_ node: YAMLValue, lineOffset: Int) -> [String: Int] {
         var lines: [String: Int] = [:]
         walk(node, prefix: "", lineOffset: lineOffset, into: &lines)
         return lines
     }
 
-    private static func walk(_ node: Node, prefix: String, lineOffset: Int, into lines: inout [String: Int]) {
+    private static func walk(_ node: YAMLValue, prefix: String, lineOffset: Int, into lines: inout [String: Int]) {
         switch node {
         case let .mapping(mapping):
-            for (key, value) in mapping {
+            for (key, value) in mapping.pairs.map({ ($0.key, $0.value) }) {
                 let path = prefix + (key.string ?? "")
                 if let mark = key.mark { lines[path] = mark.line + lineOffset }
                 walk(value, prefix: path + ".", lineOffset: lineOffset, into: &lines)
             }
         case let .sequence(sequence):
-            for (index, item) in sequence.enumerated() {
+            for (index, item) in sequence.items.enumerated() {
                 let path = prefix + String(index)
                 if let mark = item.mark { lines[path] = mark.line + lineOffset }
                 walk(item, prefix: path + ".", lineOffset: lineOffset, into: &lines)
