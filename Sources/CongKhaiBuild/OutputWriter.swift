@@ -156,7 +156,11 @@ public enum OutputWriter {
             try StagedFiles.storeCopy(of: live + "/" + name, at: name, staging: root, published: live)
             expected.insert(name)
         }
-        StagedFiles.removeStale(in: root, keeping: expected)
+        // A kept edition this build made holds only what it wrote: when every file it wrote is
+        // one of the new edition's, there is nothing stale to look for.
+        if !(StagedFiles.isFresh(staging) && ledger?.learntOnly(expected) == true) {
+            StagedFiles.removeStale(in: root, keeping: expected)
+        }
         return expected
     }
 

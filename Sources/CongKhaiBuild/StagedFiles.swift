@@ -156,23 +156,27 @@ enum StagedFiles {
         func walk(_ relative: String) {
             let absolute = relative.isEmpty ? staging : staging + "/" + relative
             guard let directory = opendir(absolute) else { return }
-            var entries: [(name: String, isFolder: Bool)] = []
+            var entries: [(name: String, type: Int32)] = []
             while let entry = readdir(directory) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
                 if name == "." || name == ".." { continue }
-                var isFolder = Int32(entry.pointee.d_type) == DT_DIR
-                if Int32(entry.pointee.d_type) == DT_UNKNOWN {
-                    var info = stat()
-                    isFolder = lstat(absolute + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                var type = Int32(entry.pointee.d_type)
+                // Only a file system that gives no type with the name costs a stat.
+                if type == DT_UNKNOWN {
+                    switch entryType(absolute + "/" + name) {
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    case S_IFREG: type = Int32(DT_REG)
+                    default: type = Int32(DT_UNKNOWN)
+                    }
                 }
-                entries.append((name, isFolder))
+                entries.append((name, type))
             }
             closedir(directory)
             for entry in entries {
                 let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if entry.isFolder {
+                if entry.type == DT_DIR {
                     if folders.contains(path) { walk(path) } else { try? FileManager.default.removeItem(atPath: staging + "/" + path) }
-                } else if !expected.contains(path) || Int32(entryType(staging + "/" + path)) != Int32(S_IFREG) {
+                } else if entry.type != DT_REG || !expected.contains(path) {
                     unlink(staging + "/" + path)
                 }
             }

@@ -200,6 +200,11 @@ final class EditionLedger: Sendable {
         if wasLinked { linked.withLock { _ = $0.insert(path) } }
     }
 
+    /// Whether every file this build stored is one of `paths`.
+    func learntOnly(_ paths: Set<String>) -> Bool {
+        learnt.withLock { $0.keys.allSatisfy(paths.contains) }
+    }
+
     /// After the swap: `staging` is now the output and the old output the kept edition (or gone).
     /// `expected`: the paths of the new edition (anything else learnt was removed since).
     func save(newEdition: String, oldEdition: String?, expected: Set<String>, for output: URL) {
