@@ -206,7 +206,7 @@ enum StagedFiles {
             // A folder of that name that CongKhai did not write (no marker of its own) is not touched.
             let marker = kept.appendingPathComponent(OutputWriter.markerName)
             let empty = (try? FileManager.default.contentsOfDirectory(atPath: kept.path))?.isEmpty ?? false
-            guard empty || OutputWriter.listedFiles(inMarker: marker) != nil else { return OutputWriter.stagingFolder(for: output) }
+            guard empty || OutputWriter.isMarker(marker) else { return OutputWriter.stagingFolder(for: output) }
         } else {
             // Marked at once, so an edition stopped before its first swap is still recognised as ours.
             guard mkdir(kept.path, 0o700) == 0,

@@ -133,7 +133,7 @@ struct EditionManifest: Equatable, Sendable {
             out.integer(manifest.device)
             out.integer(manifest.inode)
             out.integer(UInt64(manifest.entries.count))
-            for (path, entry) in manifest.entries.sorted(by: { $0.key < $1.key }) {
+            for (path, entry) in manifest.entries {
                 out.text(path)
                 out.integer(UInt64(bitPattern: entry.size))
                 out.integer(entry.inode)

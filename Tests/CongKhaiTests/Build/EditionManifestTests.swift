@@ -114,3 +114,28 @@ struct EditionManifestTests {
         #expect(EditionManifest.decode(flipped) == nil)
     }
 }
+
+/// The marker is read byte by byte (it lists every file: 20,000 lines at 10,000 procedures);
+/// what it vouches for must be what the line-by-line reading always accepted, or less.
+@Suite("Output marker")
+struct OutputMarkerTests {
+    static func listed(_ lines: String) -> Set<String>? {
+        var paths = Set<String>()
+        let bytes = Array((OutputWriter.markerText + lines).utf8)
+        return OutputWriter.forEachListed(bytes, { paths.insert(String(decoding: $0, as: UTF8.self)) }) ? paths : nil
+    }
+
+    @Test func aMarkerListsItsPaths() {
+        #expect(Self.listed("index.html\nthu-tuc/hộ-tịch/index.html\n") == ["index.html", "thu-tuc/hộ-tịch/index.html"])
+    }
+
+    @Test(arguments: ["", "index.html", "index.html\n\nb\n", "/etc/passwd\n", "a/../../b\n", "..\n", "a\u{0}b\n", "a\r\nb\n", "a\r\n"])
+    func anythingElseVouchesForNothing(_ lines: String) {
+        #expect(Self.listed(lines) == nil)
+    }
+
+    @Test func invalidUTF8VouchesForNothing() {
+        let bytes = Array(OutputWriter.markerText.utf8) + [0x61, 0xFF, 0x0A]
+        #expect(!OutputWriter.forEachListed(bytes) { _ in })
+    }
+}
