@@ -273,37 +273,18 @@ public enum OutputWriter {
     /// Links are not descended into.
     static func firstStranger(in root: String, listed: Set<String>) -> String? {
         var strangers: [String] = []
-        func walk(_ relative: String) {
-            let absolute = relative.isEmpty ? root : root + "/" + relative
-            guard let directory = opendir(absolute) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-                if name == "." || name == ".." { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
-                if type == DT_UNKNOWN {
-                    var info = stat()
-                    guard lstat(absolute + "/" + name, &info) == 0 else { strangers.append(path); continue }
-                    switch info.st_mode & S_IFMT {
-                    case S_IFDIR: type = Int32(DT_DIR)
-                    case S_IFLNK: type = Int32(DT_LNK)
-                    default: type = Int32(DT_REG)
-                    }
-                }
-                if type == DT_DIR {
-                    walk(path)
-                    continue
-                }
-                if type == DT_LNK {
-                    // A link to a folder counts as a folder, as it always did; it is not followed.
-                    var info = stat()
-                    if stat(absolute + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
-                }
-                if path != markerName, !keptNames.contains(path), !listed.contains(path) { strangers.append(path) }
+        FolderListing.walk(root) { path, entry, parent in
+            switch entry.type {
+            case Int32(DT_DIR): return true
+            case Int32(DT_LNK):
+                // A link to a folder counts as a folder, as it always did; it is not followed.
+                var info = stat()
+                if fstatat(parent, entry.name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return false }
+            default: break
             }
+            if path != markerName, !keptNames.contains(path), !listed.contains(path) { strangers.append(path) }
+            return false
         }
-        walk("")
         return strangers.min()
     }
 

@@ -153,41 +153,17 @@ enum StagedFiles {
                 guard folders.insert(String(prefix)).inserted else { break }
             }
         }
-        func walk(_ relative: String) {
-            let absolute = relative.isEmpty ? staging : staging + "/" + relative
-            guard let directory = opendir(absolute) else { return }
-            var entries: [(name: String, type: Int32)] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-                if name == "." || name == ".." { continue }
-                var type = Int32(entry.pointee.d_type)
-                // Only a file system that gives no type with the name costs a stat.
-                if type == DT_UNKNOWN {
-                    switch entryType(absolute + "/" + name) {
-                    case S_IFDIR: type = Int32(DT_DIR)
-                    case S_IFREG: type = Int32(DT_REG)
-                    default: type = Int32(DT_UNKNOWN)
-                    }
-                }
-                entries.append((name, type))
+        FolderListing.walk(staging) { path, entry, parent in
+            if entry.type == DT_DIR {
+                if folders.contains(path) { return true }
+                try? FileManager.default.removeItem(atPath: staging + "/" + path)
+            } else if entry.type != DT_REG || !expected.contains(path) {
+                unlinkat(parent, entry.name, 0)
             }
-            closedir(directory)
-            for entry in entries {
-                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if entry.type == DT_DIR {
-                    if folders.contains(path) { walk(path) } else { try? FileManager.default.removeItem(atPath: staging + "/" + path) }
-                } else if entry.type != DT_REG || !expected.contains(path) {
-                    unlink(staging + "/" + path)
-                }
-            }
+            return false
         }
-        walk("")
     }
 
-    private static func entryType(_ path: String) -> mode_t {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
-    }
 
     // MARK: The kept edition
 

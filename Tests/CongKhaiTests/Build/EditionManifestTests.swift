@@ -139,3 +139,25 @@ struct OutputMarkerTests {
         #expect(!OutputWriter.forEachListed(bytes) { _ in })
     }
 }
+
+/// `ownership` walks the output by descriptor with readdir's types; what counts as a stranger
+/// is what it always was.
+@Suite("Output ownership walk")
+struct OutputOwnershipTests {
+    @Test func strangersAreFoundDeepAndLinksToFoldersAreNot() throws {
+        let folder = try OutputSwapTests.Folder()
+        let output = folder.url.appendingPathComponent("public")
+        try folder.make("public/.congkhai", OutputWriter.markerText + "index.html\na/b/index.html\n")
+        try folder.make("public/index.html", "x")
+        try folder.make("public/a/b/index.html", "x")
+        try folder.make("public/.gitkeep", "")
+        try folder.make("ngoai/tep.txt", "x")
+        try FileManager.default.createSymbolicLink(atPath: output.path + "/a/lien-ket", withDestinationPath: folder.url.path + "/ngoai")
+        #expect(OutputWriter.ownership(of: output) == .ours, "a link to a folder is a folder, and is not followed")
+        try FileManager.default.createSymbolicLink(atPath: output.path + "/a/b/tep", withDestinationPath: folder.url.path + "/ngoai/tep.txt")
+        try folder.make("public/a/b/z/ghi-chu.txt", "x")
+        #expect(OutputWriter.ownership(of: output) == .foreign("a/b/tep"), "the first stranger in path order")
+        try FileManager.default.removeItem(atPath: output.path + "/a/b/tep")
+        #expect(OutputWriter.ownership(of: output) == .foreign("a/b/z/ghi-chu.txt"))
+    }
+}
