@@ -164,10 +164,10 @@ public enum OutputWriter {
         return expected
     }
 
-    /// Whether `source` is the file `path` of `staging` itself (a page the rendering threads
+    /// Whether `source` is the file at `target` itself (a page the rendering threads
     /// already wrote there): compared as text first, the common case, which is cheap.
     static func isSpooled(_ source: URL, at target: String) -> Bool {
-        source.path == target || source.path == target || source.standardizedFileURL.path == URL(fileURLWithPath: target, isDirectory: false).standardizedFileURL.path
+        source.path == target || source.standardizedFileURL.path == URL(fileURLWithPath: target, isDirectory: false).standardizedFileURL.path
     }
 
     /// The marker lists what was written, so a file added later by hand is noticed before it is deleted.
