@@ -85,10 +85,11 @@ public enum OutputWriter {
             }
         }
         let retired = retiredFolder(for: output)
+        var expected: Set<String> = []
         do {
             if !spooled { discardStaging() }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try inPlace ? update(staging, to: files, published: output) : fill(staging, with: files, published: output)
+            if inPlace { expected = try update(staging, to: files, published: output) } else { try fill(staging, with: files, published: output) }
         } catch {
             discardStaging()
             return .writeFailed(error.localizedDescription)
@@ -100,6 +101,10 @@ public enum OutputWriter {
         do {
             let method = try OutputSwap.replace(output, with: staging, retiredAt: retired, keepingOld: inPlace)
             if inPlace, method != .created { chmod(staging.path, 0o700) }
+            // The folders swapped names: the new edition is the output, the old one kept.
+            if inPlace, let ledger = StagedFiles.ledger(for: staging) {
+                ledger.save(newEdition: output.path, oldEdition: method == .created ? nil : staging.path, expected: expected, for: output)
+            }
         } catch {
             if inPlace { chmod(staging.path, 0o700) }
             discardStaging()
@@ -112,14 +117,15 @@ public enum OutputWriter {
     private static func fill(_ staging: URL, with files: [OutputFile], published output: URL) throws {
         let manager = FileManager.default
         var folders = Set<String>()
+        let root = staging.path
         for file in files {
-            let target = staging.appendingPathComponent(file.path)
-            let folder = target.deletingLastPathComponent().path
+            if case let .copy(source) = file.body, isSpooled(source, at: root + "/" + file.path) { continue }
+            let target = root + "/" + file.path
+            let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
             if folders.insert(folder).inserted { try makeFolder(folder) }
             switch file.body {
-            case let .bytes(data): try writeBytes(data, to: target.path)
-            case let .copy(source) where source.standardizedFileURL.path == target.standardizedFileURL.path: continue
-            case let .copy(source): try manager.copyItem(at: source, to: target)
+            case let .bytes(data): try writeBytes(data, to: target)
+            case let .copy(source): try manager.copyItem(atPath: source.path, toPath: target)
             }
         }
         try Data(marker(for: files).utf8).write(to: staging.appendingPathComponent(markerName))
@@ -129,24 +135,39 @@ public enum OutputWriter {
     }
 
     /// The kept edition brought up to `files`: unchanged files left alone, removed ones deleted.
-    private static func update(_ staging: URL, to files: [OutputFile], published output: URL) throws {
-        let root = staging.path, live = output.path
+    /// Returns the paths of the new edition.
+    private static func update(_ staging: URL, to files: [OutputFile], published output: URL) throws -> Set<String> {
+        var info = stat()
+        let root = staging.path, live: String? = lstat(output.path, &info) == 0 ? output.path : nil
+        let ledger = StagedFiles.ledger(for: staging)
         var expected = Set<String>(minimumCapacity: files.count + 2)
         for file in files {
             expected.insert(file.path)
             switch file.body {
-            case let .bytes(data): try StagedFiles.store(data, at: file.path, staging: root, published: live)
-            case let .copy(source) where source.standardizedFileURL.path == staging.appendingPathComponent(file.path).standardizedFileURL.path: continue
+            case let .bytes(data): try StagedFiles.store(data, at: file.path, staging: root, published: live, ledger: ledger)
+            case let .copy(source) where isSpooled(source, at: root + "/" + file.path): continue
             case let .copy(source): try StagedFiles.storeCopy(of: source.path, at: file.path, staging: root, published: live)
             }
         }
-        try StagedFiles.store(Data(marker(for: files).utf8), at: markerName, staging: root, published: live)
+        try StagedFiles.store(Data(marker(for: files).utf8), at: markerName, staging: root, published: live, ledger: ledger)
         expected.insert(markerName)
-        for name in keptNames where FileManager.default.fileExists(atPath: live + "/" + name) {
+        for name in keptNames {
+            guard let live, FileManager.default.fileExists(atPath: live + "/" + name) else { continue }
             try StagedFiles.storeCopy(of: live + "/" + name, at: name, staging: root, published: live)
             expected.insert(name)
         }
-        StagedFiles.removeStale(in: root, keeping: expected)
+        // A kept edition this build made holds only what it wrote: when every file it wrote is
+        // one of the new edition's, there is nothing stale to look for.
+        if !(StagedFiles.isFresh(staging) && ledger?.learntOnly(expected) == true) {
+            StagedFiles.removeStale(in: root, keeping: expected)
+        }
+        return expected
+    }
+
+    /// Whether `source` is the file at `target` itself (a page the rendering threads
+    /// already wrote there): compared as text first, the common case, which is cheap.
+    static func isSpooled(_ source: URL, at target: String) -> Bool {
+        source.path == target || source.standardizedFileURL.path == URL(fileURLWithPath: target, isDirectory: false).standardizedFileURL.path
     }
 
     /// The marker lists what was written, so a file added later by hand is noticed before it is deleted.
@@ -190,6 +211,26 @@ public enum OutputWriter {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL | O_NOFOLLOW : O_TRUNC), 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
+        try writeAll(data, to: descriptor, path: path)
+    }
+
+    /// `data` as a new file at `path`; false when the name is taken (nothing written then).
+    /// A failure to write what was created is thrown.
+    /// `info`: the new file's stat once written.
+    static func createBytes(_ data: Data, at path: String, info: inout stat) throws -> Bool {
+        guard !stopping.load(ordering: .acquiring) else { throw WriteError(path: path, reason: "dừng theo yêu cầu") }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return false }
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        try writeAll(data, to: descriptor, path: path)
+        if fstat(descriptor, &info) != 0 { info = stat() }
+        return true
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
@@ -223,29 +264,69 @@ public enum OutputWriter {
             return names.sorted().first { !keptNames.contains($0) }.map(Ownership.foreign) ?? .ours
         }
         guard let listed = listedFiles(inMarker: output.appendingPathComponent(markerName)) else { return .unrecognisedMarker }
-        let present = (manager.enumerator(atPath: output.path)?.allObjects as? [String] ?? []).sorted()
-        let stranger = present.first { path in
-            var isFolder: ObjCBool = false
-            _ = manager.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isFolder)
-            return !isFolder.boolValue && path != markerName && !keptNames.contains(path) && !listed.contains(path)
+        return firstStranger(in: output.path, listed: listed).map(Ownership.foreign) ?? .ours
+    }
+
+    /// The first (in path order) entry under `root` that is not a folder, not a link to one and
+    /// not `listed` (nor the marker, nor a kept name at the top). A readdir walk: the file type
+    /// comes with each name, so only links (and file systems that give no type) cost a stat.
+    /// Links are not descended into.
+    static func firstStranger(in root: String, listed: Set<String>) -> String? {
+        var strangers: [String] = []
+        FolderListing.walk(root) { path, entry, parent in
+            switch entry.type {
+            case Int32(DT_DIR): return true
+            case Int32(DT_LNK):
+                // A link to a folder counts as a folder, as it always did; it is not followed.
+                var info = stat()
+                if fstatat(parent, entry.name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return false }
+            default: break
+            }
+            if path != markerName, !keptNames.contains(path), !listed.contains(path) { strangers.append(path) }
+            return false
         }
-        return stranger.map(Ownership.foreign) ?? .ours
+        return strangers.min()
     }
 
     /// The paths a marker written by CongKhai lists, or nil when the marker is not one.
     public static func listedFiles(inMarker marker: URL) -> Set<String>? {
+        guard let bytes = markerBytes(marker) else { return nil }
+        var paths = Set<String>()
+        guard forEachListed(bytes, { paths.insert(String(decoding: $0, as: UTF8.self)) }) else { return nil }
+        return paths
+    }
+
+    /// Whether `marker` is one CongKhai wrote, without collecting what it lists.
+    static func isMarker(_ marker: URL) -> Bool {
+        markerBytes(marker).map { forEachListed($0) { _ in } } ?? false
+    }
+
+    private static func markerBytes(_ marker: URL) -> [UInt8]? {
         var info = stat()
         guard lstat(marker.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              let data = FileManager.default.contents(atPath: marker.path),
-              let text = String(validating: data, as: UTF8.self),
-              text.hasPrefix(markerText), !text.contains("\0") else { return nil }
-        let lines = text.dropFirst(markerText.count).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.last == "" else { return nil }
-        let paths = lines.dropLast()
-        guard !paths.isEmpty, paths.allSatisfy({ line in
-            !line.isEmpty && !line.hasPrefix("/") && !line.split(separator: "/").contains("..")
-        }) else { return nil }
-        return Set(paths.map(String.init))
+              let data = FileManager.default.contents(atPath: marker.path) else { return nil }
+        return [UInt8](data)
+    }
+
+    /// Checks a marker's bytes line by line (byte-wise: a marker lists 20,000 paths at 10,000
+    /// procedures): UTF-8 without NUL, `markerText` first, then at least one line, each a
+    /// relative path without `..`, each ended by a newline. A CR LF pair is refused, as it
+    /// always was (it made one character, so the line did not end there).
+    /// `body` is given each path.
+    static func forEachListed(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) -> Bool {
+        let header = Array(markerText.utf8)
+        guard bytes.count > header.count, bytes.starts(with: header), bytes.last == 0x0A, !bytes.contains(0),
+              String(validating: bytes, as: UTF8.self) != nil else { return false }
+        var start = header.count
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A)!
+            let line = bytes[start..<end]
+            guard let first = line.first, first != 0x2F, line.last != 0x0D,
+                  !line.split(separator: 0x2F).contains(where: { $0.count == 2 && $0.first == 0x2E && $0.last == 0x2E }) else { return false }
+            body(line)
+            start = end + 1
+        }
+        return true
     }
 
     /// Why `output` may not replace anything of the site at `source`, or nil when it is apart.

@@ -326,10 +326,9 @@ extension SiteBuild {
 
     /// Pages are written by the rendering threads themselves, into a staging folder made here.
     func spoolStore() -> (@Sendable (OutputFile) -> OutputFile)? {
-        let spooling = options
-        guard let spool = spooling.spoolFolder else { return nil }
-        try? OutputWriter.makeFolder(spool.path)
-        return { @Sendable file in SiteBuild.spooled(file, spooling) }
+        guard let spool = SiteBuild.Spool(options) else { return nil }
+        try? OutputWriter.makeFolder(spool.root)
+        return { @Sendable file in SiteBuild.spooled(file, spool) }
     }
 
     func store(_ rendered: [RenderedPage]) {

@@ -203,23 +203,48 @@ public final class SiteBuild: @unchecked Sendable {
         }
     }
 
-    /// With `options.spoolFolder`, a page's bytes are written there (by the rendering thread:
-    /// `SiteRenderer.renderPages(_:store:)`) and the file refers to them. Into the kept previous
-    /// edition only what changed is written (`StagedFiles`).
-    static func spooled(_ file: OutputFile, _ options: BuildOptions) -> OutputFile {
-        guard let spool = options.spoolFolder, case let .bytes(data) = file.body else { return file }
-        let target = spool.appendingPathComponent(file.path)
+    /// With a spool (`options.spoolFolder`), a page's bytes are written there (by the rendering
+    /// thread: `SiteRenderer.renderPages(_:store:)`) and the file refers to them. Into the kept
+    /// previous edition only what changed is written (`StagedFiles`).
+    static func spooled(_ file: OutputFile, _ spool: Spool) -> OutputFile {
+        guard case let .bytes(data) = file.body else { return file }
+        let target = spool.root + "/" + file.path
         do {
-            if OutputWriter.isKeptEdition(spool, of: options.outputFolder) {
-                try StagedFiles.store(data, at: file.path, staging: spool.path, published: options.outputFolder.path)
+            if spool.inPlace {
+                try StagedFiles.store(data, at: file.path, staging: spool.root, published: spool.published, fresh: spool.fresh, ledger: spool.ledger)
             } else {
-                try OutputWriter.makeFolder(target.deletingLastPathComponent().path, within: spool.path)
-                try OutputWriter.writeBytes(data, to: target.path)
+                try OutputWriter.makeFolder(String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)]), within: spool.root)
+                try OutputWriter.writeBytes(data, to: target)
             }
-            return OutputFile(path: file.path, copying: target)
+            // isDirectory given: without it Foundation asks the file system which it is.
+            return OutputFile(path: file.path, copying: URL(fileURLWithPath: target, isDirectory: false))
         } catch {
             // The writer will try again at the end and report the failure there.
             return file
+        }
+    }
+
+    /// How the rendering threads write into the staging folder, decided once per build rather
+    /// than for each page.
+    struct Spool: Sendable {
+        let root: String
+        /// The live output, to hard-link unchanged files from; nil when there is none.
+        let published: String?
+        /// The staging folder is the kept edition (`StagedFiles`), brought up to date in place.
+        let inPlace: Bool
+        /// The kept edition was made empty by this build: there is nothing in it to compare with.
+        let fresh: Bool
+        let ledger: EditionLedger?
+
+        init?(_ options: BuildOptions) {
+            guard let spool = options.spoolFolder else { return nil }
+            root = spool.path
+            inPlace = OutputWriter.isKeptEdition(spool, of: options.outputFolder)
+            fresh = inPlace && StagedFiles.isFresh(spool)
+            ledger = inPlace ? StagedFiles.ledger(for: spool) : nil
+            var info = stat()
+            let output = options.outputFolder.path
+            published = lstat(output, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? output : nil
         }
     }
 

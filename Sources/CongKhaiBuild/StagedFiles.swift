@@ -18,24 +18,60 @@ import Glibc
 enum StagedFiles {
     enum Outcome: Equatable { case kept, linked, written }
 
-    /// `data` as `path` (relative) under `staging`; `published` is the live output folder.
+    /// `data` as `path` (relative) under `staging`; `published` is the live output folder (nil
+    /// when there is none). `fresh`: the staging folder was made empty by this build, so there
+    /// is nothing at `path` to compare with or free (a name taken all the same is handled as usual).
+    /// `ledger`: what is known of the files already there (a file whose identity and hash are
+    /// the recorded ones is not read again), and where what this call leaves is noted.
     @discardableResult
-    static func store(_ data: Data, at path: String, staging: String, published: String) throws -> Outcome {
+    static func store(_ data: Data, at path: String, staging: String, published: String?, fresh: Bool = false,
+                      ledger: EditionLedger? = nil) throws -> Outcome {
         let target = staging + "/" + path
-        if sameBytes(target, data) { return .kept }
-        try prepare(target)
-        if sameBytes(published + "/" + path, data), link(published + "/" + path, target) == 0 { return .linked }
-        try OutputWriter.writeBytes(data, to: target, exclusive: true)
+        let hash = ledger == nil ? 0 : data.withUnsafeBytes { XXHash64.hash($0) }
+        var info = stat()
+        if fresh {
+            try ensureFolder(String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)]))
+        } else {
+            if let known = ledger?.staged[path], known.hash == hash, known.size == data.count,
+               lstat(target, &info) == 0, known.describes(info) {
+                ledger?.learn(path, known)
+                return .kept
+            }
+            if sameBytes(target, data, info: &info) {
+                ledger?.learn(path, EditionManifest.Entry(info, hash: hash))
+                return .kept
+            }
+            try prepare(target)
+        }
+        if let published {
+            let source = published + "/" + path
+            let trusted = ledger?.published[path].map { known in
+                known.hash == hash && known.size == data.count && lstat(source, &info) == 0 && known.describes(info)
+            } ?? false
+            if trusted || sameBytes(source, data, info: &info), link(source, target) == 0 {
+                if let ledger, lstat(target, &info) == 0 { ledger.learn(path, EditionManifest.Entry(info, hash: hash), linked: true) }
+                return .linked
+            }
+        }
+        if fresh, try OutputWriter.createBytes(data, at: target, info: &info) {
+            ledger?.learn(path, EditionManifest.Entry(info, hash: hash))
+            return .written
+        }
+        if fresh { try prepare(target) }
+        guard try OutputWriter.createBytes(data, at: target, info: &info) else {
+            throw OutputWriter.WriteError(path: target, reason: String(cString: strerror(EEXIST)))
+        }
+        ledger?.learn(path, EditionManifest.Entry(info, hash: hash))
         return .written
     }
 
     /// The file at `source` as `path` under `staging` (attachments, theme files).
     @discardableResult
-    static func storeCopy(of source: String, at path: String, staging: String, published: String) throws -> Outcome {
+    static func storeCopy(of source: String, at path: String, staging: String, published: String?) throws -> Outcome {
         let target = staging + "/" + path
         if sameContents(target, source) { return .kept }
         try prepare(target)
-        if sameContents(published + "/" + path, source), link(published + "/" + path, target) == 0 { return .linked }
+        if let published, sameContents(published + "/" + path, source), link(published + "/" + path, target) == 0 { return .linked }
         try FileManager.default.copyItem(atPath: source, toPath: target)
         return .written
     }
@@ -70,11 +106,16 @@ enum StagedFiles {
     }
 
     /// Whether the regular file at `path` holds exactly `data` (size first, then the bytes).
+    /// `info`: the file's stat as it was read.
     static func sameBytes(_ path: String, _ data: Data) -> Bool {
+        var info = stat()
+        return sameBytes(path, data, info: &info)
+    }
+
+    static func sameBytes(_ path: String, _ data: Data, info: inout stat) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
         return data.withUnsafeBytes { expected in
             guard let base = expected.baseAddress else { return true }
@@ -112,60 +153,42 @@ enum StagedFiles {
                 guard folders.insert(String(prefix)).inserted else { break }
             }
         }
-        func walk(_ relative: String) {
-            let absolute = relative.isEmpty ? staging : staging + "/" + relative
-            guard let directory = opendir(absolute) else { return }
-            var entries: [(name: String, isFolder: Bool)] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-                if name == "." || name == ".." { continue }
-                var isFolder = Int32(entry.pointee.d_type) == DT_DIR
-                if Int32(entry.pointee.d_type) == DT_UNKNOWN {
-                    var info = stat()
-                    isFolder = lstat(absolute + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-                }
-                entries.append((name, isFolder))
+        FolderListing.walk(staging) { path, entry, parent in
+            if entry.type == DT_DIR {
+                if folders.contains(path) { return true }
+                try? FileManager.default.removeItem(atPath: staging + "/" + path)
+            } else if entry.type != DT_REG || !expected.contains(path) {
+                unlinkat(parent, entry.name, 0)
             }
-            closedir(directory)
-            for entry in entries {
-                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if entry.isFolder {
-                    if folders.contains(path) { walk(path) } else { try? FileManager.default.removeItem(atPath: staging + "/" + path) }
-                } else if !expected.contains(path) || Int32(entryType(staging + "/" + path)) != Int32(S_IFREG) {
-                    unlink(staging + "/" + path)
-                }
-            }
+            return false
         }
-        walk("")
     }
 
-    private static func entryType(_ path: String) -> mode_t {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
-    }
 
     // MARK: The kept edition
 
     /// Descriptors of the kept editions this process is using, locked so two builds of one
     /// output never write into the same folder.
-    private static let claimed = Mutex<[String: Int32]>([:])
+    private static let claimed = Mutex<[String: (descriptor: Int32, fresh: Bool, ledger: EditionLedger)]>([:])
 
     /// The folder to make the next edition of `output` in: the kept edition when it is ours and
     /// no other build holds it, else a fresh staging folder named after this process.
     static func claim(for output: URL) -> URL {
         let kept = OutputWriter.keptEdition(for: output)
         var info = stat()
+        var fresh = false
         if lstat(kept.path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { return OutputWriter.stagingFolder(for: output) }
             // A folder of that name that CongKhai did not write (no marker of its own) is not touched.
             let marker = kept.appendingPathComponent(OutputWriter.markerName)
             let empty = (try? FileManager.default.contentsOfDirectory(atPath: kept.path))?.isEmpty ?? false
-            guard empty || OutputWriter.listedFiles(inMarker: marker) != nil else { return OutputWriter.stagingFolder(for: output) }
+            guard empty || OutputWriter.isMarker(marker) else { return OutputWriter.stagingFolder(for: output) }
         } else {
             // Marked at once, so an edition stopped before its first swap is still recognised as ours.
             guard mkdir(kept.path, 0o700) == 0,
                   (try? Data((OutputWriter.markerText + "index.html\n").utf8).write(to: kept.appendingPathComponent(OutputWriter.markerName))) != nil
             else { return OutputWriter.stagingFolder(for: output) }
+            fresh = true
         }
         let descriptor = open(kept.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return OutputWriter.stagingFolder(for: output) }
@@ -173,13 +196,24 @@ enum StagedFiles {
             close(descriptor)
             return OutputWriter.stagingFolder(for: output)
         }
-        claimed.withLock { $0[kept.path] = descriptor }
+        let ledger = EditionLedger.load(staging: kept.path, output: output)
+        claimed.withLock { $0[kept.path] = (descriptor, fresh, ledger) }
         return kept
+    }
+
+    /// Whether `staging` is a kept edition this build claimed by making it (empty but for its marker).
+    static func isFresh(_ staging: URL) -> Bool {
+        claimed.withLock { $0[staging.path]?.fresh ?? false }
+    }
+
+    /// What is known and learnt of the files of the kept edition `staging` this build claimed.
+    static func ledger(for staging: URL) -> EditionLedger? {
+        claimed.withLock { $0[staging.path]?.ledger }
     }
 
     /// Lets another build use the kept edition again.
     static func release(_ staging: URL) {
-        if let descriptor = claimed.withLock({ $0.removeValue(forKey: staging.path) }) { close(descriptor) }
+        if let claim = claimed.withLock({ $0.removeValue(forKey: staging.path) }) { close(claim.descriptor) }
     }
 }
 

@@ -152,7 +152,7 @@ struct BuildRecord: Equatable {
 }
 
 /// Little-endian integers and length-prefixed byte strings.
-private struct ByteWriter {
+struct ByteWriter {
     var bytes: [UInt8] = []
 
     mutating func integer(_ value: UInt64) {
@@ -182,7 +182,7 @@ private struct ByteWriter {
 
 /// Reads what `ByteWriter` wrote; every read is checked against the end, so no length or
 /// count in a damaged record can read past it or reserve more than it holds.
-private struct ByteReader {
+struct ByteReader {
     let bytes: [UInt8]
     var offset: Int
     let end: Int

@@ -77,6 +77,7 @@ struct BuildCommand: ParsableCommand {
             return reportUnchanged(replay, output: Terminal.shortPath(options.outputFolder, from: cwd), start: start, asOf: asOfDate)
         }
         let inputs = UnchangedBuild.inputs(options)
+        let prepared = ContinuousClock.now
         options.spoolFolder = staging
         let cleanup = StagingCleanup(staging: staging, output: options.outputFolder, keeping: kept)
         defer { if !kept { try? FileManager.default.removeItem(at: staging) }; withExtendedLifetime(cleanup) {} }
@@ -94,12 +95,22 @@ struct BuildCommand: ParsableCommand {
             Terminal.info("Không dựng trang: \(result.errorCount) lỗi, \(result.warningCount) cảnh báo. Thư mục \(shownOutput) được giữ nguyên.")
             throw ExitCode(1)
         }
+        let swapStart = ContinuousClock.now
         let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder, staging: staging)
         StagingCleanup.holdWhileStopping()
         switch written {
         case nil:
+            let recordStart = ContinuousClock.now
             UnchangedBuild.record(options, settings: settings, inputs: inputs, pageCount: result.pageCount, fileCount: result.files.count,
                                   diagnostics: result.diagnostics)
+            if verbose {
+                // The steps around the pipeline: reading the inputs' record before it, putting the
+                // new edition in place and recording it after.
+                let recorded = ContinuousClock.now
+                for (step, duration) in [("chuẩn bị", prepared - start), ("thay thư mục", recordStart - swapStart), ("ghi bản ghi", recorded - recordStart)] {
+                    Terminal.info("  \(step): \(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000) ms")
+                }
+            }
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             Terminal.info("Đã dựng \(result.pageCount) trang (\(result.files.count) tệp) vào \(shownOutput) · \(result.errorCount) lỗi · \(result.warningCount) cảnh báo · \(milliseconds) ms · ngày tính hạn \(asOfDate.vietnamese)")

@@ -105,6 +105,36 @@ struct InPlaceOutputTests {
         #expect(try OutputTests.checksums(site.output) == OutputTests.checksums(fresh))
     }
 
+    @Test func aKeptFileChangedInPlaceSinceItWasListedIsWrittenAgain() throws {
+        let site = try TestSite.minimal(Self.pages)
+        let kept = OutputWriter.keptEdition(for: site.output)
+        // Pauses: an entry is listed only once it is older than the file system's clock tick.
+        // Four builds: a file's first listing is dropped while it is that recent (the fresh
+        // edition, then the links made from it), and the kept edition is two builds old.
+        for _ in 0..<4 {
+            #expect(Self.build(site).failure == nil)
+            usleep(250_000)
+        }
+        let keptIdentity = try #require(EditionManifest.identity(of: kept.path))
+        let listed = EditionManifest.load(for: site.output).first { $0.inode == keptIdentity.inode }
+        let entry = try #require(listed?.entries["gioi-thieu/index.html"], "the kept edition's files are listed")
+        let path = kept.appendingPathComponent("gioi-thieu/index.html").path
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(bytes.count == Int(entry.size))
+        // Same size, same inode, other bytes: only the times tell.
+        let index = try #require(bytes.firstRange(of: Data("Xã ở ven sông".utf8))?.lowerBound)
+        bytes[index] = UInt8(ascii: "Y")
+        let descriptor = open(path, O_WRONLY)
+        #expect(descriptor >= 0)
+        _ = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, $0.count, 0) }
+        close(descriptor)
+        #expect(Self.inode(URL(fileURLWithPath: path)) == entry.inode)
+        #expect(Self.build(site).failure == nil)
+        let fresh = site.folder.appendingPathComponent("fresh")
+        #expect(Self.build(site, to: fresh).failure == nil)
+        #expect(try OutputTests.checksums(site.output) == OutputTests.checksums(fresh))
+    }
+
     @Test func aKeptEditionHeldByAnotherBuildIsNotShared() throws {
         let site = try TestSite.minimal()
         Self.build(site)

@@ -29,9 +29,11 @@ struct InterruptedBuildTests {
         await Self.exit(of: process)
         #expect(process.terminationStatus == 128 + signal)
         #expect(!FileManager.default.fileExists(atPath: staging.path))
-        // The record of the last successful build (`.public.ban-ghi`) rightly stays.
+        // The record of the last successful build (`.public.ban-ghi`) and its list of the
+        // editions' files (`.public.ban-ghi-tep`) rightly stay.
+        let records = [BuildRecord.location(for: output), EditionManifest.location(for: output)].map(\.lastPathComponent)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
-            .filter { $0.hasPrefix(".") && $0 != BuildRecord.location(for: output).lastPathComponent }
+            .filter { $0.hasPrefix(".") && !records.contains($0) }
         #expect(leftovers == [kept.lastPathComponent], "\(leftovers)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == published)
     }
@@ -56,9 +58,11 @@ struct InterruptedBuildTests {
         await Self.exit(of: process)
         #expect(process.terminationStatus == 128 + signal)
         #expect(try OutputTests.checksums(output) == published)
-        // The record of the last successful build (`.public.ban-ghi`) rightly stays.
+        // The record of the last successful build (`.public.ban-ghi`) and its list of the
+        // editions' files (`.public.ban-ghi-tep`) rightly stay.
+        let records = [BuildRecord.location(for: output), EditionManifest.location(for: output)].map(\.lastPathComponent)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
-            .filter { $0.hasPrefix(".") && $0 != BuildRecord.location(for: output).lastPathComponent }
+            .filter { $0.hasPrefix(".") && !records.contains($0) }
         #expect(leftovers == [kept.lastPathComponent], "\(leftovers)")
         var info = stat()
         #expect(lstat(kept.path, &info) == 0 && info.st_mode & 0o777 == 0o700)
