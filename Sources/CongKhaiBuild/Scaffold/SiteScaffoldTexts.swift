@@ -5,7 +5,7 @@ import CongKhaiModel
 /// publishes and under which law) is written out and published; what only the commune knows
 /// (its history, organisation, contacts) is a draft (`nhap: true`) with the headings to fill.
 enum SiteScaffoldTexts {
-    static let gitignore = "# Kết quả dựng trang: dựng lại từ content/ mỗi lần, không lưu vào kho.\npublic/\n.public.ban-truoc/\n.public.ban-ghi\n.congkhai/\n"
+    static let gitignore = "# Kết quả dựng trang: dựng lại từ content/ mỗi lần, không lưu vào kho.\npublic/\n.public.ban-truoc/\n.public.ban-ghi\n.public.ban-ghi-tep\n.congkhai/\n"
 
     static func files(_ unit: SiteScaffold.Unit, today: CalendarDate) -> [(path: String, text: String)] {
         [

@@ -70,6 +70,7 @@ struct SiteScaffoldTests {
         #expect(site.read(".gitignore", in: site.folder)?.contains("public/") == true)
         #expect(site.read(".gitignore", in: site.folder)?.contains(".public.ban-truoc/") == true, "the kept previous edition is no content either")
         #expect(site.read(".gitignore", in: site.folder)?.contains(".public.ban-ghi") == true, "nor the record of the last build")
+        #expect(site.read(".gitignore", in: site.folder)?.contains(".public.ban-ghi-tep\n") == true, "nor the list of the editions' files")
     }
 
     @Test func theNameAndKindAreReadTogether() throws {
