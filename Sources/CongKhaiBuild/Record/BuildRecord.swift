@@ -67,23 +67,7 @@ struct BuildRecord: Equatable {
 
     /// Written under a temporary name and renamed, so a reader never sees half a record.
     func save(for output: URL) {
-        let target = Self.location(for: output)
-        let temporary = target.path + ".\(getpid())"
-        let bytes = encoded()
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        var offset = 0
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        }
-        close(descriptor)
-        if !complete || rename(temporary, target.path) != 0 { unlink(temporary) }
+        PrivateFile.replace(Self.location(for: output).path, with: encoded())
     }
 
     /// Removes the record of `output`: the next build runs whatever it finds.
@@ -224,5 +208,28 @@ struct ByteReader {
         else { return nil }
         return TreeEntry(path: path, kind: kind, mode: UInt32(mode), size: Int64(bitPattern: size), modified: Int64(bitPattern: modified),
                          changed: Int64(bitPattern: changed), inode: inode, device: device, linkText: linkText, contentHash: hash)
+    }
+}
+
+/// The records beside the output (`.public.ban-ghi`, `.public.ban-ghi-tep`): private to the
+/// user (0600), written under a temporary name and renamed, so a reader never sees half a file;
+/// a file that cannot be written is simply not there, and the next build does the full work.
+enum PrivateFile {
+    static func replace(_ target: String, with bytes: [UInt8]) {
+        let temporary = target + ".\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
+        close(descriptor)
+        if !complete || rename(temporary, target) != 0 { unlink(temporary) }
     }
 }

@@ -102,23 +102,7 @@ struct EditionManifest: Equatable, Sendable {
             manifest.entries = manifest.entries.filter { !$0.value.isRacy(before: stamp) }
             return manifest
         }
-        let target = location(for: output).path
-        let temporary = target + ".\(getpid())"
-        let bytes = encode(trusted)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        }
-        close(descriptor)
-        if !complete || rename(temporary, target) != 0 { unlink(temporary) }
+        PrivateFile.replace(location(for: output).path, with: encode(trusted))
     }
 
     static func forget(_ output: URL) {

@@ -23,19 +23,14 @@ struct YAMLPathsTests {
     }
 
     @Test func everyFileLoadsTheSameThroughEitherReader() throws {
-        let root = TestSite.repositoryRoot
         var compared = 0
-        for folder in ["content", "examples", "Tests/Fixtures"] {
-            let base = root.appendingPathComponent(folder)
-            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
-            for case let url as URL in walker where ["md", "yaml", "yml"].contains(url.pathExtension) {
-                guard let source = SourceText.read(url, displayPath: url.path, log: DiagnosticLog()) else { continue }
-                let isMarkdown = url.pathExtension == "md"
-                let fast = Self.load(source, isMarkdown: isMarkdown)
-                let yams = YAMLDocument.$readsWithYams.withValue(true) { Self.load(source, isMarkdown: isMarkdown) }
-                #expect(fast == yams, "\(url.path)")
-                compared += 1
-            }
+        for url in TestSite.repositoryYAMLFiles() {
+            guard let source = SourceText.read(url, displayPath: url.path, log: DiagnosticLog()) else { continue }
+            let isMarkdown = url.pathExtension == "md"
+            let fast = Self.load(source, isMarkdown: isMarkdown)
+            let yams = YAMLDocument.$readsWithYams.withValue(true) { Self.load(source, isMarkdown: isMarkdown) }
+            #expect(fast == yams, "\(url.path)")
+            compared += 1
         }
         #expect(compared > 100)
     }

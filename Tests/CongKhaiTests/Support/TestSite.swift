@@ -8,6 +8,14 @@ final class TestSite {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Every front matter and YAML file of the repository's sites and fixtures (bad inputs included).
+    static func repositoryYAMLFiles() -> [URL] {
+        ["content", "examples", "Tests/Fixtures"].flatMap { folder -> [URL] in
+            let walker = FileManager.default.enumerator(at: repositoryRoot.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            return (walker?.allObjects ?? []).compactMap { $0 as? URL }.filter { ["md", "yaml", "yml"].contains($0.pathExtension) }
+        }
+    }
+
     let folder: URL
     /// False: build with the site's templates/ alone, without the theme embedded in the binary.
     var defaultTheme = true
