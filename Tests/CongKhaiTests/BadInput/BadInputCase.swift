@@ -137,7 +137,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         for file in generated {
             let url = site.appendingPathComponent(file.file)
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            manager.createFile(atPath: url.path, contents: nil)
+            _ = manager.createFile(atPath: url.path, contents: nil)
             let handle = try FileHandle(forWritingTo: url)
             if file.text.isEmpty {
                 try handle.truncate(atOffset: UInt64(file.bytes))

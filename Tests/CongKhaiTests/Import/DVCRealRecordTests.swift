@@ -185,7 +185,7 @@ struct DVCRealRecordTests {
     @Test func builtPageShowsTheRecordsFeesAndItsOwnPortalPage() throws {
         let site = try TestSite(["content/site.yaml": "ten: UBND xã A\nloai: xa\ntinh: T\ndvc_url: https://dichvucong.tinh.gov.vn/\n"])
         let log = DiagnosticLog()
-        Importer.run(kind: .dvc, files: ["bo-cong-an__1.004327", "bo-tu-phap__2.001263"].map(Self.source), siteFolder: site.folder, log: log)
+        _ = Importer.run(kind: .dvc, files: ["bo-cong-an__1.004327", "bo-tu-phap__2.001263"].map(Self.source), siteFolder: site.folder, log: log)
         let result = site.build()
         #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
         let unknown = try #require(result.text(of: "thu-tuc/khieu-nai-to-cao/1.004327/index.html"))
