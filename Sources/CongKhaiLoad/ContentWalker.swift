@@ -35,7 +35,8 @@ enum ContentWalker {
             if name.hasPrefix(".") || name.hasPrefix("~$") || name.hasPrefix("_") && !name.hasPrefix("_index.") { continue }
             let path = folder + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
-            let displayPath = "content/" + childRelative.nfc
+            let relativeNFC = childRelative.nfc
+            let displayPath = "content/" + relativeNFC
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFLNK {
@@ -56,7 +57,7 @@ enum ContentWalker {
             } else if (info.st_mode & S_IFMT) != S_IFREG {
                 continue
             }
-            let role = role(of: childRelative.nfc, displayPath: displayPath, units: units, log: log, folderSlugs: folderSlugs)
+            let role = role(of: relativeNFC, displayPath: displayPath, units: units, log: log, folderSlugs: folderSlugs)
             files.append(ContentFile(filePath: path, displayPath: displayPath, role: role, size: Int(info.st_size)))
         }
     }
