@@ -12,6 +12,9 @@ struct Catalogue: Sendable {
     var fields: [Field]
     var procedures: [Procedure]
     let feesByID: [String: Fee]
+    /// Each fee's `Fee.summary` by id: thousands of procedures charge the same few fees, and
+    /// every list row, page and open-data row of each shows the phrase.
+    let feeSummaries: [String: String]
     var proceduresByFee: [String: [Procedure]]
     var proceduresByLevel: [OnlineLevel: [Procedure]]
     let fieldsBySlug: [String: Int]
@@ -40,6 +43,7 @@ struct Catalogue: Sendable {
         var fees: [String: Fee] = [:]
         for fee in schedule?.fees ?? [] where fees[fee.id] == nil { fees[fee.id] = fee }
         self.feesByID = fees
+        self.feeSummaries = fees.mapValues(\.summary)
     }
 
     func procedures(in slug: String) -> [Procedure] {
@@ -55,7 +59,8 @@ struct Catalogue: Sendable {
     /// false where the national record names an amount, or says it has no information.
     func feeSummary(_ procedure: Procedure) -> String {
         if procedure.isFree { return "Miễn phí" }
-        let summaries = procedure.feeIDs.compactMap { feesByID[$0]?.summary }
+        if procedure.feeIDs.count == 1, let summary = feeSummaries[procedure.feeIDs[0]] { return summary }
+        let summaries = procedure.feeIDs.compactMap { feeSummaries[$0] }
         if !summaries.isEmpty { return summaries.joined(separator: "; ") }
         var channelFees: [String] = []
         for fee in procedure.channels.compactMap(\.fee) where !channelFees.contains(fee) { channelFees.append(fee) }

@@ -88,7 +88,7 @@ public struct Navigation: Sendable {
         var parent = page.parentPath
         while let path = parent {
             if let ancestor = pagesByPath[path] { chain.insert(ancestor, at: 0) }
-            parent = path.isEmpty ? nil : Page(source: "", path: path, kind: .section, title: "").parentPath
+            parent = path.isEmpty ? nil : Page.parentPath(of: path)
         }
         return chain
     }

@@ -1,4 +1,5 @@
 import CongKhaiModel
+import Synchronization
 
 /// Builds the dictionaries templates see (documented in docs/templates.md).
 /// Values are formatted here; templates never compute.
@@ -9,7 +10,12 @@ struct PageContext: @unchecked Sendable {
     let siteNode: ObjectNode
     /// Each page's title by its path, for breadcrumbs (without copying the pages); follows
     /// `navigation` when `serve` puts an edited page in place.
-    var titlesByPath: [String: String]
+    var titlesByPath: [String: String] {
+        didSet { ancestorCrumbs = AncestorCrumbs() }
+    }
+    /// The breadcrumbs above each folder's pages, made once per folder and depth: siblings (the
+    /// thousands of procedures of one lĩnh vực) share them. Made again when a title changes.
+    private var ancestorCrumbs = AncestorCrumbs()
     var navigation: Navigation
     /// The content units' views of this render (`RenderingUnit`), in registry order.
     var units: [any UnitRendering]
@@ -82,18 +88,28 @@ struct PageContext: @unchecked Sendable {
     /// title and path only).
     func breadcrumbs(_ page: Page) -> [TemplateNode] {
         guard !page.path.isEmpty else { return [] }
-        var trail: [(title: String, path: String)] = [(page.title, page.path)]
-        var parent = page.parentPath
-        while let path = parent {
-            if let title = titlesByPath[path] { trail.append((title, path)) }
-            parent = path.isEmpty ? nil : Page(source: "", path: path, kind: .section, title: "").parentPath
-        }
-        trail.reverse()
         let root = RelativeURL.root(from: page.path)
-        return trail.enumerated().map { index, item in
-            MenuItem(title: item.path.isEmpty ? "Trang chủ" : item.title, href: root + item.path + "index.html",
-                     current: index == trail.count - 1)
+        var crumbs = ancestors(of: page.parentPath, root: root)
+        crumbs.append(MenuItem(title: page.title, href: root + page.path + "index.html", current: true))
+        return crumbs
+    }
+
+    /// The crumbs of the folder `parent` and those above it, linked from a page at depth `root`.
+    private func ancestors(of parent: String?, root: String) -> [TemplateNode] {
+        guard let parent else { return [] }
+        let key = AncestorCrumbs.Key(parent: parent, root: root)
+        if let known = ancestorCrumbs.known(key) { return known }
+        var trail: [(title: String, path: String)] = []
+        var next: String? = parent
+        while let path = next {
+            if let title = titlesByPath[path] { trail.append((title, path)) }
+            next = path.isEmpty ? nil : Page.parentPath(of: path)
         }
+        let crumbs: [TemplateNode] = trail.reversed().map { item in
+            MenuItem(title: item.path.isEmpty ? "Trang chủ" : item.title, href: root + item.path + "index.html", current: false)
+        }
+        ancestorCrumbs.keep(crumbs, for: key)
+        return crumbs
     }
 
     static func site(_ config: SiteConfig) -> [String: Any] {
@@ -141,5 +157,24 @@ public enum Telephone {
     public static func href(_ phone: String) -> String {
         let digits = phone.filter { $0.isASCII && $0.isNumber }
         return digits.hasPrefix("0") ? "tel:+84" + digits.dropFirst() : "tel:" + digits
+    }
+}
+
+/// `PageContext.breadcrumbs`' crumbs above a folder, by folder and the linking page's root.
+/// Read by every render worker at once; the nodes are never changed once made.
+final class AncestorCrumbs: @unchecked Sendable {
+    struct Key: Hashable {
+        var parent: String
+        var root: String
+    }
+
+    private let crumbs = Mutex<[Key: [TemplateNode]]>([:])
+
+    func known(_ key: Key) -> [TemplateNode]? {
+        crumbs.withLock { $0[key] }
+    }
+
+    func keep(_ value: [TemplateNode], for key: Key) {
+        crumbs.withLock { $0[key] = value }
     }
 }
