@@ -85,27 +85,67 @@ struct DataBytes {
     /// a quote or a line break.
     mutating func appendCSVCell(_ field: String) {
         var field = field
-        let plain: Bool = field.withUTF8 { source in
-            guard let first = source.first else { return true }
-            // `=`, `+`, `-`, `@`, tab and CR open a formula in Excel (`OpenData.neutralisingFormula`).
-            switch first {
-            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return false
-            default: break
-            }
-            for byte in source {
-                switch byte {
-                case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D: return false
-                default: continue
-                }
-            }
-            return true
-        }
-        if plain {
-            field.withUTF8 { bytes.append(contentsOf: $0) }
-        } else {
-            // Rare: the Character-wise rules as they always were (a quote or comma followed by a
-            // combining mark is one Character, and "\r\n" is one too).
+        let shape = field.withUTF8(Self.csvShape)
+        switch shape {
+        case .characters:
+            // The Character-wise rules as they always were: "\r\n" is one Character (not a line
+            // break of its own), and so is a comma or quote with a combining mark after it.
             append(OpenData.quotedByCharacters(field))
+            return
+        case .plain, .quoted:
+            break
         }
+        let quoted = shape == .quoted
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        if let first = field.utf8.first, Self.opensFormula(first), !(first == UInt8(ascii: "-") && Double(field) != nil) {
+            bytes.append(UInt8(ascii: "'"))
+        }
+        field.withUTF8 { source in
+            guard quoted else { return bytes.append(contentsOf: source) }
+            var run = 0
+            for index in source.indices where source[index] == UInt8(ascii: "\"") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run...index]))
+                bytes.append(UInt8(ascii: "\""))
+                run = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run...]))
+        }
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+    }
+
+    /// What a CSV cell needs, from its bytes alone where that is certain.
+    private enum CSVShape {
+        case plain
+        /// Quoted, each `"` doubled.
+        case quoted
+        /// Decided by Characters (`OpenData.quotedByCharacters`).
+        case characters
+    }
+
+    /// `=`, `+`, `-`, `@` and tab open a formula in Excel (`OpenData.neutralisingFormula`; a
+    /// carriage return, which does too, always goes by Characters).
+    private static func opensFormula(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") || byte == 0x09
+    }
+
+    /// A comma, quote or line feed between ASCII bytes is a Character of its own (no grapheme
+    /// rule joins it to an ASCII neighbour), so the Character-wise rules quote the cell exactly
+    /// when one is there. A carriage return (one Character with a following line feed) or one
+    /// of them beside a non-ASCII byte (a combining mark after it) is left to those rules.
+    private static func csvShape(_ source: UnsafeBufferPointer<UInt8>) -> CSVShape {
+        var special = false
+        for index in source.indices {
+            switch source[index] {
+            case 0x0D:
+                return .characters
+            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A:
+                if index > 0, source[index - 1] >= 0x80 { return .characters }
+                if index + 1 < source.count, source[index + 1] >= 0x80 { return .characters }
+                special = true
+            default:
+                continue
+            }
+        }
+        return special ? .quoted : .plain
     }
 }

@@ -324,7 +324,7 @@ public enum OpenData {
     }
 
     /// `quote` by Characters, as it always was: what `DataBytes.appendCSVCell` falls back to
-    /// for a cell its byte scan found a comma, quote, line break or formula start in.
+    /// for a cell whose bytes alone do not decide it.
     static func quotedByCharacters(_ field: String) -> String {
         let field = neutralisingFormula(field)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }

@@ -13,6 +13,8 @@ struct DataBytesTests {
         "\n", "a\nb", "\r", "a\rb", "\r\n", "a\r\nb", "x\r\n", "\t", "a\tb", "\u{0}", "a\u{1}b", "\u{1F}", "\u{7F}", "<", "</script><script>alert(1)</script>",
         "\u{2028}", "\u{2029}", "a\u{2028}b\u{2029}c", "\u{2027}\u{202A}\u{202F}", "👨‍👩‍👧 gia đình", "🇻🇳", "e\u{301}", ",\u{301}", "\"\u{301}x",
         "=SUM(A1)", "+84 263", "-5", "-5.5", "-x", "-", "@mention", "\tTab", "\rCR", "=\"quoted, formula\"", "phi-ho-tich-0; phi-chung-thuc-1",
+        "\u{600},x", "a\u{600}\"b", "Hộ tịch, chứng thực", "đ,ư", "ư\n", "\nư", "x\"\"y", "-5,5", "-1e3", "=a,b", "@\"x\"", "+\n", "\t\"", "🇻🇳,🇻🇳",
+        "a\n\u{301}", "\u{200D},", ",\u{200D}", "\"\u{FE0F}",
         String(repeating: "Ủy ban nhân dân xã, ", count: 40) + "\"cuối\"",
     ]
 
