@@ -16,7 +16,12 @@ struct PageContext: @unchecked Sendable {
     /// The breadcrumbs above each folder's pages, made once per folder and depth: siblings (the
     /// thousands of procedures of one lĩnh vực) share them. Made again when a title changes.
     private var ancestorCrumbs = AncestorCrumbs()
-    var navigation: Navigation
+    var navigation: Navigation {
+        didSet { menus = Menus() }
+    }
+    /// The main menu as linked from each depth, with its current item: the same for every page
+    /// of a section and depth. Made again when the navigation changes.
+    private var menus = Menus()
     /// The content units' views of this render (`RenderingUnit`), in registry order.
     var units: [any UnitRendering]
     /// All open data of the site, in the order the `du-lieu/` page lists it; built once, for
@@ -73,6 +78,8 @@ struct PageContext: @unchecked Sendable {
     func nav(current page: Page) -> [TemplateNode] {
         let root = RelativeURL.root(from: page.path)
         let section = page.section.map { $0 + "/" }
+        let key = MenuKey(root: root, section: section, isHome: page.path.isEmpty)
+        if let known = menus.known(key) { return known }
         // The top-level pages read in place: an array of them with a home page in front copied every field of each.
         var items: [TemplateNode] = [MenuItem(title: "Trang chủ", href: root + "index.html", current: page.path.isEmpty)]
         items.reserveCapacity(navigation.topLevel.count + 1)
@@ -81,6 +88,7 @@ struct PageContext: @unchecked Sendable {
             let isCurrent = path.isEmpty ? page.path.isEmpty : section == path
             items.append(MenuItem(title: navigation.topLevel[index].title, href: root + path + "index.html", current: isCurrent))
         }
+        menus.keep(items, for: key)
         return items
     }
 
@@ -97,7 +105,7 @@ struct PageContext: @unchecked Sendable {
     /// The crumbs of the folder `parent` and those above it, linked from a page at depth `root`.
     private func ancestors(of parent: String?, root: String) -> [TemplateNode] {
         guard let parent else { return [] }
-        let key = AncestorCrumbs.Key(parent: parent, root: root)
+        let key = AncestorKey(parent: parent, root: root)
         if let known = ancestorCrumbs.known(key) { return known }
         var trail: [(title: String, path: String)] = []
         var next: String? = parent
@@ -160,21 +168,33 @@ public enum Telephone {
     }
 }
 
-/// `PageContext.breadcrumbs`' crumbs above a folder, by folder and the linking page's root.
-/// Read by every render worker at once; the nodes are never changed once made.
-final class AncestorCrumbs: @unchecked Sendable {
-    struct Key: Hashable {
-        var parent: String
-        var root: String
-    }
-
-    private let crumbs = Mutex<[Key: [TemplateNode]]>([:])
+/// Menu items made once and read by every page that shows the same ones (`PageContext`'s
+/// breadcrumbs above a folder, its main menu): read by every render worker at once; the nodes
+/// are never changed once made.
+final class NodeMemo<Key: Hashable & Sendable>: @unchecked Sendable {
+    private let nodes = Mutex<[Key: [TemplateNode]]>([:])
 
     func known(_ key: Key) -> [TemplateNode]? {
-        crumbs.withLock { $0[key] }
+        nodes.withLock { $0[key] }
     }
 
     func keep(_ value: [TemplateNode], for key: Key) {
-        crumbs.withLock { $0[key] = value }
+        nodes.withLock { $0[key] = value }
     }
 }
+
+/// The crumbs above a folder, by folder and the linking page's root.
+struct AncestorKey: Hashable, Sendable {
+    var parent: String
+    var root: String
+}
+
+/// The main menu, by the linking page's root, its section (`tin-tuc/`) and whether it is home.
+struct MenuKey: Hashable, Sendable {
+    var root: String
+    var section: String?
+    var isHome: Bool
+}
+
+typealias AncestorCrumbs = NodeMemo<AncestorKey>
+typealias Menus = NodeMemo<MenuKey>
