@@ -75,6 +75,15 @@ public struct TemplateSet: Sendable {
         closure(of: layout).contains { compiled[$0]?.reads(name) ?? true }
     }
 
+    /// Whether the layout `page` renders with shows the links between the pages of a list split
+    /// into pages (`pagination`, partials followed). A site's own layout written before lists
+    /// were split does not: its list is then kept whole on one page, as it was, rather than
+    /// cut into pages no link leads to.
+    public func paginates(_ page: Page) -> Bool {
+        guard let layout = layout(for: page, log: DiagnosticLog()) else { return false }
+        return closure(of: layout).contains { compiled[$0]?.reads("pagination") ?? false }
+    }
+
     /// A page through its layout from its typed view model; swift-mustache (a layout
     /// `FastTemplate` does not compile) reads the same values as a dictionary.
     func render(_ view: TemplateNode, layout: String) -> String? {

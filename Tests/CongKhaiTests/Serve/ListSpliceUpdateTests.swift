@@ -130,4 +130,33 @@ struct ListSpliceUpdateTests {
         #expect(!update.splicedPaths.contains("thu-tuc/ho-tich/index.html"))
         #expect(update.splicedPaths.contains("thu-tuc/index.html"))
     }
+
+    /// Lists split into pages (151 in Hộ tịch, 152 in all: two pages each): a new name that
+    /// keeps the row on its page splices that page alone; one that sorts it onto the next page
+    /// renders the pages whose rows change whole (and leaves the others); back again the same.
+    @Test func anEditInAListSplitIntoPagesSplicesItsPageOrRendersThePagesItCrosses() throws {
+        let site = try ProcedureFixtures.site(ProcedureFixtures.many(150))
+        let build = SiteBuild(options: site.options())
+        #expect(build.build().errorCount == 0)
+        let secondPages = ["thu-tuc/ho-tich/trang-2/index.html", "thu-tuc/muc-do/toan-trinh/trang-2/index.html", "thu-tuc/trang-2/index.html"]
+        let firstPages = ["thu-tuc/ho-tich/index.html", "thu-tuc/index.html", "thu-tuc/muc-do/toan-trinh/index.html"]
+        for path in secondPages { #expect(build.output(path) != nil, "\(path)") }
+
+        let same = try edit(build, site, ProcedureFixtures.procedure(name: "Thủ tục đăng ký khai sinh (sửa)"))
+        #expect(same.renderedPaths == Self.own.sorted())
+        for path in firstPages { #expect(same.splicedPaths.contains(path), "\(path)") }
+        for path in secondPages { #expect(!same.splicedPaths.contains(path) && !same.renderedPaths.contains(path), "\(path)") }
+        #expect(Self.text(build, "thu-tuc/index.html").contains("Thủ tục đăng ký khai sinh (sửa)"))
+
+        let moved = try edit(build, site, ProcedureFixtures.procedure(name: "Thủ tục thử A 999"))
+        for path in firstPages + secondPages { #expect(moved.renderedPaths.contains(path), "\(path)") }
+        #expect(Self.text(build, "thu-tuc/trang-2/index.html").contains("Thủ tục thử A 999"))
+        #expect(!Self.text(build, "thu-tuc/index.html").contains("Thủ tục thử A 999"))
+        // The notice board's whole list still has the row put in place.
+        #expect(moved.splicedPaths.contains("in/thu-tuc/index.html"))
+
+        let back = try edit(build, site, ProcedureFixtures.procedure())
+        for path in firstPages + secondPages { #expect(back.renderedPaths.contains(path), "\(path)") }
+        #expect(Self.text(build, "thu-tuc/index.html").contains("Thủ tục đăng ký khai sinh"))
+    }
 }
