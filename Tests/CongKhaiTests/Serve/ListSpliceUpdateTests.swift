@@ -159,4 +159,24 @@ struct ListSpliceUpdateTests {
         for path in firstPages + secondPages { #expect(back.renderedPaths.contains(path), "\(path)") }
         #expect(Self.text(build, "thu-tuc/index.html").contains("Thủ tục đăng ký khai sinh"))
     }
+
+    /// A procedure removed from a list of 101 rows leaves it one page long: its page 2 goes,
+    /// and the site is a fresh build's; added back, page 2 comes back.
+    @Test func removingAProcedureShortensAListSplitIntoPages() throws {
+        let site = try ProcedureFixtures.site(ProcedureFixtures.many(ListPaging.rowsPerPage - 1))
+        let build = SiteBuild(options: site.options())
+        #expect(build.build().errorCount == 0)
+        #expect(build.output("thu-tuc/trang-2/index.html") != nil)
+        let removed = "content/thu-tuc/ho-tich/3.000001.md"
+        let text = try String(contentsOf: site.folder.appendingPathComponent(removed), encoding: .utf8)
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent(removed))
+        build.update(changed: [removed])
+        #expect(build.output("thu-tuc/trang-2/index.html") == nil)
+        #expect(!Self.text(build, "thu-tuc/index.html").contains("class=\"pagination\""))
+        SpliceUpdateTests().expectSameAsFreshBuild(build, site)
+        try site.write(removed, text)
+        build.update(changed: [removed])
+        #expect(build.output("thu-tuc/trang-2/index.html") != nil)
+        SpliceUpdateTests().expectSameAsFreshBuild(build, site)
+    }
 }
