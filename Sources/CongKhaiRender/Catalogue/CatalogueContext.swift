@@ -119,9 +119,20 @@ struct CatalogueContext {
         case let .procedureField(slug): return Self.slice(catalogue.procedures(in: slug), page.paging).map(\.path)
         case let .procedureLevel(level): return Self.slice(catalogue.procedures(at: level), page.paging).map(\.path)
         default:
-            let all = catalogue.fields.lazy.flatMap(\.procedures)
+            // Whole lĩnh vực before the page are skipped by their counts (this runs for each of a
+            // 10,000-row catalogue's hundred pages after an edit).
             let shown = page.paging?.rows(of: catalogue.procedures.count) ?? 0..<catalogue.procedures.count
-            return all.dropFirst(shown.lowerBound).prefix(shown.count).map(\.path)
+            var keys: [String] = []
+            keys.reserveCapacity(shown.count)
+            var start = 0
+            for field in catalogue.fields {
+                let rows = start..<(start + field.procedures.count)
+                start = rows.upperBound
+                let held = rows.clamped(to: shown)
+                guard !held.isEmpty else { if start >= shown.upperBound { break } else { continue } }
+                for index in held { keys.append(field.procedures[index - rows.lowerBound].path) }
+            }
+            return keys
         }
     }
 
