@@ -74,6 +74,9 @@ extension CataloguePages {
             byField[procedure.fieldSlug, default: 0] += 1
             if let level = procedure.onlineLevel { byLevel[level, default: 0] += 1 }
         }
+        // A list's page n would be at the address of a page the site has (a lĩnh vực named
+        // “Trang 2”, an editor's `thu-tuc/trang-2.md`): that list stays whole rather than hide it.
+        let taken = Set(pages.map(\.path))
         var result: [Page] = []
         result.reserveCapacity(pages.count + procedures.count / perPage + 16)
         for page in pages {
@@ -85,7 +88,8 @@ extension CataloguePages {
             default: rows = 0
             }
             let count = ListPaging.pageCount(rows: rows, perPage: perPage)
-            guard count > 1, page.paging == nil, paginates(page) else {
+            guard count > 1, page.paging == nil, !(2...count).contains(where: { taken.contains(ListPaging.path($0, of: page.path)) }),
+                  paginates(page) else {
                 result.append(page)
                 continue
             }

@@ -163,4 +163,18 @@ struct ListPaginationTests {
         // The lists whose layout is the default one are split all the same.
         #expect(result.files.contains { $0.path == "thu-tuc/ho-tich/trang-2/index.html" })
     }
+
+    /// A lĩnh vực whose address is the catalogue's page 2 (“Trang 2”): the catalogue stays whole
+    /// rather than publish two pages at one address; the other lists are split as usual.
+    @Test func aListWhosePageAddressIsTakenStaysWhole() throws {
+        let site = try ProcedureFixtures.site(ProcedureFixtures.many(150).merging(ProcedureFixtures.many(1, field: "Trang 2", slug: "trang-2", prefix: "C", codeBase: 900)) { a, _ in a })
+        let result = site.build()
+        #expect(result.errorCount == 0, "\(result.diagnostics.filter { $0.severity == .error })")
+        let catalogue = try #require(result.text(of: "thu-tuc/index.html"))
+        #expect(!catalogue.contains("class=\"pagination\""))
+        #expect(catalogue.contains("Thủ tục thử A 150"))
+        let field = try #require(result.text(of: "thu-tuc/trang-2/index.html"))
+        #expect(field.contains("<h1>Lĩnh vực Trang 2</h1>"))
+        #expect(result.files.contains { $0.path == "thu-tuc/ho-tich/trang-2/index.html" })
+    }
 }
