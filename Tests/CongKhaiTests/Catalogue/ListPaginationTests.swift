@@ -177,4 +177,19 @@ struct ListPaginationTests {
         #expect(field.contains("<h1>Lĩnh vực Trang 2</h1>"))
         #expect(result.files.contains { $0.path == "thu-tuc/ho-tich/trang-2/index.html" })
     }
+
+    /// swift-mustache (`--reference-template-engine`) splits the same lists into the same bytes:
+    /// whether a layout shows the page links is read from its tags, not from the fast engine.
+    @Test func bothTemplateEnginesSplitTheListsAlike() throws {
+        let site = try Self.site()
+        var reference = site.options()
+        reference.referenceTemplateEngine = true
+        let slow = Pipeline.run(reference)
+        let fast = site.build()
+        #expect(fast.files.map(\.path) == slow.files.map(\.path))
+        #expect(slow.files.contains { $0.path == "thu-tuc/trang-3/index.html" })
+        for file in fast.files where file.path.hasPrefix("thu-tuc/") && file.path.contains("trang") || file.path == "thu-tuc/index.html" {
+            #expect(fast.text(of: file.path) == slow.text(of: file.path), "\(file.path)")
+        }
+    }
 }
