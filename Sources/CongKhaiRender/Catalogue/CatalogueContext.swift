@@ -81,27 +81,19 @@ struct CatalogueContext {
             values["list_count"] = all.count
         default:
             values["list_count"] = catalogue.procedures.count
-            let shown = paging?.rows(of: catalogue.procedures.count) ?? 0..<catalogue.procedures.count
-            var start = 0
-            var fields: [[String: Any]] = []
-            for field in catalogue.fields {
-                // The catalogue's rows run through its lĩnh vực in order; a page shows the part of each it holds.
-                let rows = start..<(start + field.procedures.count)
-                start = rows.upperBound
-                let held = rows.clamped(to: shown)
-                guard !held.isEmpty else { continue }
+            values["fields"] = fieldParts(on: page).map { part -> [String: Any] in
+                let field = catalogue.fields[part.field]
                 var section: [String: Any] = [
                     "name": field.name,
                     "slug": field.slug,
                     "href": RelativeURL.href(from: page.path, to: .page("thu-tuc/\(field.slug)/")),
                     "count": field.procedures.count,
-                    "procedures": field.procedures[(held.lowerBound - rows.lowerBound)..<(held.upperBound - rows.lowerBound)].map { row($0, root: root) },
+                    "procedures": field.procedures[part.rows].map { row($0, root: root) },
                 ]
                 // Its heading repeats on the next page, saying so.
-                if held.lowerBound > rows.lowerBound { section["continued"] = true }
-                fields.append(section)
+                if part.continued { section["continued"] = true }
+                return section
             }
-            values["fields"] = fields
         }
         return values
     }
@@ -119,21 +111,29 @@ struct CatalogueContext {
         case let .procedureField(slug): return Self.slice(catalogue.procedures(in: slug), page.paging).map(\.path)
         case let .procedureLevel(level): return Self.slice(catalogue.procedures(at: level), page.paging).map(\.path)
         default:
-            // Whole lĩnh vực before the page are skipped by their counts (this runs for each of a
-            // 10,000-row catalogue's hundred pages after an edit).
-            let shown = page.paging?.rows(of: catalogue.procedures.count) ?? 0..<catalogue.procedures.count
-            var keys: [String] = []
-            keys.reserveCapacity(shown.count)
-            var start = 0
-            for field in catalogue.fields {
-                let rows = start..<(start + field.procedures.count)
-                start = rows.upperBound
-                let held = rows.clamped(to: shown)
-                guard !held.isEmpty else { if start >= shown.upperBound { break } else { continue } }
-                for index in held { keys.append(field.procedures[index - rows.lowerBound].path) }
-            }
-            return keys
+            return fieldParts(on: page).flatMap { part in catalogue.fields[part.field].procedures[part.rows].map(\.path) }
         }
+    }
+
+    /// The part of each lĩnh vực the catalogue page `page` shows (all of each when it is shown
+    /// whole): the catalogue's rows run through its lĩnh vực in order. `rows` are within the
+    /// lĩnh vực's own list; `continued`: it began on an earlier page. Whole lĩnh vực are skipped
+    /// by their counts (`serve` asks this of each of a 10,000-row catalogue's hundred pages).
+    func fieldParts(on page: Page) -> [(field: Int, rows: Range<Int>, continued: Bool)] {
+        let shown = page.paging?.rows(of: catalogue.procedures.count) ?? 0..<catalogue.procedures.count
+        var parts: [(field: Int, rows: Range<Int>, continued: Bool)] = []
+        var start = 0
+        for (index, field) in catalogue.fields.enumerated() {
+            let rows = start..<(start + field.procedures.count)
+            start = rows.upperBound
+            let held = rows.clamped(to: shown)
+            if !held.isEmpty {
+                parts.append((index, (held.lowerBound - rows.lowerBound)..<(held.upperBound - rows.lowerBound), held.lowerBound > rows.lowerBound))
+            } else if start >= shown.upperBound {
+                break
+            }
+        }
+        return parts
     }
 
     /// Without the fee's own procedure list: a fee charged by thousands of procedures would
