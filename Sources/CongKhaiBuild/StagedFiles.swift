@@ -34,11 +34,11 @@ enum StagedFiles {
         } else {
             if let known = ledger?.staged[path], known.hash == hash, known.size == data.count,
                lstat(target, &info) == 0, known.describes(info) {
-                ledger?.learn(path, known)
+                ledger?.learn(path, info, hash: hash)
                 return .kept
             }
             if sameBytes(target, data, info: &info) {
-                ledger?.learn(path, EditionManifest.Entry(info, hash: hash))
+                ledger?.learn(path, info, hash: hash)
                 return .kept
             }
             try prepare(target)
@@ -49,19 +49,19 @@ enum StagedFiles {
                 known.hash == hash && known.size == data.count && lstat(source, &info) == 0 && known.describes(info)
             } ?? false
             if trusted || sameBytes(source, data, info: &info), link(source, target) == 0 {
-                if let ledger, lstat(target, &info) == 0 { ledger.learn(path, EditionManifest.Entry(info, hash: hash), linked: true) }
+                if let ledger, lstat(target, &info) == 0 { ledger.learn(path, info, hash: hash, linked: true) }
                 return .linked
             }
         }
         if fresh, try OutputWriter.createBytes(data, at: target, info: &info) {
-            ledger?.learn(path, EditionManifest.Entry(info, hash: hash))
+            ledger?.learn(path, info, hash: hash)
             return .written
         }
         if fresh { try prepare(target) }
         guard try OutputWriter.createBytes(data, at: target, info: &info) else {
             throw OutputWriter.WriteError(path: target, reason: String(cString: strerror(EEXIST)))
         }
-        ledger?.learn(path, EditionManifest.Entry(info, hash: hash))
+        ledger?.learn(path, info, hash: hash)
         return .written
     }
 

@@ -162,7 +162,7 @@ enum TreeSnapshot {
         return names.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    private static func entry(path: [UInt8], _ info: stat) -> TreeEntry {
+    static func entry(path: [UInt8], _ info: stat) -> TreeEntry {
         let kind: TreeEntry.Kind
         switch info.st_mode & S_IFMT {
         case S_IFREG: kind = .file

@@ -96,13 +96,14 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let swapStart = ContinuousClock.now
-        let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder, staging: staging)
+        let (written, snapshot) = OutputWriter.writeForRecord(result.files, to: options.outputFolder, force: force, spooled: true,
+                                                              source: options.siteFolder, staging: staging)
         StagingCleanup.holdWhileStopping()
         switch written {
         case nil:
             let recordStart = ContinuousClock.now
             UnchangedBuild.record(options, settings: settings, inputs: inputs, pageCount: result.pageCount, fileCount: result.files.count,
-                                  diagnostics: result.diagnostics)
+                                  diagnostics: result.diagnostics, output: snapshot)
             if verbose {
                 // The steps around the pipeline: reading the inputs' record before it, putting the
                 // new edition in place and recording it after.
