@@ -280,6 +280,13 @@ public enum OutputWriter {
             return names.sorted().first { !keptNames.contains($0) }.map(Ownership.foreign) ?? .ours
         }
         guard let listed = listedFiles(inMarker: output.appendingPathComponent(markerName)) else { return .unrecognisedMarker }
+        // The last build's record of this folder tells its names without a walk while none of
+        // its folders moved since (a name made, removed or renamed moves its folder's times).
+        if let record = BuildRecord.load(for: output),
+           let files = TreeSnapshot.filesWithUnmovedFolders(output.path, record.output, racyFrom: record.outputStamp - UnchangedBuild.racyWindow) {
+            return files.lazy.map { String(decoding: $0, as: UTF8.self) }
+                .filter { $0 != markerName && !keptNames.contains($0) && !listed.contains($0) }.min().map(Ownership.foreign) ?? .ours
+        }
         return firstStranger(in: output.path, listed: listed).map(Ownership.foreign) ?? .ours
     }
 

@@ -164,19 +164,24 @@ final class EditionLedger: Sendable {
     /// Paths hard-linked from the published output: that inode's times moved in both folders.
     private let linked = Mutex<Set<String>>([])
 
-    init(staged: [String: EditionManifest.Entry] = [:], published: [String: EditionManifest.Entry] = [:]) {
+    /// The kept edition's folder, open while the build holds it (`StagedFiles.claim`), or -1:
+    /// its files are looked at relative to it rather than by their whole path.
+    let folder: Int32
+
+    init(staged: [String: EditionManifest.Entry] = [:], published: [String: EditionManifest.Entry] = [:], folder: Int32 = -1) {
         self.staged = staged
         self.published = published
+        self.folder = folder
     }
 
     /// The lists kept for `output` that describe `staging` and the output as they are now.
-    static func load(staging: String, output: URL) -> EditionLedger {
+    static func load(staging: String, output: URL, folder: Int32 = -1) -> EditionLedger {
         let manifests = EditionManifest.load(for: output)
         func entries(of path: String) -> [String: EditionManifest.Entry] {
             guard let identity = EditionManifest.identity(of: path) else { return [:] }
             return manifests.first { $0.device == identity.device && $0.inode == identity.inode }?.entries ?? [:]
         }
-        return EditionLedger(staged: entries(of: staging), published: entries(of: output.path))
+        return EditionLedger(staged: entries(of: staging), published: entries(of: output.path), folder: folder)
     }
 
     /// What a build knows of a file it stored: the manifest's entry, and the rest of the stat

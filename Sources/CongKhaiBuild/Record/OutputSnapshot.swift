@@ -39,12 +39,15 @@ public struct OutputSnapshot: Sendable {
         guard folders.isDisjoint(with: files) else { return nil }
         var entries: [TreeEntry] = []
         entries.reserveCapacity(folders.count + files.count + 1)
+        // Opened and looked at as the walk does; the rest relative to it, not by whole paths.
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
         var info = stat()
-        guard lstat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        guard fstat(descriptor, &info) == 0 else { return nil }
         entries.append(TreeSnapshot.entry(path: [], info))
-        let prefix = root + "/"
         for folder in folders {
-            guard lstat(prefix + folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            guard fstatat(descriptor, folder, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
             entries.append(TreeSnapshot.entry(path: Array(folder.utf8), info))
         }
         for path in files {
@@ -54,12 +57,35 @@ public struct OutputSnapshot: Sendable {
                                          device: known.device))
             } else {
                 // Copied files (attachments, theme files, kept names) are not learnt: looked at here.
-                guard lstat(prefix + path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+                guard fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
                 entries.append(TreeSnapshot.entry(path: Array(path.utf8), info))
             }
         }
-        entries.sort { walkOrder($0.path, $1.path) }
-        return OutputSnapshot(root: root, stamp: stamp, entries: entries)
+        return OutputSnapshot(root: root, stamp: stamp, entries: inWalkOrder(entries))
+    }
+
+    /// `entries` in `walkOrder`. Their paths are copied once into one buffer with "/" as NUL and
+    /// compared there with memcmp: comparing 40,000 arrays, each retained and released per
+    /// comparison, was half of making the snapshot.
+    static func inWalkOrder(_ entries: [TreeEntry]) -> [TreeEntry] {
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        spans.reserveCapacity(entries.count)
+        for entry in entries {
+            spans.append((bytes.count, entry.path.count))
+            bytes.append(contentsOf: entry.path.lazy.map { $0 == 0x2F ? 0 : $0 })
+        }
+        let order = bytes.withUnsafeBufferPointer { keys in
+            spans.withUnsafeBufferPointer { spans in
+                Array(spans.indices).sorted { first, second in
+                    let a = spans[first], b = spans[second]
+                    let common = min(a.count, b.count)
+                    let compared = common == 0 ? 0 : memcmp(keys.baseAddress! + a.start, keys.baseAddress! + b.start, common)
+                    return compared != 0 ? compared < 0 : a.count < b.count
+                }
+            }
+        }
+        return order.map { entries[$0] }
     }
 
     /// The order of `TreeSnapshot.walk`: a folder before what it holds, names by their bytes.

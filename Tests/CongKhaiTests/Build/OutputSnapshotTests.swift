@@ -77,9 +77,32 @@ struct OutputSnapshotTests {
         #expect(UnchangedBuildTests.build(site).replayed == nil, "a copied file removed")
     }
 
+    /// `OutputWriter.ownership` takes the output's names from the last build's record instead of
+    /// walking it, while every folder still has its recorded stat (else, or when a folder changed
+    /// close to the record, it lists or walks): a file added by hand is still a stranger.
+    @Test func ownershipTrustsTheRecordOnlyWhileNoFolderMoved() throws {
+        let site = try TestSite.minimal(Self.pages)
+        _ = UnchangedBuildTests.build(site)
+        var record = try #require(BuildRecord.load(for: site.output))
+        // Recorded long after every folder's times: none is listed, their stats alone vouch.
+        record.outputStamp = .max
+        record.save(for: site.output)
+        let files = try #require(TreeSnapshot.filesWithUnmovedFolders(site.output.path, record.output, racyFrom: .max))
+        #expect(files.contains(Array("tin-tuc/a/index.html".utf8)))
+        #expect(!files.contains(Array("tin-tuc/a".utf8)), "files only")
+        #expect(OutputWriter.ownership(of: site.output) == .ours)
+
+        try site.write("public/tin-tuc/a/ghi-chu.txt", "của người dùng")
+        #expect(TreeSnapshot.filesWithUnmovedFolders(site.output.path, record.output, racyFrom: .max) == nil, "its folder moved")
+        #expect(TreeSnapshot.filesWithUnmovedFolders(site.output.path, record.output, racyFrom: .min) == nil, "and its listing")
+        #expect(OutputWriter.ownership(of: site.output) == .foreign("tin-tuc/a/ghi-chu.txt"))
+    }
+
     @Test func theOrderIsTheWalksDepthFirstByBytes() {
         let paths = ["a-b", "a/z", "a", "", "a/z/0", "a.b", "b", "a/y-1", "a/y"].map { Array($0.utf8) }
         let sorted = paths.sorted(by: OutputSnapshot.walkOrder).map { String(decoding: $0, as: UTF8.self) }
         #expect(sorted == ["", "a", "a/y", "a/y-1", "a/z", "a/z/0", "a-b", "a.b", "b"])
+        let entries = paths.map { TreeEntry(path: $0, kind: .file) }
+        #expect(OutputSnapshot.inWalkOrder(entries).map { String(decoding: $0.path, as: UTF8.self) } == sorted)
     }
 }
