@@ -64,6 +64,21 @@ public enum OutputWriter {
     /// `staging`: from `claimStaging`; by default a fresh folder named after this process.
     public static func write(_ files: [OutputFile], to output: URL, force: Bool, spooled: Bool = false, source: URL? = nil,
                              staging: URL? = nil) -> Failure? {
+        var snapshot: OutputSnapshot?
+        return write(files, to: output, force: force, spooled: spooled, source: source, staging: staging, snapshot: &snapshot)
+    }
+
+    /// `write`, and when it succeeds, the new output as the writer left it for the build record
+    /// (`UnchangedBuild.record`); nil when the writer cannot tell it whole (the record walks then).
+    public static func writeForRecord(_ files: [OutputFile], to output: URL, force: Bool, spooled: Bool = false, source: URL? = nil,
+                                      staging: URL? = nil) -> (failure: Failure?, snapshot: OutputSnapshot?) {
+        var snapshot: OutputSnapshot?
+        let failure = write(files, to: output, force: force, spooled: spooled, source: source, staging: staging, snapshot: &snapshot)
+        return (failure, failure == nil ? snapshot : nil)
+    }
+
+    private static func write(_ files: [OutputFile], to output: URL, force: Bool, spooled: Bool, source: URL?,
+                              staging: URL?, snapshot: inout OutputSnapshot?) -> Failure? {
         let manager = FileManager.default
         let staging = staging ?? stagingFolder(for: output)
         let inPlace = isKeptEdition(staging, of: output)
@@ -104,6 +119,7 @@ public enum OutputWriter {
             // The folders swapped names: the new edition is the output, the old one kept.
             if inPlace, let ledger = StagedFiles.ledger(for: staging) {
                 ledger.save(newEdition: output.path, oldEdition: method == .created ? nil : staging.path, expected: expected, for: output)
+                snapshot = OutputSnapshot.make(root: output.path, files: expected, learnt: ledger.learntFiles)
             }
         } catch {
             if inPlace { chmod(staging.path, 0o700) }
@@ -264,6 +280,13 @@ public enum OutputWriter {
             return names.sorted().first { !keptNames.contains($0) }.map(Ownership.foreign) ?? .ours
         }
         guard let listed = listedFiles(inMarker: output.appendingPathComponent(markerName)) else { return .unrecognisedMarker }
+        // The last build's record of this folder tells its names without a walk while none of
+        // its folders moved since (a name made, removed or renamed moves its folder's times).
+        if let record = BuildRecord.load(for: output),
+           let files = TreeSnapshot.filesWithUnmovedFolders(output.path, record.output, racyFrom: record.outputStamp - UnchangedBuild.racyWindow) {
+            return files.lazy.map { String(decoding: $0, as: UTF8.self) }
+                .filter { $0 != markerName && !keptNames.contains($0) && !listed.contains($0) }.min().map(Ownership.foreign) ?? .ours
+        }
         return firstStranger(in: output.path, listed: listed).map(Ownership.foreign) ?? .ours
     }
 

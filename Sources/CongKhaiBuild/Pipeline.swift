@@ -82,7 +82,9 @@ public enum Pipeline {
     ]
 
     /// `build` and `check`: the whole pipeline once, then the PDFs when asked for.
-    public static func run(_ options: BuildOptions) -> BuildResult {
+    /// `keeping`: given the site as built, for a caller that ends the process soon after and
+    /// would rather not free it piece by piece (the command line: `ProcessEnd.keep`).
+    public static func run(_ options: BuildOptions, keeping: ((SiteBuild) -> Void)? = nil) -> BuildResult {
         // Asked before rendering, so pages link to PDFs only when they will be made.
         let pdfLog = DiagnosticLog()
         let pdfEngine = PDFEngine.requested(by: options, log: pdfLog)
@@ -93,7 +95,9 @@ public enum Pipeline {
             pdfLog.report(.error("build.base-url", at: SourceLocation(path: "--base-url"), problem, hint: BaseAddress.hint))
             rendering.baseURL = nil
         }
-        var result = SiteBuild(options: rendering).build()
+        let site = SiteBuild(options: rendering)
+        var result = site.build()
+        keeping?(site)
         if let pdfEngine { pdfEngine.add(to: &result, log: pdfLog) }
         result.diagnostics += pdfLog.all
         return result

@@ -32,13 +32,16 @@ enum StagedFiles {
         if fresh {
             try ensureFolder(String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)]))
         } else {
-            if let known = ledger?.staged[path], known.hash == hash, known.size == data.count,
-               lstat(target, &info) == 0, known.describes(info) {
-                ledger?.learn(path, known)
+            // Relative to the kept edition's open folder: resolving its whole path again for
+            // each of 20,000 pages was most of this stat's cost.
+            if let ledger, let known = ledger.staged[path], known.hash == hash, known.size == data.count,
+               (ledger.folder >= 0 ? fstatat(ledger.folder, path, &info, AT_SYMLINK_NOFOLLOW) : lstat(target, &info)) == 0,
+               known.describes(info) {
+                ledger.learn(path, info, hash: hash)
                 return .kept
             }
             if sameBytes(target, data, info: &info) {
-                ledger?.learn(path, EditionManifest.Entry(info, hash: hash))
+                ledger?.learn(path, info, hash: hash)
                 return .kept
             }
             try prepare(target)
@@ -49,19 +52,19 @@ enum StagedFiles {
                 known.hash == hash && known.size == data.count && lstat(source, &info) == 0 && known.describes(info)
             } ?? false
             if trusted || sameBytes(source, data, info: &info), link(source, target) == 0 {
-                if let ledger, lstat(target, &info) == 0 { ledger.learn(path, EditionManifest.Entry(info, hash: hash), linked: true) }
+                if let ledger, lstat(target, &info) == 0 { ledger.learn(path, info, hash: hash, linked: true) }
                 return .linked
             }
         }
         if fresh, try OutputWriter.createBytes(data, at: target, info: &info) {
-            ledger?.learn(path, EditionManifest.Entry(info, hash: hash))
+            ledger?.learn(path, info, hash: hash)
             return .written
         }
         if fresh { try prepare(target) }
         guard try OutputWriter.createBytes(data, at: target, info: &info) else {
             throw OutputWriter.WriteError(path: target, reason: String(cString: strerror(EEXIST)))
         }
-        ledger?.learn(path, EditionManifest.Entry(info, hash: hash))
+        ledger?.learn(path, info, hash: hash)
         return .written
     }
 
@@ -196,7 +199,7 @@ enum StagedFiles {
             close(descriptor)
             return OutputWriter.stagingFolder(for: output)
         }
-        let ledger = EditionLedger.load(staging: kept.path, output: output)
+        let ledger = EditionLedger.load(staging: kept.path, output: output, folder: descriptor)
         claimed.withLock { $0[kept.path] = (descriptor, fresh, ledger) }
         return kept
     }

@@ -160,29 +160,47 @@ struct EditionManifest: Equatable, Sendable {
 final class EditionLedger: Sendable {
     let staged: [String: EditionManifest.Entry]
     let published: [String: EditionManifest.Entry]
-    private let learnt = Mutex<[String: EditionManifest.Entry]>([:])
+    private let learnt = Mutex<[String: Learnt]>([:])
     /// Paths hard-linked from the published output: that inode's times moved in both folders.
     private let linked = Mutex<Set<String>>([])
 
-    init(staged: [String: EditionManifest.Entry] = [:], published: [String: EditionManifest.Entry] = [:]) {
+    /// The kept edition's folder, open while the build holds it (`StagedFiles.claim`), or -1:
+    /// its files are looked at relative to it rather than by their whole path.
+    let folder: Int32
+
+    init(staged: [String: EditionManifest.Entry] = [:], published: [String: EditionManifest.Entry] = [:], folder: Int32 = -1) {
         self.staged = staged
         self.published = published
+        self.folder = folder
     }
 
     /// The lists kept for `output` that describe `staging` and the output as they are now.
-    static func load(staging: String, output: URL) -> EditionLedger {
+    static func load(staging: String, output: URL, folder: Int32 = -1) -> EditionLedger {
         let manifests = EditionManifest.load(for: output)
         func entries(of path: String) -> [String: EditionManifest.Entry] {
             guard let identity = EditionManifest.identity(of: path) else { return [:] }
             return manifests.first { $0.device == identity.device && $0.inode == identity.inode }?.entries ?? [:]
         }
-        return EditionLedger(staged: entries(of: staging), published: entries(of: output.path))
+        return EditionLedger(staged: entries(of: staging), published: entries(of: output.path), folder: folder)
     }
 
-    func learn(_ path: String, _ entry: EditionManifest.Entry, linked wasLinked: Bool = false) {
-        learnt.withLock { $0[path] = entry }
+    /// What a build knows of a file it stored: the manifest's entry, and the rest of the stat
+    /// the build record keeps of each output file (`OutputSnapshot`).
+    struct Learnt: Sendable {
+        var entry: EditionManifest.Entry
+        var mode: UInt32
+        var device: UInt64
+    }
+
+    /// `info`: the file's stat as this build left it (taken after its last change).
+    func learn(_ path: String, _ info: stat, hash: UInt64, linked wasLinked: Bool = false) {
+        let known = Learnt(entry: EditionManifest.Entry(info, hash: hash), mode: UInt32(info.st_mode), device: UInt64(info.st_dev))
+        learnt.withLock { $0[path] = known }
         if wasLinked { linked.withLock { _ = $0.insert(path) } }
     }
+
+    /// What this build learnt of each file it stored, by path.
+    var learntFiles: [String: Learnt] { learnt.withLock { $0 } }
 
     /// Whether every file this build stored is one of `paths`.
     func learntOnly(_ paths: Set<String>) -> Bool {
@@ -194,14 +212,14 @@ final class EditionLedger: Sendable {
     func save(newEdition: String, oldEdition: String?, expected: Set<String>, for output: URL) {
         var manifests: [EditionManifest] = []
         if let identity = EditionManifest.identity(of: newEdition) {
-            let entries = learnt.withLock { $0 }.filter { expected.contains($0.key) }
+            let entries = learnt.withLock { $0 }.filter { expected.contains($0.key) }.mapValues(\.entry)
             manifests.append(EditionManifest(device: identity.device, inode: identity.inode, entries: entries))
         }
         if let oldEdition, let identity = EditionManifest.identity(of: oldEdition) {
             var entries = published
             // A link made this build is the same inode in both folders, with its new times.
             let learntNow = learnt.withLock { $0 }
-            for path in linked.withLock({ $0 }) { entries[path] = learntNow[path] }
+            for path in linked.withLock({ $0 }) { entries[path] = learntNow[path]?.entry }
             manifests.append(EditionManifest(device: identity.device, inode: identity.inode, entries: entries))
         }
         EditionManifest.save(manifests, for: output)

@@ -138,6 +138,38 @@ enum TreeSnapshot {
         return true
     }
 
+    /// The paths of the files under `root` when it still has exactly the names `recorded` (a
+    /// walk of it) lists: each folder is looked at once, relative to `root`, and must be the
+    /// recorded one with the recorded times (its ctime moves with any name made, removed or
+    /// renamed in it, and cannot be set back); a folder changed at or after `racyFrom` is listed
+    /// as well. Files' own stats are not looked at: only names count. nil when anything differs,
+    /// or the record holds entries other than files and folders (a link may be to a folder).
+    static func filesWithUnmovedFolders(_ root: String, _ recorded: [TreeEntry], racyFrom: Int64) -> [[UInt8]]? {
+        guard let first = recorded.first, first.path.isEmpty, first.kind == .folder else { return nil }
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let rootBytes = Array(root.utf8)
+        var files: [[UInt8]] = []
+        var listings: [[UInt8]: [[UInt8]]]?
+        for expected in recorded {
+            switch expected.kind {
+            case .file:
+                files.append(expected.path)
+                continue
+            case .folder: break
+            case .link, .other: return nil
+            }
+            var info = stat()
+            let statted = expected.path.isEmpty ? fstat(descriptor, &info) : withCString(expected.path) { fstatat(descriptor, $0, &info, AT_SYMLINK_NOFOLLOW) }
+            guard statted == 0, entry(path: expected.path, info) == expected else { return nil }
+            guard max(expected.modified, expected.changed) >= racyFrom else { continue }
+            if listings == nil { listings = children(recorded) }
+            guard names(in: expected.path.isEmpty ? rootBytes : rootBytes + [0x2F] + expected.path) == listings?[expected.path] ?? [] else { return nil }
+        }
+        return files
+    }
+
     /// Each folder's names in `entries`, in their (sorted) order.
     private static func children(_ entries: [TreeEntry]) -> [[UInt8]: [[UInt8]]] {
         var listing: [[UInt8]: [[UInt8]]] = [:]
@@ -162,7 +194,7 @@ enum TreeSnapshot {
         return names.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    private static func entry(path: [UInt8], _ info: stat) -> TreeEntry {
+    static func entry(path: [UInt8], _ info: stat) -> TreeEntry {
         let kind: TreeEntry.Kind
         switch info.st_mode & S_IFMT {
         case S_IFREG: kind = .file

@@ -213,8 +213,10 @@ public enum UnchangedBuild {
 
     /// Records a build whose output was just swapped in; `inputs` from before it loaded.
     /// Nothing is recorded (and an old record goes) when an input moved during the build.
+    /// `output`: the output as the writer left it (`OutputWriter.writeForRecord`); without it
+    /// the output is walked.
     public static func record(_ options: BuildOptions, settings: [UInt8], inputs: Inputs?, pageCount: Int, fileCount: Int,
-                              diagnostics: [Diagnostic]) {
+                              diagnostics: [Diagnostic], output written: OutputSnapshot? = nil) {
         BuildRecord.forget(options.outputFolder)
         guard let inputs, recordable(options) else { return }
         let walkOptions = TreeSnapshot.Options(skipHidden: true, followLinks: true)
@@ -222,10 +224,18 @@ public enum UnchangedBuild {
               still(content.entries, inputs.content),
               case let templates = TreeSnapshot.walk(templatesFolder(options).path, options: walkOptions) ?? .init(),
               still(templates.entries, inputs.templates),
-              case let outputStamp = now(), let output = TreeSnapshot.walk(options.outputFolder.path)
+              case let (outputStamp, output)? = outputTree(options, written)
         else { return }
-        BuildRecord(settings: settings, stamp: inputs.stamp, outputStamp: outputStamp, content: inputs.content, templates: inputs.templates, output: output.entries,
+        BuildRecord(settings: settings, stamp: inputs.stamp, outputStamp: outputStamp, content: inputs.content, templates: inputs.templates, output: output,
                     pageCount: pageCount, fileCount: fileCount, diagnostics: diagnostics).save(for: options.outputFolder)
+    }
+
+    /// The output's entries and when they were taken: the writer's snapshot of this very
+    /// folder when there is one, else a walk.
+    private static func outputTree(_ options: BuildOptions, _ written: OutputSnapshot?) -> (Int64, [TreeEntry])? {
+        if let written, written.root == options.outputFolder.path { return (written.stamp, written.entries) }
+        let stamp = now()
+        return TreeSnapshot.walk(options.outputFolder.path).map { (stamp, $0.entries) }
     }
 
     /// Whether no input moved while the build read it (folders by their listing, as above).

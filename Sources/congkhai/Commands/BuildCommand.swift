@@ -77,11 +77,13 @@ struct BuildCommand: ParsableCommand {
             return reportUnchanged(replay, output: Terminal.shortPath(options.outputFolder, from: cwd), start: start, asOf: asOfDate)
         }
         let inputs = UnchangedBuild.inputs(options)
+        ProcessEnd.keep(inputs as Any)
         let prepared = ContinuousClock.now
         options.spoolFolder = staging
         let cleanup = StagingCleanup(staging: staging, output: options.outputFolder, keeping: kept)
         defer { if !kept { try? FileManager.default.removeItem(at: staging) }; withExtendedLifetime(cleanup) {} }
-        let result = Pipeline.run(options)
+        let result = Pipeline.run(options, keeping: ProcessEnd.keep)
+        ProcessEnd.keep(result)
         StagingCleanup.holdWhileStopping()
         Terminal.report(result.diagnostics, detailed: detailed)
         if verbose {
@@ -96,13 +98,15 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let swapStart = ContinuousClock.now
-        let written = OutputWriter.write(result.files, to: options.outputFolder, force: force, spooled: true, source: options.siteFolder, staging: staging)
+        let (written, snapshot) = OutputWriter.writeForRecord(result.files, to: options.outputFolder, force: force, spooled: true,
+                                                              source: options.siteFolder, staging: staging)
+        ProcessEnd.keep(snapshot as Any)
         StagingCleanup.holdWhileStopping()
         switch written {
         case nil:
             let recordStart = ContinuousClock.now
             UnchangedBuild.record(options, settings: settings, inputs: inputs, pageCount: result.pageCount, fileCount: result.files.count,
-                                  diagnostics: result.diagnostics)
+                                  diagnostics: result.diagnostics, output: snapshot)
             if verbose {
                 // The steps around the pipeline: reading the inputs' record before it, putting the
                 // new edition in place and recording it after.

@@ -42,9 +42,10 @@ struct UnchangedBuildTests {
             StagedFiles.release(staging)
             return .built(result)
         }
-        if OutputWriter.write(result.files, to: options.outputFolder, force: false, spooled: true, staging: staging) == nil {
+        let written = OutputWriter.writeForRecord(result.files, to: options.outputFolder, force: false, spooled: true, staging: staging)
+        if written.failure == nil {
             UnchangedBuild.record(options, settings: settings, inputs: inputs, pageCount: result.pageCount, fileCount: result.files.count,
-                                  diagnostics: result.diagnostics)
+                                  diagnostics: result.diagnostics, output: written.snapshot)
         }
         if !kept { try? FileManager.default.removeItem(at: staging) }
         return .built(result)
