@@ -23,6 +23,12 @@ final class PartialMemo: @unchecked Sendable {
     struct Key: Hashable, Sendable {
         var partial: Int
         var values: [UInt8]
+
+        /// The bytes in one piece: an array of bytes hashes each byte as a value of its own.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(partial)
+            values.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// What a kept partial wrote, and the objects its key names by address (kept alive with
