@@ -231,6 +231,7 @@ extension SiteBuild {
     func derive(_ run: inout Pipeline.Run, log: DiagnosticLog) {
         guard var site = run.site else { return }
         for unit in units { unit.derive(&site, asOf: options.asOf, log: log) }
+        site.pages = paginatedLists(site)
         site.checklist = ChecklistEvaluator.evaluate(site, asOf: options.asOf, units: Units.checking(units), log: log)
         checklist = site.checklist
         run.editions = PrintEditions(content: site, sheets: ChecklistPages.pages(for: site.checklist, in: site))

@@ -96,6 +96,7 @@ public struct Page: Sendable {
         @usableFromInline var body: String = ""
         @usableFromInline var bodyLine: Int = 1
         @usableFromInline var data: PageData = .none
+        @usableFromInline var paging: ListPaging? = nil
 
         init(source: String, path: String, kind: PageKind, title: String) {
             self.source = source
@@ -173,6 +174,12 @@ public struct Page: Sendable {
     @inlinable public var data: PageData {
         get { storage.fields.data }
         _modify { makeUnique(); yield &storage.fields.data }
+    }
+
+    /// Which page of a list split into pages this is (`ListPaging`); nil for a page shown whole.
+    @inlinable public var paging: ListPaging? {
+        get { storage.fields.paging }
+        _modify { makeUnique(); yield &storage.fields.paging }
     }
 
     public init(source: String, path: String, kind: PageKind, title: String) {

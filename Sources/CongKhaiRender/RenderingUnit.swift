@@ -32,6 +32,10 @@ public protocol UnitRendering: Sendable {
     mutating func replace(_ was: any Sendable, with now: any Sendable) -> Bool
     /// The values of the list row named `key` (`RowLayout`) as `page` shows it; nil when not the unit's.
     func row(_ key: String, on page: Page) -> [String: Any]?
+    /// The keys of the rows `page` shows, in order, when it is one page of a list split into
+    /// pages (`Page.paging`); nil when not the unit's. `serve` renders such a page whole when an
+    /// edit changes which rows it holds, rather than splicing one row into it.
+    func rowKeys(on page: Page) -> [String]?
     /// Where the row named `key` sorts among the unit's rows (its lists are in that order); nil when not the unit's.
     func rowRank(_ key: String) -> Int?
     /// The dataset (by its JSON path) with one row per list row, in `rowRank` order, as are the
@@ -86,5 +90,6 @@ extension UnitRendering {
     public mutating func replace(_ was: any Sendable, with now: any Sendable) -> Bool { false }
     public func row(_ key: String, on page: Page) -> [String: Any]? { nil }
     public func rowRank(_ key: String) -> Int? { nil }
+    public func rowKeys(on page: Page) -> [String]? { nil }
     public var rankedDataset: String? { nil }
 }

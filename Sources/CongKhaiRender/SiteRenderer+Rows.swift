@@ -60,15 +60,16 @@ extension SiteRenderer {
     }
 
     /// The pages that list the row of an edited item: those at `webPaths` among `pages` (the
-    /// site's), their notice-board editions, and the `in/` index; each with whether it can have
-    /// the row put in place (`remade`: web pages whose other values change, with their editions).
+    /// site's) with every page of those split into pages (`ListPaging`), their notice-board
+    /// editions, and the `in/` index; each with whether it can have the row put in place
+    /// (`remade`: web pages whose other values change, with their editions).
     public func listPages(_ webPaths: Set<String>, remade: Set<String>, in pages: [Page]) -> [(page: Page, rowOnly: Bool)] {
         // By index: a filter would copy each of 20,000 pages to look at its address.
-        let web = pages.indices.filter { webPaths.contains(pages[$0].path) }.map { pages[$0] }
+        let web = pages.indices.filter { webPaths.contains(pages[$0].paging?.listPath ?? pages[$0].path) }.map { pages[$0] }
         var editionOf: [String: String] = [:]
         for page in web { if let edition = PrintEdition.path(for: page) { editionOf[edition] = page.path } }
         let listed = editions.pages.indices.filter { editions.pages[$0].path == PrintEdition.folder || editionOf[editions.pages[$0].path] != nil }
-        return web.map { ($0, !remade.contains($0.path)) } + listed.map { index in
+        return web.map { ($0, !remade.contains($0.paging?.listPath ?? $0.path)) } + listed.map { index in
             let page = editions.pages[index]
             return (page, editionOf[page.path].map { !remade.contains($0) } ?? true)
         }
@@ -80,6 +81,12 @@ extension SiteRenderer {
     public func splicingRow(_ key: String, of page: Page, previous: OutputFile) -> RowSplice? {
         guard let rows = previous.rows, case let .bytes(data) = previous.body, let layout = layoutName(of: page),
               !templates.reads("children", layout: layout) else { return nil }
+        // One page of a list split into pages: an edit that moves a row onto or off it (a new
+        // name sorting across a page boundary) changes which rows it holds, and its headings.
+        if page.paging != nil, editions.byPath[page.path] == nil {
+            guard let keys = builder.units.lazy.compactMap({ $0.rowKeys(on: page) }).first,
+                  Set(keys) == Set(rows.instances.flatMap(\.keys)) else { return nil }
+        }
         // A page none of whose lists show the row (the fee schedule's edition lists no procedure).
         // Were a list's rows ever made without `RowLayout.key`, it would be left with the old row:
         // ListSpliceUpdateTests compares every list with a fresh build, and fails then.

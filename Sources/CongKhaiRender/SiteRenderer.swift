@@ -214,6 +214,9 @@ public struct SiteRenderer: Sendable {
                                 hint: "Dùng cú pháp Markdown; nếu thật sự cần HTML, thêm `cho_phep_html: true` vào phần đầu trang."))
         }
         guard let layout = templates.layout(for: page, log: log) else { return nil }
+        // One page of a list split into pages says which in its title and heading (`— Trang 2/14`).
+        var page = page
+        if let paging = page.paging { page.title = paging.title }
         let view = builder.view(for: page, bodyHTML: body.html, shared: shared)
         let meta = PageMeta(settings: settings, config: content.config)
         if let values = meta.node(for: page) { view.set(.meta, .node(values)) }

@@ -55,7 +55,9 @@ struct CatalogueContext {
         }
     }
 
-    /// Keys shared by the catalogue and its filtered lists.
+    /// Keys shared by the catalogue and its filtered lists. A list split into pages
+    /// (`page.paging`) gives this page's rows only, and the links between its pages
+    /// (`pagination`); its counts stay those of the whole list.
     func listing(for page: Page) -> [String: Any] {
         var values: [String: Any] = [
             "procedure_count": catalogue.procedures.count,
@@ -66,23 +68,72 @@ struct CatalogueContext {
             "open_data_href": RelativeURL.href(from: page.path, to: .page("du-lieu/")),
         ]
         let root = RelativeURL.root(from: page.path)
+        let paging = page.paging
+        if let paging { values["pagination"] = ListPagination.values(paging, from: page.path) }
         switch page.data {
         case let .procedureField(slug):
-            values["procedures"] = catalogue.procedures(in: slug).map { row($0, root: root) }
+            let all = catalogue.procedures(in: slug)
+            values["procedures"] = Self.slice(all, paging).map { row($0, root: root) }
+            values["list_count"] = all.count
         case let .procedureLevel(level):
-            values["procedures"] = catalogue.procedures(at: level).map { row($0, root: root) }
+            let all = catalogue.procedures(at: level)
+            values["procedures"] = Self.slice(all, paging).map { row($0, root: root) }
+            values["list_count"] = all.count
         default:
-            values["fields"] = catalogue.fields.map { field -> [String: Any] in
-                [
+            values["list_count"] = catalogue.procedures.count
+            values["fields"] = fieldParts(on: page).map { part -> [String: Any] in
+                let field = catalogue.fields[part.field]
+                var section: [String: Any] = [
                     "name": field.name,
                     "slug": field.slug,
                     "href": RelativeURL.href(from: page.path, to: .page("thu-tuc/\(field.slug)/")),
                     "count": field.procedures.count,
-                    "procedures": field.procedures.map { row($0, root: root) },
+                    "procedures": field.procedures[part.rows].map { row($0, root: root) },
                 ]
+                // Its heading repeats on the next page, saying so.
+                if part.continued { section["continued"] = true }
+                return section
             }
         }
         return values
+    }
+
+    /// The rows of `list` on the page `paging` names (all of them for a list shown whole).
+    static func slice(_ list: [Procedure], _ paging: ListPaging?) -> ArraySlice<Procedure> {
+        guard let paging else { return list[...] }
+        return list[paging.rows(of: list.count)]
+    }
+
+    /// The addresses of the rows page `page` shows, in order (`serve`: a page whose rows would
+    /// change is rendered whole, not spliced).
+    func rowKeys(on page: Page) -> [String] {
+        switch page.data {
+        case let .procedureField(slug): return Self.slice(catalogue.procedures(in: slug), page.paging).map(\.path)
+        case let .procedureLevel(level): return Self.slice(catalogue.procedures(at: level), page.paging).map(\.path)
+        default:
+            return fieldParts(on: page).flatMap { part in catalogue.fields[part.field].procedures[part.rows].map(\.path) }
+        }
+    }
+
+    /// The part of each lĩnh vực the catalogue page `page` shows (all of each when it is shown
+    /// whole): the catalogue's rows run through its lĩnh vực in order. `rows` are within the
+    /// lĩnh vực's own list; `continued`: it began on an earlier page. Whole lĩnh vực are skipped
+    /// by their counts (`serve` asks this of each of a 10,000-row catalogue's hundred pages).
+    func fieldParts(on page: Page) -> [(field: Int, rows: Range<Int>, continued: Bool)] {
+        let shown = page.paging?.rows(of: catalogue.procedures.count) ?? 0..<catalogue.procedures.count
+        var parts: [(field: Int, rows: Range<Int>, continued: Bool)] = []
+        var start = 0
+        for (index, field) in catalogue.fields.enumerated() {
+            let rows = start..<(start + field.procedures.count)
+            start = rows.upperBound
+            let held = rows.clamped(to: shown)
+            if !held.isEmpty {
+                parts.append((index, (held.lowerBound - rows.lowerBound)..<(held.upperBound - rows.lowerBound), held.lowerBound > rows.lowerBound))
+            } else if start >= shown.upperBound {
+                break
+            }
+        }
+        return parts
     }
 
     /// Without the fee's own procedure list: a fee charged by thousands of procedures would

@@ -69,6 +69,13 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
 
     public func rowRank(_ key: String) -> Int? { catalogue.rank[key] }
 
+    public func rowKeys(on page: Page) -> [String]? {
+        switch page.kind {
+        case .catalogue, .procedureList: return context.rowKeys(on: page)
+        default: return nil
+        }
+    }
+
     public func values(for page: Page) -> [String: Any] {
         values(for: page, shared: SharedViews())
     }

@@ -14,7 +14,8 @@ public enum PrintEdition {
     public static func path(for page: Page) -> String? {
         // A sheet and nothing else (a quarter's checklist) lives in `in/` already.
         if page.kind.isSheetOnly { return page.path }
-        guard page.kind.noticeBoard != nil, !page.path.isEmpty else { return nil }
+        // A list split into pages is posted whole, once: its edition is page 1's.
+        guard page.kind.noticeBoard != nil, !page.path.isEmpty, (page.paging?.number ?? 1) == 1 else { return nil }
         return folder + slug(page.path) + "/"
     }
 

@@ -29,6 +29,7 @@ public struct PrintEditions: Sendable {
             var page = web
             page.path = printPath
             page.layout = nil
+            page.paging = nil
             pages.append(page)
             byPath[printPath] = .notice(web: web)
         }
@@ -51,6 +52,8 @@ public struct PrintEditions: Sendable {
         var page = web
         page.path = printPath
         page.layout = nil
+        // The notice board shows the whole list, never one of its web pages.
+        page.paging = nil
         pages[index] = page
         return page
     }
@@ -74,6 +77,8 @@ extension SiteRenderer {
         var page = web
         page.path = printPath
         page.layout = nil
+        // The notice board shows the whole list, never one of its web pages.
+        page.paging = nil
         let layout = "layouts/in/" + page.kind.rawValue
         guard templates.names.contains(layout) else {
             // Worded for the kind, not the page: identical findings are reported once, not once per page.

@@ -19,6 +19,8 @@ public struct TemplateSet: Sendable {
     let memo: PartialMemo?
     /// The render threads' output buffers, kept with their capacity from page to page.
     let buffers = RenderBuffers()
+    /// The templates that name `pagination` (read from their tags, whichever engine renders them).
+    var paging: Set<String> = []
 
     public init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>] = [:]) {
         self.init(library: library, names: names, references: references, compiled: [:])
@@ -37,12 +39,16 @@ public struct TemplateSet: Sendable {
 
     /// The same theme rendered by swift-mustache alone.
     public var referenceEngineOnly: TemplateSet {
-        TemplateSet(library: library, names: names, references: references, compiled: [:])
+        var set = TemplateSet(library: library, names: names, references: references, compiled: [:])
+        set.paging = paging
+        return set
     }
 
     /// The same theme with every partial rendered on every page (what `PartialMemo` must equal).
     var renderingEveryPartial: TemplateSet {
-        TemplateSet(library: library, names: names, references: references, compiled: compiled, keepsChrome: false)
+        var set = TemplateSet(library: library, names: names, references: references, compiled: compiled, keepsChrome: false)
+        set.paging = paging
+        return set
     }
 
     /// A page through its layout: with `FastTemplate` when the layout and every partial it uses
@@ -81,6 +87,15 @@ public struct TemplateSet: Sendable {
     /// Whether a template `layout` renders with reads `name` anywhere (`children`).
     func reads(_ name: String, layout: String) -> Bool {
         closure(of: layout).contains { compiled[$0]?.reads(name) ?? true }
+    }
+
+    /// Whether the layout `page` renders with shows the links between the pages of a list split
+    /// into pages (`pagination`, partials followed). A site's own layout written before lists
+    /// were split does not: its list is then kept whole on one page, as it was, rather than
+    /// cut into pages no link leads to.
+    public func paginates(_ page: Page) -> Bool {
+        guard let layout = layout(for: page, log: DiagnosticLog()) else { return false }
+        return !closure(of: layout).isDisjoint(with: paging)
     }
 
     /// A page through its layout from its typed view model; swift-mustache (a layout
@@ -145,14 +160,22 @@ public struct TemplateSet: Sendable {
         }
         var references: [String: Set<String>] = [:]
         var compiled: [String: FastTemplate] = [:]
+        var paging = Set<String>()
         for source in sources {
             if library.getTemplate(named: source.name) != nil, let template = try? FastTemplate.compile(source.text) {
                 compiled[source.name] = template
             }
             TemplateScanner.checkReferences(source.text, path: source.path, known: names, log: log)
-            references[source.name] = Set(TemplateScanner.tags(source.text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name))
+            let tags = TemplateScanner.tags(source.text)
+            references[source.name] = Set(tags.filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name))
+            if tags.contains(where: { tag in
+                let name = tag.name.trimmingCharacters(in: .whitespaces)
+                return tag.sigil != "!" && (name == "pagination" || name.hasPrefix("pagination."))
+            }) { paging.insert(source.name) }
         }
-        return TemplateSet(library: library, names: names, references: references, compiled: compiled)
+        var set = TemplateSet(library: library, names: names, references: references, compiled: compiled)
+        set.paging = paging
+        return set
     }
 
     /// Which layout renders a page: the page's own `bo_cuc`, then a section override

@@ -130,4 +130,53 @@ struct ListSpliceUpdateTests {
         #expect(!update.splicedPaths.contains("thu-tuc/ho-tich/index.html"))
         #expect(update.splicedPaths.contains("thu-tuc/index.html"))
     }
+
+    /// Lists split into pages (151 in Hộ tịch, 152 in all: two pages each): a new name that
+    /// keeps the row on its page splices that page alone; one that sorts it onto the next page
+    /// renders the pages whose rows change whole (and leaves the others); back again the same.
+    @Test func anEditInAListSplitIntoPagesSplicesItsPageOrRendersThePagesItCrosses() throws {
+        let site = try ProcedureFixtures.site(ProcedureFixtures.many(150))
+        let build = SiteBuild(options: site.options())
+        #expect(build.build().errorCount == 0)
+        let secondPages = ["thu-tuc/ho-tich/trang-2/index.html", "thu-tuc/muc-do/toan-trinh/trang-2/index.html", "thu-tuc/trang-2/index.html"]
+        let firstPages = ["thu-tuc/ho-tich/index.html", "thu-tuc/index.html", "thu-tuc/muc-do/toan-trinh/index.html"]
+        for path in secondPages { #expect(build.output(path) != nil, "\(path)") }
+
+        let same = try edit(build, site, ProcedureFixtures.procedure(name: "Thủ tục đăng ký khai sinh (sửa)"))
+        #expect(same.renderedPaths == Self.own.sorted())
+        for path in firstPages { #expect(same.splicedPaths.contains(path), "\(path)") }
+        for path in secondPages { #expect(!same.splicedPaths.contains(path) && !same.renderedPaths.contains(path), "\(path)") }
+        #expect(Self.text(build, "thu-tuc/index.html").contains("Thủ tục đăng ký khai sinh (sửa)"))
+
+        let moved = try edit(build, site, ProcedureFixtures.procedure(name: "Thủ tục thử A 999"))
+        for path in firstPages + secondPages { #expect(moved.renderedPaths.contains(path), "\(path)") }
+        #expect(Self.text(build, "thu-tuc/trang-2/index.html").contains("Thủ tục thử A 999"))
+        #expect(!Self.text(build, "thu-tuc/index.html").contains("Thủ tục thử A 999"))
+        // The notice board's whole list still has the row put in place.
+        #expect(moved.splicedPaths.contains("in/thu-tuc/index.html"))
+
+        let back = try edit(build, site, ProcedureFixtures.procedure())
+        for path in firstPages + secondPages { #expect(back.renderedPaths.contains(path), "\(path)") }
+        #expect(Self.text(build, "thu-tuc/index.html").contains("Thủ tục đăng ký khai sinh"))
+    }
+
+    /// A procedure removed from a list of 101 rows leaves it one page long: its page 2 goes,
+    /// and the site is a fresh build's; added back, page 2 comes back.
+    @Test func removingAProcedureShortensAListSplitIntoPages() throws {
+        let site = try ProcedureFixtures.site(ProcedureFixtures.many(ListPaging.rowsPerPage - 1))
+        let build = SiteBuild(options: site.options())
+        #expect(build.build().errorCount == 0)
+        #expect(build.output("thu-tuc/trang-2/index.html") != nil)
+        let removed = "content/thu-tuc/ho-tich/3.000001.md"
+        let text = try String(contentsOf: site.folder.appendingPathComponent(removed), encoding: .utf8)
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent(removed))
+        build.update(changed: [removed])
+        #expect(build.output("thu-tuc/trang-2/index.html") == nil)
+        #expect(!Self.text(build, "thu-tuc/index.html").contains("class=\"pagination\""))
+        SpliceUpdateTests().expectSameAsFreshBuild(build, site)
+        try site.write(removed, text)
+        build.update(changed: [removed])
+        #expect(build.output("thu-tuc/trang-2/index.html") != nil)
+        SpliceUpdateTests().expectSameAsFreshBuild(build, site)
+    }
 }

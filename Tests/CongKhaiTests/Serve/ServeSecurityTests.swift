@@ -129,14 +129,43 @@ struct ServeSessionTests {
 struct ServeLoopbackTests {
     final class Preview {
         let site: TestSite
+        let session: ServeSession
         let listener: PreviewListener
-        init() async throws {
-            site = try TestSite.minimal()
-            let session = ServeSession(site: SiteBuild(options: site.options()))
+        init(_ site: TestSite? = nil) async throws {
+            self.site = try site ?? TestSite.minimal()
+            session = ServeSession(site: SiteBuild(options: self.site.options()))
             _ = await session.build()
             listener = try await PreviewListener.start(host: "127.0.0.1", port: 0, session: session, hub: LiveReload(), access: ServeAccess(port: 0))
         }
         var port: Int { listener.port }
+    }
+
+    static func get(_ path: String, port: Int) async -> String {
+        await onThread { exchange(port: port, Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)) }
+    }
+
+    /// A catalogue split into pages is served page by page; an edited name shows on the page
+    /// its row is on, and a name sorting onto the next page moves it there.
+    @Test func aListSplitIntoPagesIsServedAndFollowsAnEdit() async throws {
+        let preview = try await Preview(ProcedureFixtures.site(ProcedureFixtures.many(150)))
+        let listener = preview.listener
+        defer { Task { await listener.stop() } }
+        let port = preview.port
+        let second = await Self.get("/thu-tuc/trang-2/", port: port)
+        #expect(second.hasPrefix("HTTP/1.1 200"))
+        #expect(second.contains("<nav class=\"pagination\" aria-label=\"Phân trang\">"))
+        #expect(second.contains("Thủ tục hành chính — Trang 2/2"))
+        let bare = await Self.get("/thu-tuc/trang-2", port: port)
+        #expect(bare.hasPrefix("HTTP/1.1 30"))
+
+        let path = "content/thu-tuc/ho-tich/1.001193.md"
+        try preview.site.write(path, ProcedureFixtures.procedure(name: "Thủ tục đăng ký khai sinh (sửa)"))
+        _ = await preview.session.update([path])
+        #expect(await Self.get("/thu-tuc/", port: port).contains("Thủ tục đăng ký khai sinh (sửa)"))
+        try preview.site.write(path, ProcedureFixtures.procedure(name: "Thủ tục thử A 999"))
+        _ = await preview.session.update([path])
+        #expect(await Self.get("/thu-tuc/trang-2/", port: port).contains("Thủ tục thử A 999"))
+        #expect(!(await Self.get("/thu-tuc/", port: port)).contains("Thủ tục thử A 999"))
     }
 
     /// The client's blocking socket calls run on a thread of their own: on the cooperative pool
