@@ -97,10 +97,13 @@ public struct Page: Sendable {
         @usableFromInline var bodyLine: Int = 1
         @usableFromInline var data: PageData = .none
         @usableFromInline var paging: ListPaging? = nil
+        /// `Page.parentPath(of: path)`, made again whenever `path` changes.
+        @usableFromInline var parentPath: String?
 
         init(source: String, path: String, kind: PageKind, title: String) {
             self.source = source
             self.path = path
+            self.parentPath = Page.parentPath(of: path)
             self.kind = kind
             self.title = title
         }
@@ -120,7 +123,11 @@ public struct Page: Sendable {
     /// Output folder relative to the site root, ending in `/` (`tin-tuc/a/`); `""` for home.
     @inlinable public var path: String {
         get { storage.fields.path }
-        _modify { makeUnique(); yield &storage.fields.path }
+        _modify {
+            makeUnique()
+            yield &storage.fields.path
+            storage.fields.parentPath = Page.parentPath(of: storage.fields.path)
+        }
     }
     @inlinable public var kind: PageKind {
         get { storage.fields.kind }
@@ -195,21 +202,35 @@ public struct Page: Sendable {
         return String(path[trimmed.startIndex..<end])
     }
 
-    /// The folder of the page that lists this one (`tin-tuc/` for `tin-tuc/a/`).
-    public var parentPath: String? {
-        guard !path.isEmpty else { return nil }
-        var parts = path.split(separator: "/")
-        if parts.count == 1 { return "" }
-        if !path.hasPrefix("/"), !path.contains("//") {
-            // `a/b/c/` → `a/b/`: cut after the last slash before the final segment.
-            var end = path.utf8.endIndex
-            if path.utf8.last == UInt8(ascii: "/") { end = path.utf8.index(before: end) }
-            if let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                return String(path[...slash])
+    /// The folder of the page that lists this one (`tin-tuc/` for `tin-tuc/a/`): kept beside
+    /// `path` (every page's breadcrumbs read it in every render).
+    @inlinable public var parentPath: String? { storage.fields.parentPath }
+
+    /// `parentPath` of a page at `path`.
+    public static func parentPath(of path: String) -> String? {
+        let bytes = path.utf8
+        guard !bytes.isEmpty else { return nil }
+        let slash = UInt8(ascii: "/")
+        // A path with no leading slash and no empty segment (all of them, in practice) is cut
+        // after the last slash before its final segment: `a/b/c/` → `a/b/`. One scan of bytes.
+        var previous = slash, regular = true
+        for byte in bytes {
+            if byte == slash, previous == slash {
+                regular = false
+                break
             }
+            previous = byte
         }
+        if regular {
+            var end = bytes.endIndex
+            if bytes.last == slash { end = bytes.index(before: end) }
+            guard let cut = bytes[..<end].lastIndex(of: slash) else { return "" }
+            return String(path[...cut])
+        }
+        var parts = path.split(separator: "/")
+        guard parts.count > 1 else { return "" }
         parts.removeLast()
-        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+        return parts.joined(separator: "/") + "/"
     }
 
     /// The most recent date the content itself gives ("cập nhật lần cuối").

@@ -12,6 +12,12 @@ struct Catalogue: Sendable {
     var fields: [Field]
     var procedures: [Procedure]
     let feesByID: [String: Fee]
+    /// Each fee's `Fee.summary` by id: thousands of procedures charge the same few fees, and
+    /// every list row, page and open-data row of each shows the phrase.
+    let feeSummaries: [String: String]
+    /// `deadlineSummary`'s phrase for each amount and unit the procedures give (a few dozen
+    /// for thousands of procedures), by `DeadlineKey`.
+    let deadlinePhrases: [DeadlineKey: String]
     var proceduresByFee: [String: [Procedure]]
     var proceduresByLevel: [OnlineLevel: [Procedure]]
     let fieldsBySlug: [String: Int]
@@ -40,6 +46,15 @@ struct Catalogue: Sendable {
         var fees: [String: Fee] = [:]
         for fee in schedule?.fees ?? [] where fees[fee.id] == nil { fees[fee.id] = fee }
         self.feesByID = fees
+        self.feeSummaries = fees.mapValues(\.summary)
+        var phrases: [DeadlineKey: String] = [:]
+        for procedure in sorted {
+            if let amount = procedure.deadlineAmount, let unit = procedure.deadlineUnit {
+                let key = DeadlineKey(amount, unit)
+                if phrases[key] == nil { phrases[key] = Self.deadlinePhrase(amount, unit) }
+            }
+        }
+        self.deadlinePhrases = phrases
     }
 
     func procedures(in slug: String) -> [Procedure] {
@@ -55,7 +70,8 @@ struct Catalogue: Sendable {
     /// false where the national record names an amount, or says it has no information.
     func feeSummary(_ procedure: Procedure) -> String {
         if procedure.isFree { return "Miễn phí" }
-        let summaries = procedure.feeIDs.compactMap { feesByID[$0]?.summary }
+        if procedure.feeIDs.count == 1, let summary = feeSummaries[procedure.feeIDs[0]] { return summary }
+        let summaries = procedure.feeIDs.compactMap { feeSummaries[$0] }
         if !summaries.isEmpty { return summaries.joined(separator: "; ") }
         var channelFees: [String] = []
         for fee in procedure.channels.compactMap(\.fee) where !channelFees.contains(fee) { channelFees.append(fee) }
@@ -66,10 +82,25 @@ struct Catalogue: Sendable {
     /// The deadline as a short phrase for lists: `5 ngày làm việc`, else the published text.
     func deadlineSummary(_ procedure: Procedure) -> String? {
         if let amount = procedure.deadlineAmount, let unit = procedure.deadlineUnit {
-            if amount == 0 { return "Trong ngày" }
-            let number = amount == amount.rounded() ? amount.checkedInt.map(VietnameseFormat.integer) ?? VietnameseFormat.decimal(amount) : VietnameseFormat.decimal(amount)
-            return "\(number) \(unit.label)"
+            return deadlinePhrases[DeadlineKey(amount, unit)] ?? Self.deadlinePhrase(amount, unit)
         }
         return procedure.deadline ?? procedure.channels.compactMap(\.deadline).first
+    }
+
+    /// The amount's exact bits and the unit: two amounts share a phrase only when they are equal.
+    struct DeadlineKey: Hashable {
+        let bits: UInt64
+        let unit: DeadlineUnit
+
+        init(_ amount: Double, _ unit: DeadlineUnit) {
+            bits = amount.bitPattern
+            self.unit = unit
+        }
+    }
+
+    static func deadlinePhrase(_ amount: Double, _ unit: DeadlineUnit) -> String {
+        if amount == 0 { return "Trong ngày" }
+        let number = amount == amount.rounded() ? amount.checkedInt.map(VietnameseFormat.integer) ?? VietnameseFormat.decimal(amount) : VietnameseFormat.decimal(amount)
+        return "\(number) \(unit.label)"
     }
 }

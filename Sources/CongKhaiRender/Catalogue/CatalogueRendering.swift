@@ -11,6 +11,9 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
     public private(set) var datasets: [OpenData.Dataset]
     /// Made when asked (on the thread that writes the site-wide files), kept once `serve` edited one.
     private(set) var keptEntries: [SearchIndex.Entry]?
+    /// The search box's links (`search`) from a page `index` folders deep, for the usual depths:
+    /// the same for every page of a depth, so made once rather than per page.
+    private let searchNodes: [TemplateNode]
     var context: CatalogueContext { CatalogueContext(catalogue: catalogue, portalURL: portalURL) }
 
     public init(content: SiteContent) {
@@ -25,6 +28,15 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         self.datasets = datasets ?? OpenData.datasets(catalogue: catalogue)
         keptEntries = entries
         feeFacts = Self.feeFacts(catalogue)
+        searchNodes = (0..<8).map { Self.searchNode(root: String(repeating: "../", count: $0)) }
+    }
+
+    static func searchNode(root: String) -> TemplateNode {
+        FieldsNode([
+            (.indexHref, .text(root + "du-lieu/tim-kiem.js")),
+            (.scriptHref, .text(root + "assets/tim-kiem.js")),
+            (.catalogueHref, .text(root + "thu-tuc/index.html")),
+        ])
     }
 
     static func feeFacts(_ catalogue: Catalogue) -> [String: FeeFacts] {
@@ -82,14 +94,11 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
 
     /// A procedure's facts are made once for its web page and its edition.
     public func values(for page: Page, shared: SharedViews) -> [String: Any] {
-        var values: [String: Any] = [:]
+        var values = [String: Any](minimumCapacity: 2)
         if !catalogue.procedures.isEmpty {
             let root = RelativeURL.root(from: page.path)
-            values["search"] = FieldsNode([
-                (.indexHref, .text(root + "du-lieu/tim-kiem.js")),
-                (.scriptHref, .text(root + "assets/tim-kiem.js")),
-                (.catalogueHref, .text(root + "thu-tuc/index.html")),
-            ])
+            let depth = root.utf8.count / 3
+            values["search"] = depth < searchNodes.count ? searchNodes[depth] : Self.searchNode(root: root)
         }
         switch page.kind {
         case .catalogue, .procedureList:

@@ -24,8 +24,12 @@ final class ProcedureFacts: @unchecked Sendable {
         channels = procedure.channels.map { ChannelItem(label: $0.channel.label, deadline: $0.deadline, fee: $0.fee) }
         legalBasis = procedure.legalBasis.map(DocumentItem.init)
         publication = procedure.publication.map(DocumentItem.init)
-        let folder = String(procedure.path.split(separator: "/").dropLast().joined(separator: "/"))
-        forms = procedure.forms.map { ($0.title, folder + "/" + CatalogueContext.attachmentName($0.file)) }
+        if procedure.forms.isEmpty {
+            forms = []
+        } else {
+            let folder = String(procedure.path.split(separator: "/").dropLast().joined(separator: "/"))
+            forms = procedure.forms.map { ($0.title, folder + "/" + CatalogueContext.attachmentName($0.file)) }
+        }
         self.fees = procedure.feeIDs.compactMap { fees[$0] }
     }
 }

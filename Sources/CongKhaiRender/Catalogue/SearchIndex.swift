@@ -41,20 +41,48 @@ public enum SearchIndex {
 
     /// Every unit's entries (`UnitRendering.searchEntries`), in registry order.
     static func file(_ entries: [Entry]) -> OutputFile {
-        file(lines: entries.map(line))
+        var out = DataBytes()
+        out.append(header)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { out.append(",\n") }
+            appendLine(entry, to: &out)
+            if index == 0 { out.reserve(out.count * entries.count + out.count / 8 * entries.count + 16) }
+        }
+        out.append(footer)
+        return OutputFile(path: path, bytes: Data(out.bytes))
     }
+
+    static let header = "// Chỉ mục tìm kiếm thủ tục do CongKhai tạo. [mã, tên, lĩnh vực, mức độ, địa chỉ, chữ đã bỏ dấu]\nwindow.CONGKHAI_TIM_KIEM=[\n"
+    static let footer = "\n];\n"
 
     /// The file from each entry's line (`line`), kept by `serve` to remake one entry only.
     static func file(lines: [String]) -> OutputFile {
-        var script = "// Chỉ mục tìm kiếm thủ tục do CongKhai tạo. [mã, tên, lĩnh vực, mức độ, địa chỉ, chữ đã bỏ dấu]\n"
-        script += "window.CONGKHAI_TIM_KIEM=[\n"
+        var script = header
         script += lines.joined(separator: ",\n")
-        script += "\n];\n"
+        script += footer
         return OutputFile(path: path, text: script)
     }
 
     static func line(_ entry: Entry) -> String {
-        "[" + [entry.code, entry.name, entry.group, entry.label, entry.path, entry.folded].map(literal).joined(separator: ",") + "]"
+        var out = DataBytes()
+        appendLine(entry, to: &out)
+        return out.text
+    }
+
+    static func appendLine(_ entry: Entry, to out: inout DataBytes) {
+        out.append("[")
+        out.appendLiteral(entry.code)
+        out.append(",")
+        out.appendLiteral(entry.name)
+        out.append(",")
+        out.appendLiteral(entry.group)
+        out.append(",")
+        out.appendLiteral(entry.label)
+        out.append(",")
+        out.appendLiteral(entry.path)
+        out.append(",")
+        out.appendLiteral(entry.folded)
+        out.append("]")
     }
 
     private static func needsEscape(_ text: String) -> Bool {
@@ -68,28 +96,13 @@ public enum SearchIndex {
         return false
     }
 
-    /// A JavaScript string literal; `<` is escaped so the text can never close a script element.
+    /// A JavaScript string literal; `<` is escaped so the text can never close a script element
+    /// (`DataBytes.appendLiteral`).
     public static func literal(_ text: String) -> String {
         // Most texts need no escape at all: one check of the bytes, then one copy.
         if !needsEscape(text) { return "\"" + text + "\"" }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "<": out += "\\u003c"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = DataBytes()
+        out.appendLiteral(text)
+        return out.text
     }
 }

@@ -88,7 +88,7 @@ public struct Navigation: Sendable {
         var parent = page.parentPath
         while let path = parent {
             if let ancestor = pagesByPath[path] { chain.insert(ancestor, at: 0) }
-            parent = path.isEmpty ? nil : Page(source: "", path: path, kind: .section, title: "").parentPath
+            parent = path.isEmpty ? nil : Page.parentPath(of: path)
         }
         return chain
     }
@@ -102,6 +102,7 @@ public struct Navigation: Sendable {
     }
 
     public var newsItems: [Page] {
-        Navigation.inReadingOrder(pagesByPath.values.filter { $0.section == "tin-tuc" && $0.kind == .page && $0.date != nil })
+        // The section last: it makes a string of each of the site's pages it is asked of.
+        Navigation.inReadingOrder(pagesByPath.values.filter { $0.kind == .page && $0.date != nil && $0.section == "tin-tuc" })
     }
 }

@@ -1,4 +1,5 @@
 import CongKhaiModel
+import Synchronization
 
 /// Builds the dictionaries templates see (documented in docs/templates.md).
 /// Values are formatted here; templates never compute.
@@ -9,8 +10,18 @@ struct PageContext: @unchecked Sendable {
     let siteNode: ObjectNode
     /// Each page's title by its path, for breadcrumbs (without copying the pages); follows
     /// `navigation` when `serve` puts an edited page in place.
-    var titlesByPath: [String: String]
-    var navigation: Navigation
+    var titlesByPath: [String: String] {
+        didSet { ancestorCrumbs = AncestorCrumbs() }
+    }
+    /// The breadcrumbs above each folder's pages, made once per folder and depth: siblings (the
+    /// thousands of procedures of one lĩnh vực) share them. Made again when a title changes.
+    private var ancestorCrumbs = AncestorCrumbs()
+    var navigation: Navigation {
+        didSet { menus = Menus() }
+    }
+    /// The main menu as linked from each depth, with its current item: the same for every page
+    /// of a section and depth. Made again when the navigation changes.
+    private var menus = Menus()
     /// The content units' views of this render (`RenderingUnit`), in registry order.
     var units: [any UnitRendering]
     /// All open data of the site, in the order the `du-lieu/` page lists it; built once, for
@@ -67,6 +78,8 @@ struct PageContext: @unchecked Sendable {
     func nav(current page: Page) -> [TemplateNode] {
         let root = RelativeURL.root(from: page.path)
         let section = page.section.map { $0 + "/" }
+        let key = MenuKey(root: root, section: section, isHome: page.path.isEmpty)
+        if let known = menus.known(key) { return known }
         // The top-level pages read in place: an array of them with a home page in front copied every field of each.
         var items: [TemplateNode] = [MenuItem(title: "Trang chủ", href: root + "index.html", current: page.path.isEmpty)]
         items.reserveCapacity(navigation.topLevel.count + 1)
@@ -75,6 +88,7 @@ struct PageContext: @unchecked Sendable {
             let isCurrent = path.isEmpty ? page.path.isEmpty : section == path
             items.append(MenuItem(title: navigation.topLevel[index].title, href: root + path + "index.html", current: isCurrent))
         }
+        menus.keep(items, for: key)
         return items
     }
 
@@ -82,18 +96,28 @@ struct PageContext: @unchecked Sendable {
     /// title and path only).
     func breadcrumbs(_ page: Page) -> [TemplateNode] {
         guard !page.path.isEmpty else { return [] }
-        var trail: [(title: String, path: String)] = [(page.title, page.path)]
-        var parent = page.parentPath
-        while let path = parent {
-            if let title = titlesByPath[path] { trail.append((title, path)) }
-            parent = path.isEmpty ? nil : Page(source: "", path: path, kind: .section, title: "").parentPath
-        }
-        trail.reverse()
         let root = RelativeURL.root(from: page.path)
-        return trail.enumerated().map { index, item in
-            MenuItem(title: item.path.isEmpty ? "Trang chủ" : item.title, href: root + item.path + "index.html",
-                     current: index == trail.count - 1)
+        var crumbs = ancestors(of: page.parentPath, root: root)
+        crumbs.append(MenuItem(title: page.title, href: root + page.path + "index.html", current: true))
+        return crumbs
+    }
+
+    /// The crumbs of the folder `parent` and those above it, linked from a page at depth `root`.
+    private func ancestors(of parent: String?, root: String) -> [TemplateNode] {
+        guard let parent else { return [] }
+        let key = AncestorKey(parent: parent, root: root)
+        if let known = ancestorCrumbs.known(key) { return known }
+        var trail: [(title: String, path: String)] = []
+        var next: String? = parent
+        while let path = next {
+            if let title = titlesByPath[path] { trail.append((title, path)) }
+            next = path.isEmpty ? nil : Page.parentPath(of: path)
         }
+        let crumbs: [TemplateNode] = trail.reversed().map { item in
+            MenuItem(title: item.path.isEmpty ? "Trang chủ" : item.title, href: root + item.path + "index.html", current: false)
+        }
+        ancestorCrumbs.keep(crumbs, for: key)
+        return crumbs
     }
 
     static func site(_ config: SiteConfig) -> [String: Any] {
@@ -143,3 +167,34 @@ public enum Telephone {
         return digits.hasPrefix("0") ? "tel:+84" + digits.dropFirst() : "tel:" + digits
     }
 }
+
+/// Menu items made once and read by every page that shows the same ones (`PageContext`'s
+/// breadcrumbs above a folder, its main menu): read by every render worker at once; the nodes
+/// are never changed once made.
+final class NodeMemo<Key: Hashable & Sendable>: @unchecked Sendable {
+    private let nodes = Mutex<[Key: [TemplateNode]]>([:])
+
+    func known(_ key: Key) -> [TemplateNode]? {
+        nodes.withLock { $0[key] }
+    }
+
+    func keep(_ value: [TemplateNode], for key: Key) {
+        nodes.withLock { $0[key] = value }
+    }
+}
+
+/// The crumbs above a folder, by folder and the linking page's root.
+struct AncestorKey: Hashable, Sendable {
+    var parent: String
+    var root: String
+}
+
+/// The main menu, by the linking page's root, its section (`tin-tuc/`) and whether it is home.
+struct MenuKey: Hashable, Sendable {
+    var root: String
+    var section: String?
+    var isHome: Bool
+}
+
+typealias AncestorCrumbs = NodeMemo<AncestorKey>
+typealias Menus = NodeMemo<MenuKey>
