@@ -47,4 +47,56 @@ public enum MarkupEscape {
             out += String(decoding: escaped, as: UTF8.self)
         }
     }
+
+    /// Appends `text` escaped to UTF-8 bytes (a page as `FastTemplate` renders it): the runs
+    /// between the five characters are copied as they are, from the string's own storage.
+    /// Every byte of the five is ASCII, and no byte of a multi-byte UTF-8 sequence is below
+    /// 0x80, so a character other than the five is never split or changed.
+    public static func append(_ text: String, into out: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0, into: &out) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { append(utf8: $0, into: &out) }
+        }
+    }
+
+    static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var run = 0
+        while true {
+            let next = firstEscaped(UnsafeRawPointer(base), from: run, count: count)
+            if next > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: next - run)) }
+            guard next < count else { return }
+            switch base[next] {
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            default: out.append(contentsOf: "&#39;".utf8)
+            }
+            run = next + 1
+        }
+    }
+
+    /// The offset of the first of the five at or after `start`, or `count`. Eight bytes are
+    /// tested at once (a byte equal to one of the five makes a zero byte in the word XORed
+    /// with it, found without a branch per byte), then the one found is placed byte by byte.
+    @inline(__always)
+    static func firstEscaped(_ base: UnsafeRawPointer, from start: Int, count: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+        var index = start
+        while index + 8 <= count {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let found = zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x3E)) | zeroByte(word ^ (ones &* 0x26))
+                | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x27))
+            if found != 0 { break }
+            index += 8
+        }
+        while index < count {
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            if byte < 0x40, escapedBits & (1 << UInt64(byte)) != 0 { return index }
+            index += 1
+        }
+        return count
+    }
 }

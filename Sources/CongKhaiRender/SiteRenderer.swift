@@ -220,18 +220,18 @@ public struct SiteRenderer: Sendable {
         let view = builder.view(for: page, bodyHTML: body.html, shared: shared)
         let meta = PageMeta(settings: settings, config: content.config)
         if let values = meta.node(for: page) { view.set(.meta, .node(values)) }
-        let rendered: (html: String, rows: RowLayout?)?
+        let rendered: (bytes: Data, rows: RowLayout?)?
         if page.kind == .notFound {
             // The 404 page rewrites its links as values (`PageMeta.notFound`), so it renders from a dictionary.
             var context = meta.notFound(view.dictionary)
             context.merge(PrintEdition.links(for: page, withPDF: settings.producesPDF)) { _, new in new }
-            rendered = templates.renderNotingRows(context, layout: layout)
+            rendered = templates.renderBytes(context, layout: layout)
         } else {
             if let links = PrintEdition.linksNode(for: page, withPDF: settings.producesPDF) { view.set(.printEdition, .node(links)) }
-            rendered = templates.renderNotingRows(view, layout: layout)
+            rendered = templates.renderBytes(view, layout: layout)
         }
-        guard let (html, rows) = rendered else { return nil }
-        var file = OutputFile(path: Self.outputPath(of: page), text: html)
+        guard let (bytes, rows) = rendered else { return nil }
+        var file = OutputFile(path: Self.outputPath(of: page), bytes: bytes)
         file.rows = rows
         return file
     }

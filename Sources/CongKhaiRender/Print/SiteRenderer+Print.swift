@@ -96,8 +96,8 @@ extension SiteRenderer {
         }()
         let view = builder.view(for: page, bodyHTML: bodyText, shared: shared)
         view.set(.printValues, .node(printValues(web: web, printPath: printPath, header: header)))
-        guard let (html, rows) = templates.renderNotingRows(view, layout: layout) else { return nil }
-        var file = OutputFile(path: printPath + "index.html", text: html)
+        guard let (bytes, rows) = templates.renderBytes(view, layout: layout) else { return nil }
+        var file = OutputFile(path: printPath + "index.html", bytes: bytes)
         file.rows = rows
         return file
     }
@@ -162,8 +162,8 @@ extension SiteRenderer {
         var index: [String: Any] = ["groups": groups, "places": header.config.postingPlaces.map { ["ten": $0.name, "dia_chi": $0.address ?? ""] }]
         index["has_pdf"] = settings.producesPDF
         context["print_index"] = index
-        guard let (html, rows) = templates.renderNotingRows(context, layout: layout) else { return nil }
-        var file = OutputFile(path: PrintEdition.folder + "index.html", text: html)
+        guard let (bytes, rows) = templates.renderBytes(context, layout: layout) else { return nil }
+        var file = OutputFile(path: PrintEdition.folder + "index.html", bytes: bytes)
         file.rows = rows
         return file
     }

@@ -16,39 +16,40 @@ import Synchronization
 /// dictionary, a list of rows) renders as usual. A partial that rarely repeats (one reading
 /// the page's title) stops being tried.
 final class PartialMemo: @unchecked Sendable {
+    /// The values a partial read, written one after the other as bytes: each starts with its
+    /// kind and a text with its length, so two keys are equal exactly when the values are.
+    /// Writing them costs no allocation per value and hashing them is one pass over bytes,
+    /// where a tree of enums was made, hashed and freed for every page.
     struct Key: Hashable, Sendable {
-        var partial: String
-        var parts: [Part]
+        var partial: Int
+        var values: [UInt8]
+
+        /// The bytes in one piece: an array of bytes hashes each byte as a value of its own.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(partial)
+            values.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
-    indirect enum Part: Hashable, Sendable {
-        case absent
-        case text(String)
-        case flag(Bool)
-        case number(Int)
-        case shared(Shared)
-        case fields([Part])
-        case list([Part])
+    /// What a kept partial wrote, and the objects its key names by address (kept alive with
+    /// it, so that their addresses are not reused while the key is kept).
+    private struct Kept {
+        var bytes: [UInt8]
+        var objects: [AnyObject]
     }
 
-    /// An object compared by identity and kept alive by the key (so its address is not reused).
-    struct Shared: Hashable, @unchecked Sendable {
-        let object: AnyObject
-
-        static func == (lhs: Shared, rhs: Shared) -> Bool { lhs.object === rhs.object }
-        func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(object)) }
-    }
-
-    private struct State: Sendable {
-        var kept: [Key: String] = [:]
-        var hits: [String: Int] = [:]
-        var misses: [String: Int] = [:]
+    private struct State: @unchecked Sendable {
+        var kept: [Key: Kept] = [:]
+        var hits: [Int]
+        var misses: [Int]
     }
 
     /// The root keys each memoizable partial reads (partials that may read the root frame
     /// itself, `{{.}}` outside any section, have none).
     let plans: [String: [(name: String, known: TemplateKey?)]]
-    private let state = Mutex(State())
+    /// Each planned partial's number (its counts and its keys are kept under it).
+    private let numbers: [String: Int]
+    private let state: Mutex<State>
     static let keptLimit = 1_024
     /// Tries before a partial that is not repeating is left alone.
     static let trial = 64
@@ -63,6 +64,8 @@ final class PartialMemo: @unchecked Sendable {
             plans[name] = names.map { ($0, TemplateKey.named($0)) }
         }
         self.plans = plans
+        numbers = Dictionary(uniqueKeysWithValues: plans.keys.sorted().enumerated().map { ($1, $0) })
+        state = Mutex(State(hits: Array(repeating: 0, count: plans.count), misses: Array(repeating: 0, count: plans.count)))
     }
 
     /// The first part of every name `template` and its partials look up on the stack; false
@@ -99,28 +102,28 @@ final class PartialMemo: @unchecked Sendable {
     /// `template` (the partial `name`) through `context` into `out`, from kept bytes when the
     /// values it reads were seen before. False, with nothing written, when it cannot be kept.
     func render(_ name: String, _ template: FastTemplate, _ context: inout FastTemplate.Context, partials: [String: FastTemplate],
-                into out: inout String) -> Bool {
-        guard let plan = plans[name], case let .node(root) = context.stack[0] else { return false }
-        var parts: [Part] = []
-        parts.reserveCapacity(plan.count)
+                into out: inout [UInt8]) -> Bool {
+        guard let plan = plans[name], let number = numbers[name], case let .node(root) = context.stack[0] else { return false }
+        var values: [UInt8] = []
+        values.reserveCapacity(256)
+        var objects: [AnyObject] = []
         for (key, known) in plan {
-            guard let part = Self.part(root.child(key, known: known)) else { return false }
-            parts.append(part)
+            guard Self.write(root.child(key, known: known), into: &values, objects: &objects) else { return false }
         }
-        let key = Key(partial: name, parts: parts)
-        let found: String?? = state.withLock { state in
-            let hits = state.hits[name, default: 0], misses = state.misses[name, default: 0]
+        let key = Key(partial: number, values: values)
+        let found: [UInt8]?? = state.withLock { state in
+            let hits = state.hits[number], misses = state.misses[number]
             if misses >= Self.trial, hits < misses { return .some(nil) }
             if let kept = state.kept[key] {
-                state.hits[name] = hits + 1
-                return kept
+                state.hits[number] = hits + 1
+                return kept.bytes
             }
-            state.misses[name] = misses + 1
+            state.misses[number] = misses + 1
             return nil
         }
         switch found {
         case let .some(kept?):
-            out += kept
+            out.append(contentsOf: kept)
             return true
         case .some(nil):
             return false
@@ -128,55 +131,86 @@ final class PartialMemo: @unchecked Sendable {
             break
         }
         let recorded = context.recorder.map { ($0.layout.instances.count, $0.layout.isComplete) }
-        let start = out.utf8.count
+        let start = out.count
         template.render(&context, partials: partials, into: &out)
         // A partial that noted list rows is not kept: copied bytes would not note them.
         guard recorded.map({ $0 == (context.recorder!.layout.instances.count, context.recorder!.layout.isComplete) }) ?? true else { return true }
-        let bytes = String(Substring(out.utf8[out.utf8.index(out.utf8.startIndex, offsetBy: start)...]))
+        let kept = Kept(bytes: Array(out[start...]), objects: objects)
         state.withLock { state in
             if state.kept.count >= Self.keptLimit { state.kept.removeAll() }
-            state.kept[key] = bytes
+            state.kept[key] = kept
         }
         return true
     }
 
     /// How many times kept bytes were copied (for tests).
-    var hitCount: Int { state.withLock { $0.hits.values.reduce(0, +) } }
+    var hitCount: Int { state.withLock { $0.hits.reduce(0, +) } }
 
-    /// What decides a value's bytes, or nil for a value that is not compared (then the partial
-    /// renders as usual).
-    static func part(_ value: TemplateValue?) -> Part? {
-        guard let value else { return .absent }
-        switch value {
-        case let .text(text): return .text(text)
-        case let .flag(flag): return .flag(flag)
-        case let .number(number): return .number(number)
-        case let .node(node): return part(node)
-        case let .nodes(nodes):
-            var parts: [Part] = []
-            parts.reserveCapacity(nodes.count)
-            for node in nodes {
-                guard let part = part(node) else { return nil }
-                parts.append(part)
-            }
-            return .list(parts)
-        case .object, .objects, .other:
-            return nil
-        }
+    private enum Kind: UInt8 {
+        case absent, text, flag, number, shared, fields, list
     }
 
-    private static func part(_ node: TemplateNode) -> Part? {
-        if let site = node as? ObjectNode { return .shared(Shared(object: site)) }
-        if let item = node as? MenuItem { return .fields([.text(item.title), .text(item.href), .flag(item.current)]) }
-        if let fields = node as? FieldsNode {
-            var parts: [Part] = []
-            for field in fields.fields {
-                guard let part = part(field.value) else { return nil }
-                parts.append(.text(field.key.rawValue))
-                parts.append(part)
-            }
-            return .fields(parts)
+    /// Writes what decides `value`'s bytes into `key`; false for a value that is not compared
+    /// (then the partial renders as usual): text, flags, numbers, menu items and small typed
+    /// nodes by their contents, the site's own values by identity.
+    static func write(_ value: TemplateValue?, into key: inout [UInt8], objects: inout [AnyObject]) -> Bool {
+        guard let value else {
+            key.append(Kind.absent.rawValue)
+            return true
         }
-        return nil
+        switch value {
+        case let .text(text):
+            write(text, into: &key)
+        case let .flag(flag):
+            key.append(Kind.flag.rawValue)
+            key.append(flag ? 1 : 0)
+        case let .number(number):
+            key.append(Kind.number.rawValue)
+            write(number, into: &key)
+        case let .node(node):
+            return write(node, into: &key, objects: &objects)
+        case let .nodes(nodes):
+            key.append(Kind.list.rawValue)
+            write(nodes.count, into: &key)
+            for node in nodes {
+                guard write(node, into: &key, objects: &objects) else { return false }
+            }
+        case .object, .objects, .other:
+            return false
+        }
+        return true
+    }
+
+    private static func write(_ node: TemplateNode, into key: inout [UInt8], objects: inout [AnyObject]) -> Bool {
+        if let site = node as? ObjectNode {
+            key.append(Kind.shared.rawValue)
+            write(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(site))), into: &key)
+            objects.append(site)
+        } else if let item = node as? MenuItem {
+            key.append(Kind.fields.rawValue)
+            write(item.title, into: &key)
+            write(item.href, into: &key)
+            key.append(item.current ? 1 : 0)
+        } else if let fields = node as? FieldsNode {
+            key.append(Kind.fields.rawValue)
+            write(fields.fields.count, into: &key)
+            for field in fields.fields {
+                write(field.key.rawValue, into: &key)
+                guard write(field.value, into: &key, objects: &objects) else { return false }
+            }
+        } else {
+            return false
+        }
+        return true
+    }
+
+    private static func write(_ text: String, into key: inout [UInt8]) {
+        key.append(Kind.text.rawValue)
+        write(text.utf8.count, into: &key)
+        FastTemplate.append(text, into: &key)
+    }
+
+    private static func write(_ number: Int, into key: inout [UInt8]) {
+        withUnsafeBytes(of: number.littleEndian) { key.append(contentsOf: $0) }
     }
 }

@@ -18,7 +18,7 @@ public struct RowLayout: @unchecked Sendable {
         let body: FastTemplate
         /// The frames above the row, reduced to the names the body reads.
         let outer: [FastTemplate.Frame]
-        let indentation: String?
+        let indentation: [UInt8]?
         /// Which of `first()`, `last()`, `index()`, `even()`, `odd()` the body reads: a row
         /// whose value of one of them changes is rendered again too.
         let sequenceUse: Set<String>
@@ -85,8 +85,7 @@ public struct RowLayout: @unchecked Sendable {
                         || instance.changes(from: was, to: position, count: keys.count)
                     if again {
                         guard let values = item(keys[position]) else { ok = false; return }
-                        let text = instance.render(values, position: position, count: keys.count, partials: partials)
-                        out.append(contentsOf: text.utf8)
+                        out.append(contentsOf: instance.render(values, position: position, count: keys.count, partials: partials))
                     } else {
                         let end = was + 1 < instance.starts.count ? instance.starts[was + 1] : instance.end
                         copy(instance.starts[was]..<end)
@@ -119,12 +118,12 @@ extension RowLayout.Instance {
         return false
     }
 
-    func render(_ item: [String: Any], position: Int, count: Int, partials: [String: FastTemplate]) -> String {
+    func render(_ item: [String: Any], position: Int, count: Int, partials: [String: FastTemplate]) -> [UInt8] {
         var context = FastTemplate.Context(root: [:])
         context.stack = outer + [.object(item)]
         context.sequence = FastTemplate.Sequence(first: position == 0, last: position == count - 1, index: position)
         context.indentation = indentation
-        var out = ""
+        var out: [UInt8] = []
         body.render(&context, partials: partials, into: &out)
         return out
     }
@@ -181,7 +180,7 @@ extension FastTemplate {
     /// A list whose items name their rows: rendered as usual, each row's bytes noted. Returns
     /// false (nothing rendered) when the list is not one, so the caller renders it.
     func renderNotingRows(_ items: [[String: Any]], body: FastTemplate, _ context: inout Context, partials: [String: FastTemplate],
-                          into out: inout String) -> Bool {
+                          into out: inout [UInt8]) -> Bool {
         guard let recorder = context.recorder, items.first?[RowLayout.key] != nil else { return false }
         let keys = items.compactMap { $0[RowLayout.key] as? String }
         guard keys.count == items.count, !recorder.inRow, context.indentation?.isEmpty ?? true else {
@@ -194,7 +193,7 @@ extension FastTemplate {
         starts.reserveCapacity(items.count)
         recorder.inRow = true
         for (index, item) in items.enumerated() {
-            starts.append(out.utf8.count)
+            starts.append(out.count)
             context.stack.append(.object(item))
             context.sequence = Sequence(first: index == 0, last: index == items.count - 1, index: index)
             body.render(&context, partials: partials, into: &out)
@@ -202,20 +201,7 @@ extension FastTemplate {
         }
         recorder.inRow = false
         recorder.layout.instances.append(RowLayout.Instance(body: body, outer: outer, indentation: context.indentation, sequenceUse: reads.sequence,
-                                                            keys: keys, starts: starts, end: out.utf8.count))
+                                                            keys: keys, starts: starts, end: out.count))
         return true
-    }
-}
-
-extension FastTemplate {
-    /// Whether a tag of this template (not its partials) names `name` first.
-    func reads(_ name: String) -> Bool {
-        tokens.contains { token in
-            switch token {
-            case .text, .partial: return false
-            case let .variable(tag, _): return tag.parts.first == name
-            case let .section(tag, body, _): return tag.parts.first == name || body.reads(name)
-            }
-        }
     }
 }

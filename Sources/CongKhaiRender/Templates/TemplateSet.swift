@@ -17,6 +17,8 @@ public struct TemplateSet: Sendable {
     let fastLayouts: Set<String>
     /// The page chrome kept across the pages this theme renders (nil: every partial rendered).
     let memo: PartialMemo?
+    /// The render threads' output buffers, kept with their capacity from page to page.
+    let buffers = RenderBuffers()
     /// The templates that name `pagination` (read from their tags, whichever engine renders them).
     var paging: Set<String> = []
 
@@ -58,22 +60,28 @@ public struct TemplateSet: Sendable {
     /// `render`, with where the rows of its long lists are (`RowLayout`, empty when it has none;
     /// nil when swift-mustache rendered it).
     func renderNotingRows(_ context: [String: Any], layout: String) -> (html: String, rows: RowLayout?)? {
-        renderNotingRows(FastTemplate.Context(root: context), layout: layout) { library.render(context, withTemplate: layout) }
+        renderBytes(context, layout: layout).map { (String(decoding: $0.bytes, as: UTF8.self), $0.rows) }
+    }
+
+    /// The page as the bytes of its file, as `FastTemplate` writes them (no text decoded or
+    /// encoded on the way), with its rows.
+    func renderBytes(_ context: [String: Any], layout: String) -> (bytes: Data, rows: RowLayout?)? {
+        renderBytes(FastTemplate.Context(root: context), layout: layout) { library.render(context, withTemplate: layout) }
     }
 
     /// `state` through the compiled `layout` with its rows noted; `reference` (swift-mustache)
     /// when the layout or a partial it uses did not compile.
-    private func renderNotingRows(_ state: FastTemplate.Context, layout: String,
-                                  reference: () -> String?) -> (html: String, rows: RowLayout?)? {
-        guard fastLayouts.contains(layout), let template = compiled[layout] else { return reference().map { ($0, nil) } }
-        var out = ""
-        out.reserveCapacity(16_384)
+    private func renderBytes(_ state: FastTemplate.Context, layout: String, reference: () -> String?) -> (bytes: Data, rows: RowLayout?)? {
+        guard fastLayouts.contains(layout), let template = compiled[layout] else { return reference().map { (Data($0.utf8), nil) } }
         var state = state
         let recorder = RowRecorder()
         state.recorder = recorder
         state.memo = memo
-        template.render(&state, partials: compiled, into: &out)
-        return (out, recorder.layout)
+        let bytes = buffers.using { out in
+            template.render(&state, partials: compiled, into: &out)
+            return Data(out)
+        }
+        return (bytes, recorder.layout)
     }
 
     /// Whether a template `layout` renders with reads `name` anywhere (`children`).
@@ -98,7 +106,12 @@ public struct TemplateSet: Sendable {
 
     /// The same from a typed view model, with where its rows are.
     func renderNotingRows(_ view: TemplateNode, layout: String) -> (html: String, rows: RowLayout?)? {
-        renderNotingRows(FastTemplate.Context(root: view), layout: layout) { library.render(view.dictionary, withTemplate: layout) }
+        renderBytes(view, layout: layout).map { (String(decoding: $0.bytes, as: UTF8.self), $0.rows) }
+    }
+
+    /// The same as the bytes of the page's file.
+    func renderBytes(_ view: TemplateNode, layout: String) -> (bytes: Data, rows: RowLayout?)? {
+        renderBytes(FastTemplate.Context(root: view), layout: layout) { library.render(view.dictionary, withTemplate: layout) }
     }
 
     /// Every template a layout renders with, itself included.
