@@ -82,20 +82,11 @@ struct DataBytes {
     }
 
     /// One CSV cell (`OpenData.quote`): formula-neutralised, and quoted when it holds a comma,
-    /// a quote or a line break.
+    /// a quote or a line break. Decided on bytes, as every CSV reader splits a file: a comma
+    /// with a combining mark after it, or the two bytes of CR LF, still end a cell or a row.
     mutating func appendCSVCell(_ field: String) {
         var field = field
-        let shape = field.withUTF8(Self.csvShape)
-        switch shape {
-        case .characters:
-            // The Character-wise rules as they always were: "\r\n" is one Character (not a line
-            // break of its own), and so is a comma or quote with a combining mark after it.
-            append(OpenData.quotedByCharacters(field))
-            return
-        case .plain, .quoted:
-            break
-        }
-        let quoted = shape == .quoted
+        let quoted = field.withUTF8(Self.needsQuotes)
         if quoted { bytes.append(UInt8(ascii: "\"")) }
         if let first = field.utf8.first, Self.opensFormula(first), !(first == UInt8(ascii: "-") && Double(field) != nil) {
             bytes.append(UInt8(ascii: "'"))
@@ -113,39 +104,14 @@ struct DataBytes {
         if quoted { bytes.append(UInt8(ascii: "\"")) }
     }
 
-    /// What a CSV cell needs, from its bytes alone where that is certain.
-    private enum CSVShape {
-        case plain
-        /// Quoted, each `"` doubled.
-        case quoted
-        /// Decided by Characters (`OpenData.quotedByCharacters`).
-        case characters
-    }
-
-    /// `=`, `+`, `-`, `@` and tab open a formula in Excel (`OpenData.neutralisingFormula`; a
-    /// carriage return, which does too, always goes by Characters).
+    /// Assessors open these files in Excel, which runs a cell starting with `=`, `+`, `-`, `@`,
+    /// tab or carriage return as a formula (OWASP "CSV injection"): such a cell gets a leading
+    /// apostrophe, which Excel shows as text. Numbers (`-5`) are left alone.
     private static func opensFormula(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") || byte == 0x09
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
     }
 
-    /// A comma, quote or line feed between ASCII bytes is a Character of its own (no grapheme
-    /// rule joins it to an ASCII neighbour), so the Character-wise rules quote the cell exactly
-    /// when one is there. A carriage return (one Character with a following line feed) or one
-    /// of them beside a non-ASCII byte (a combining mark after it) is left to those rules.
-    private static func csvShape(_ source: UnsafeBufferPointer<UInt8>) -> CSVShape {
-        var special = false
-        for index in source.indices {
-            switch source[index] {
-            case 0x0D:
-                return .characters
-            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A:
-                if index > 0, source[index - 1] >= 0x80 { return .characters }
-                if index + 1 < source.count, source[index + 1] >= 0x80 { return .characters }
-                special = true
-            default:
-                continue
-            }
-        }
-        return special ? .quoted : .plain
+    private static func needsQuotes(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        source.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
     }
 }

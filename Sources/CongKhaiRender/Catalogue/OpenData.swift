@@ -322,21 +322,4 @@ public enum OpenData {
         out.appendCSVCell(field)
         return out.text
     }
-
-    /// `quote` by Characters, as it always was: what `DataBytes.appendCSVCell` falls back to
-    /// for a cell whose bytes alone do not decide it.
-    static func quotedByCharacters(_ field: String) -> String {
-        let field = neutralisingFormula(field)
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// Assessors open these files in Excel, which runs a cell starting with `=`, `+`, `-` or `@`
-    /// as a formula (OWASP "CSV injection"). Such text gets a leading apostrophe, which Excel
-    /// shows as text; numbers (`-5`, `+84...` phone numbers are text anyway) are left alone.
-    static func neutralisingFormula(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
-        if first == "-", Double(field) != nil { return field }
-        return "'" + field
-    }
 }

@@ -27,13 +27,17 @@ struct DataBytesTests {
         }
     }
 
-    @Test func csvCellsMatchTheCharacterWiseWriter() {
+    @Test func csvCellsMatchTheScalarWiseWriter() {
         for text in Self.tricky {
             #expect(OpenData.quote(text) == Self.referenceQuote(text), "\(text.debugDescription)")
         }
-        // Where Characters and bytes disagree, the Character-wise answer is kept: "\r\n" is one Character.
-        #expect(OpenData.quote("a\r\nb") == "a\r\nb")
+        // A CSV reader splits bytes, not Characters: CR LF (one Character) ends a row, and a
+        // comma or quote with a combining mark after it still ends a cell or a quoted run.
+        #expect(OpenData.quote("a\r\nb") == "\"a\r\nb\"")
         #expect(OpenData.quote("a\nb") == "\"a\nb\"")
+        #expect(OpenData.quote(",\u{301}") == "\",\u{301}\"")
+        #expect(OpenData.quote("\"\u{301}x") == "\"\"\"\u{301}x\"")
+        #expect(OpenData.quote("\u{600},x") == "\"\u{600},x\"")
     }
 
     static var trickyDataset: OpenData.Dataset {
@@ -119,13 +123,23 @@ struct DataBytesTests {
         return out + "\""
     }
 
+    /// RFC 4180 by Unicode scalars (the String writer's rules, with its Character-wise
+    /// comparisons made scalar-wise).
     static func referenceQuote(_ field: String) -> String {
-        var field = field
+        var scalars = String.UnicodeScalarView()
         if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !(first == "-" && Double(field) != nil) {
-            field = "'" + field
+            scalars.append("'")
         }
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        scalars.append(contentsOf: field.unicodeScalars)
+        guard scalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return String(scalars) }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in scalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     static func referenceCell(_ value: OpenData.Value) -> String {

@@ -223,15 +223,17 @@ struct InjectionTests {
 @Suite("Open-data CSV cannot carry spreadsheet formulas")
 struct CSVFormulaTests {
     @Test(arguments: [
-        ("=HYPERLINK(\"http://x\";\"bấm\")", "'=HYPERLINK(\"http://x\";\"bấm\")"),
+        ("=HYPERLINK(\"http://x\";\"bấm\")", "\"'=HYPERLINK(\"\"http://x\"\";\"\"bấm\"\")\""),
         ("+84 263 3800 000", "'+84 263 3800 000"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "\"'\r=1+1\""),
         ("-5", "-5"),
         ("Lệ phí hộ tịch", "Lệ phí hộ tịch"),
         ("", ""),
     ])
     func textThatExcelWouldRunIsKeptAsText(_ cell: String, _ written: String) {
-        #expect(OpenData.neutralisingFormula(cell) == written)
+        #expect(OpenData.quote(cell) == written)
     }
 }
