@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the notice-board PDFs of a built CongKhai site (congkhai build --pdf).
 
-For every print page in/<name>/index.html there must be in/<name>.pdf, and every PDF must:
+For every print page in/<name>.html (a quarter sheet's in/<name>/index.html) there must be in/<name>.pdf, and every PDF must:
   format   have only A4 pages, portrait or landscape (pdfinfo: 595.x x 841.x pts or 841.x x 595.x)
   fonts    embed every font it uses (pdffonts: emb = yes), so it prints the same anywhere
   text     give back its text (pdftotext) in NFC, without U+FFFD or a combining mark on its own,
@@ -78,12 +78,15 @@ def main():
     if not os.path.isdir(folder):
         print("no in/ folder in the site")
         return 1
-    names = sorted(n for n in os.listdir(folder) if os.path.isfile(os.path.join(folder, n, "index.html")))
+    # Editions are in/<name>.html; the quarter sheets keep their folders, in/<name>/index.html.
+    names = sorted([n[:-len(".html")] for n in os.listdir(folder)
+                    if n.endswith(".html") and n != "index.html" and os.path.isfile(os.path.join(folder, n))]
+                   + [n for n in os.listdir(folder) if os.path.isfile(os.path.join(folder, n, "index.html"))])
     pdfs = sorted(n for n in os.listdir(folder) if n.endswith(".pdf"))
     failed = 0
     missing = [n for n in names if n + ".pdf" not in pdfs]
     for name in missing:
-        print(f"LỖI/FAIL: in/{name}/index.html has no in/{name}.pdf")
+        print(f"LỖI/FAIL: the edition in/{name} has no in/{name}.pdf")
         failed += 1
     total_pages = total_size = landscape = 0
     for name in pdfs:

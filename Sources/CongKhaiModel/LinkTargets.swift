@@ -121,27 +121,35 @@ public struct LinkTargets: Sendable {
 
 /// Relative links between output locations, so the site works from `file://` and a sub-folder.
 public enum RelativeURL {
-    /// `../../` for a page at `tin-tuc/a/`; `""` at the root.
+    /// `../../` for a page at `tin-tuc/a/`; `""` at the root; `../` for a page that is a file
+    /// of its folder (`in/thu-tuc-ho-tich-1.000894.html`, a notice-board edition).
     public static func root(from pagePath: String) -> String {
-        // Counts the non-empty segments without splitting: this runs for every link of every page.
+        // Counts the folders, the non-empty segments closed by a slash, without splitting: this
+        // runs for every link of every page.
         var depth = 0
         var inSegment = false
         for byte in pagePath.utf8 {
             if byte == UInt8(ascii: "/") {
+                if inSegment { depth += 1 }
                 inSegment = false
-            } else if !inSegment {
+            } else {
                 inSegment = true
-                depth += 1
             }
         }
         return String(repeating: "../", count: depth)
+    }
+
+    /// The file a page at `pagePath` is published as: `tin-tuc/a/index.html` for a folder
+    /// address, the address itself for a file one (`in/x.html`).
+    public static func file(ofPage pagePath: String) -> String {
+        pagePath.isEmpty || pagePath.utf8.last == UInt8(ascii: "/") ? pagePath + "index.html" : pagePath
     }
 
     /// The href from the page at `pagePath` to `target`. Pages get an explicit `index.html`
     /// because a folder link opens a directory listing under `file://`.
     public static func href(from pagePath: String, to target: LinkTargets.Target) -> String {
         switch target {
-        case let .page(path): return root(from: pagePath) + path + "index.html"
+        case let .page(path): return root(from: pagePath) + file(ofPage: path)
         case let .file(path): return root(from: pagePath) + path
         }
     }

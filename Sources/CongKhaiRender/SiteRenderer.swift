@@ -179,7 +179,7 @@ public struct SiteRenderer: Sendable {
     }
 
     public static func outputPath(of page: Page) -> String {
-        page.kind == .notFound ? "404.html" : page.path + "index.html"
+        page.kind == .notFound ? "404.html" : RelativeURL.file(ofPage: page.path)
     }
 
     public static var notFoundPage: Page {

@@ -2,7 +2,7 @@ import CongKhaiModel
 import CongKhaiRender
 import Foundation
 
-/// Turns the notice-board pages (`in/*/index.html`) into `in/*.pdf` with WeasyPrint.
+/// Turns the notice-board pages (`in/*.html`, the quarter sheets' `in/*/index.html`) into `in/*.pdf` with WeasyPrint.
 /// WeasyPrint takes about 1.5 s to start, so every page goes through one long-lived Python
 /// process (two when there are enough pages to share), running the script below. The pages
 /// are written to a scratch folder and the PDFs read back into the build's files, so they
@@ -61,8 +61,9 @@ public struct PDFEngine: Sendable {
     /// One PDF per print page of `files`; problems are reported as errors (the build then keeps
     /// the old `public/`), so a page never links to a PDF that is not there.
     public func render(_ files: [OutputFile], log: DiagnosticLog) -> [OutputFile] {
-        // `in/<name>/index.html`; the `in/` index itself is a site page, not a notice.
-        let pages = files.filter { $0.path.hasPrefix(PrintEdition.folder) && $0.path.hasSuffix("/index.html") && $0.path != PrintEdition.folder + "index.html" }
+        // `in/<name>.html`, a sheet's `in/<name>/index.html`; the `in/` index itself is a site
+        // page, not a notice.
+        let pages = files.filter { $0.path.hasPrefix(PrintEdition.folder) && $0.path.hasSuffix(".html") && $0.path != PrintEdition.folder + "index.html" }
         guard !pages.isEmpty else { return [] }
         let manager = FileManager.default
         let scratch = manager.temporaryDirectory.appendingPathComponent("congkhai-pdf-\(getpid())-\(UUID().uuidString)")
@@ -82,7 +83,7 @@ public struct PDFEngine: Sendable {
             log.report(.error("pdf.failed", at: SourceLocation(path: "in/"), "Không chuẩn bị được thư mục tạm để tạo PDF: \(error.localizedDescription)"))
             return []
         }
-        let jobs = pages.map { (html: $0.path, pdf: PrintEdition.pdfPath(for: String($0.path.dropLast("index.html".count)))) }
+        let jobs = pages.map { (html: $0.path, pdf: PrintEdition.pdfPath(for: $0.path)) }
         // Two processes halve the wall time once there are more pages than the start-up costs.
         let shares = jobs.count >= 8 ? [Array(jobs.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)),
                                          Array(jobs.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))] : [jobs]
@@ -147,7 +148,7 @@ public struct PDFEngine: Sendable {
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
-    /// Run as `python3 in-pdf.py ROOT LIST`: LIST has one `in/x/index.html<TAB>in/x.pdf` a line,
+    /// Run as `python3 in-pdf.py ROOT LIST`: LIST has one `in/x.html<TAB>in/x.pdf` a line,
     /// relative to ROOT. Only files under ROOT are read (no network), fonts come from the system.
     static let script = #"""
     import sys, os

@@ -10,18 +10,27 @@ public enum PrintEdition {
     /// The stylesheet only print pages load (outside the screen CSS+JS budget of the site).
     public static let stylesheet = "assets/in.css"
 
-    /// `in/ngan-sach-2026-du-toan/` for `ngan-sach/2026/du-toan/`; nil for pages not posted.
+    /// `in/ngan-sach-2026-du-toan.html` for `ngan-sach/2026/du-toan/`; nil for pages not posted.
+    /// Editions are files of `in/`, beside their PDFs, not folders of their own: the clerk who
+    /// prints from the folder (or a USB stick) sees one flat list of sheets, and a site of
+    /// 10,000 procedures makes 10,000 folders fewer (a folder costs the file system twice a file).
     public static func path(for page: Page) -> String? {
-        // A sheet and nothing else (a quarter's checklist) lives in `in/` already.
+        // A sheet and nothing else (a quarter's checklist) lives in `in/` already, at the
+        // folder address printed on the sheets posted before.
         if page.kind.isSheetOnly { return page.path }
         // A list split into pages is posted whole, once: its edition is page 1's.
         guard page.kind.noticeBoard != nil, !page.path.isEmpty, (page.paging?.number ?? 1) == 1 else { return nil }
-        return folder + slug(page.path) + "/"
+        return folder + slug(page.path) + ".html"
     }
 
-    /// `in/ngan-sach-2026-du-toan.pdf`: PDFs sit flat in `in/`, named after the web page.
+    /// `in/ngan-sach-2026-du-toan.pdf`: PDFs sit flat in `in/`, named after the web page, from
+    /// an edition's address (`in/x.html`, a sheet's `in/x/`) or its file (`in/x/index.html`).
     public static func pdfPath(for printPath: String) -> String {
-        folder + slug(String(printPath.dropFirst(printPath.hasPrefix(folder) ? folder.count : 0))) + ".pdf"
+        var name = Substring(printPath)
+        if name.hasPrefix(folder) { name = name.dropFirst(folder.count) }
+        if name.hasSuffix("/index.html") { name = name.dropLast("index.html".count) }
+        else if name.hasSuffix(".html") { name = name.dropLast(".html".count) }
+        return folder + slug(String(name)) + ".pdf"
     }
 
     static func slug(_ path: String) -> String {

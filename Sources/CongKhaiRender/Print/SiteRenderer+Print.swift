@@ -3,7 +3,7 @@ import CongKhaiModel
 import Foundation
 import Synchronization
 
-/// The notice-board pages of a site (`in/`): each posted page again at `in/<name>/`, each
+/// The notice-board pages of a site (`in/`): each posted page again at `in/<name>.html`, each
 /// quarter's checklist sheet, and the `in/` index. They are ordinary pages of the render (so
 /// `serve` updates them with their source file); `render` hands them to `renderEdition`.
 public struct PrintEditions: Sendable {
@@ -97,7 +97,7 @@ extension SiteRenderer {
         let view = builder.view(for: page, bodyHTML: bodyText, shared: shared)
         view.set(.printValues, .node(printValues(web: web, printPath: printPath, header: header)))
         guard let (bytes, rows) = templates.renderBytes(view, layout: layout) else { return nil }
-        var file = OutputFile(path: printPath + "index.html", bytes: bytes)
+        var file = OutputFile(path: RelativeURL.file(ofPage: printPath), bytes: bytes)
         file.rows = rows
         return file
     }

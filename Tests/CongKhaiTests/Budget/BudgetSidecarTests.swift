@@ -110,7 +110,7 @@ struct BudgetSidecarTests {
                 "\(budget.map(\.formatted))")
         let page = result.text(of: "ngan-sach/2026/thuc-hien-9-thang/index.html") ?? ""
         #expect(page.contains("Số liệu trong báo cáo đã ký: 73%; tính lại từ số liệu: 71,1%."))
-        #expect(result.text(of: "in/ngan-sach-2026-thuc-hien-9-thang/index.html")?.contains("Số liệu trong báo cáo đã ký: 73%") == true)
+        #expect(result.text(of: "in/ngan-sach-2026-thuc-hien-9-thang.html")?.contains("Số liệu trong báo cáo đã ký: 73%") == true)
         let data = result.text(of: "du-lieu/ngan-sach-dinh-chinh.csv") ?? ""
         #expect(data.contains("73%") && data.contains("71,1%"), "\(data)")
         #expect(result.files.contains { $0.path == "ngan-sach/2025/quyet-toan/index.html" })

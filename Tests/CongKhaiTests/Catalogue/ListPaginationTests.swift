@@ -101,7 +101,7 @@ struct ListPaginationTests {
         #expect(short.contains("<h1>Lĩnh vực Chứng thực</h1>"))
 
         // The notice board's edition is the whole catalogue.
-        let edition = try #require(result.text(of: "in/thu-tuc/index.html"))
+        let edition = try #require(result.text(of: "in/thu-tuc.html"))
         #expect(edition.contains("Thủ tục thử A 150"))
         #expect(edition.contains("Thủ tục thử B 001"))
         #expect(!edition.contains("pagination"))

@@ -198,13 +198,13 @@ struct DocumentSiteTests {
 
     @Test func listIsPostedOnTheNoticeBoardAndFiltersAreNot() throws {
         let (_, result) = try build()
-        let sheet = try #require(result.text(of: "in/van-ban/index.html"))
+        let sheet = try #require(result.text(of: "in/van-ban.html"))
         #expect(sheet.contains("08/2026/NQ-HĐND"))
         #expect(!sheet.contains("05/2025/NQ-HĐND"), "a replaced document is not posted as in force")
         #expect(sheet.contains("Văn bản còn hiệu lực và sắp có hiệu lực"), "the sheet also lists documents not yet in force, and says so")
-        #expect(result.text(of: "in/van-ban-2026/index.html") == nil)
-        #expect(result.text(of: "in/van-ban-2026-nq-08/index.html") == nil)
-        #expect(result.text(of: "in/index.html")?.contains("in/van-ban/index.html") == true
+        #expect(result.text(of: "in/van-ban-2026.html") == nil)
+        #expect(result.text(of: "in/van-ban-2026-nq-08.html") == nil)
+        #expect(result.text(of: "in/index.html")?.contains("in/van-ban.html") == true
             || result.text(of: "in/index.html")?.contains("van-ban/index.html") == true)
     }
 

@@ -25,16 +25,16 @@ struct PrintEditionTests {
         let result = try Self.site().build()
         #expect(result.errorCount == 0, "\(result.diagnostics)")
         let printPages = Set(result.files.map(\.path).filter { $0.hasPrefix("in/") })
-        for expected in ["in/index.html", "in/ngan-sach-2026-bao-cao/index.html", "in/phi-le-phi/index.html", "in/thu-tuc/index.html",
-                         "in/thu-tuc-ho-tich-1.001193/index.html", "in/thu-tuc-chung-thuc-2.000908/index.html",
-                         "in/cong-khai-ke-hoach/index.html", "in/cong-khai-2026-quy-4/index.html"] {
+        for expected in ["in/index.html", "in/ngan-sach-2026-bao-cao.html", "in/phi-le-phi.html", "in/thu-tuc.html",
+                         "in/thu-tuc-ho-tich-1.001193.html", "in/thu-tuc-chung-thuc-2.000908.html",
+                         "in/cong-khai-ke-hoach.html", "in/cong-khai-2026-quy-4/index.html"] {
             #expect(printPages.contains(expected), "\(expected) missing from \(printPages.sorted())")
         }
         // Pages that are not posted (news, the home page, lists by online level) have no edition.
-        #expect(!printPages.contains { $0.contains("muc-do") || $0 == "in/-/index.html" })
+        #expect(!printPages.contains { $0.contains("muc-do") || $0 == "in/-.html" })
         #expect(!result.files.contains { $0.path == "cong-khai/2026-quy-4/index.html" }, "the quarterly sheet lives only in in/")
         let index = try #require(result.text(of: "in/index.html"))
-        #expect(index.contains("href=\"../in/ngan-sach-2026-bao-cao/index.html\""))
+        #expect(index.contains("href=\"../in/ngan-sach-2026-bao-cao.html\""))
         #expect(index.contains("Niêm yết từ 10/04/2026 đến 15/05/2026"))
         #expect(index.contains("Niêm yết thường xuyên"))
         #expect(!index.contains(".pdf"), "no PDF was made, so none is linked")
@@ -42,7 +42,7 @@ struct PrintEditionTests {
 
     @Test func aPrintPageCarriesTheAdministrativeHeaderAndPostingFoot() throws {
         let result = try Self.site().build()
-        let html = try #require(result.text(of: "in/ngan-sach-2026-bao-cao/index.html"))
+        let html = try #require(result.text(of: "in/ngan-sach-2026-bao-cao.html"))
         #expect(html.contains("<span>ỦY BAN NHÂN DÂN</span><span>XÃ THỬ NGHIỆM</span>"))
         #expect(html.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
         #expect(html.contains("Độc lập - Tự do - Hạnh phúc"))
@@ -50,20 +50,20 @@ struct PrintEditionTests {
         #expect(html.contains("Thử Nghiệm, ngày 10 tháng 4 năm 2026"))
         #expect(html.contains("Niêm yết từ ngày <time datetime=\"2026-04-10\">10/04/2026</time> đến ngày <time datetime=\"2026-05-15\">15/05/2026</time> tại Trụ sở Ủy ban nhân dân xã."))
         #expect(html.contains("Bản điện tử: <span class=\"vb-url\">https://thunghiem.lamdong.gov.vn/ngan-sach/2026/bao-cao/</span>"))
-        #expect(html.contains("href=\"../../assets/in.css\""))
+        #expect(html.contains("href=\"../assets/in.css\""))
         #expect(!html.contains("assets/style.css"), "the screen theme stays off the notice")
         #expect(html.contains("<thead>"), "the table header, repeated on every printed page")
-        #expect(html.contains("href=\"../../ngan-sach/2026/bao-cao/index.html\""), "back to the web page")
+        #expect(html.contains("href=\"../ngan-sach/2026/bao-cao/index.html\""), "back to the web page")
     }
 
     @Test func datesFollowDecree30AndStandingItemsSayWhereTheyArePosted() throws {
         let result = try Self.site().build()
-        let disclosure = try #require(result.text(of: "in/cong-khai-ke-hoach/index.html"))
+        let disclosure = try #require(result.text(of: "in/cong-khai-ke-hoach.html"))
         #expect(disclosure.contains("Số: 15/QĐ-UBND"))
         #expect(disclosure.contains("Thử Nghiệm, ngày 12 tháng 01 năm 2026"), "days below 10 and months 1, 2 take a leading zero")
         #expect(disclosure.contains("<span class=\"vb-loai\">KẾ HOẠCH</span> <span class=\"vb-trich-yeu\">Phát triển kinh tế – xã hội năm 2026</span>"))
         #expect(disclosure.contains("tại Nhà văn hóa thôn Vân Sơn."))
-        let procedure = try #require(result.text(of: "in/thu-tuc-ho-tich-1.001193/index.html"))
+        let procedure = try #require(result.text(of: "in/thu-tuc-ho-tich-1.001193.html"))
         #expect(procedure.contains("Niêm yết thường xuyên tại Bảng tin trụ sở Ủy ban nhân dân xã"))
         #expect(!procedure.contains("class=\"vb-so\""), "no number of the commune: no empty “Số:” line")
         #expect(procedure.contains("THỦ TỤC HÀNH CHÍNH"))
@@ -71,11 +71,11 @@ struct PrintEditionTests {
 
     @Test func withoutAKnownAddressTheDomainOrPathIsPrinted() throws {
         let result = try Self.site(baseURL: false).build()
-        let html = try #require(result.text(of: "in/phi-le-phi/index.html"))
+        let html = try #require(result.text(of: "in/phi-le-phi.html"))
         #expect(html.contains("Bản điện tử: <span class=\"vb-url\">/phi-le-phi/</span>"))
         let estimate = BudgetFixtures.sidecar(kind: "du_toan", period: nil).replacingOccurrences(of: "bao_cao:\n  so: 12/BC-UBND", with: "nghi_quyet:\n  so: 21/NQ-HĐND")
         let council = try BudgetFixtures.site(csv: "stt,noi_dung,du_toan\nI,Tổng chi,1.000\n", sidecar: estimate.replacingOccurrences(of: BudgetFixtures.executionColumns, with: "cot:\n  - id: du_toan\n    tieu_de: Dự toán\n    kieu: so_tien\n"))
-        let sheet = try #require(council.build().text(of: "in/ngan-sach-2026-bao-cao/index.html"))
+        let sheet = try #require(council.build().text(of: "in/ngan-sach-2026-bao-cao.html"))
         #expect(!sheet.contains("Số: 21/NQ-HĐND"), "the council's resolution is the basis, not the commune's number")
         #expect(sheet.contains("Kèm theo Nghị quyết số 21/NQ-HĐND"))
     }
@@ -83,10 +83,10 @@ struct PrintEditionTests {
     @Test func webPagesLinkToTheirEditionAndOthersDoNot() throws {
         let result = try Self.site().build()
         let budget = try #require(result.text(of: "ngan-sach/2026/bao-cao/index.html"))
-        #expect(budget.contains("<a href=\"../../../in/ngan-sach-2026-bao-cao/index.html\">xem để in</a>"))
+        #expect(budget.contains("<a href=\"../../../in/ngan-sach-2026-bao-cao.html\">xem để in</a>"))
         #expect(!budget.contains(".pdf"))
         let procedure = try #require(result.text(of: "thu-tuc/ho-tich/1.001193/index.html"))
-        #expect(procedure.contains("../../../in/thu-tuc-ho-tich-1.001193/index.html"))
+        #expect(procedure.contains("../../../in/thu-tuc-ho-tich-1.001193.html"))
         let home = try #require(result.text(of: "index.html"))
         #expect(!home.contains("xem để in"))
         #expect(home.contains("href=\"in/index.html\">Bản in niêm yết"), "the footer reaches the index")
@@ -96,12 +96,12 @@ struct PrintEditionTests {
         let site = try Self.site()
         let build = SiteBuild(options: site.options())
         build.build()
-        let before = try #require(build.output("in/thu-tuc-ho-tich-1.001193/index.html"))
+        let before = try #require(build.output("in/thu-tuc-ho-tich-1.001193.html"))
         guard case let .bytes(old) = before.body else { Issue.record("not rendered"); return }
         #expect(String(decoding: old, as: UTF8.self).contains("Thủ tục đăng ký khai sinh"))
         try site.write("content/thu-tuc/ho-tich/1.001193.md", ProcedureFixtures.procedure(name: "Thủ tục đăng ký khai sinh lưu động"))
         build.update(changed: ["content/thu-tuc/ho-tich/1.001193.md"])
-        let after = try #require(build.output("in/thu-tuc-ho-tich-1.001193/index.html"))
+        let after = try #require(build.output("in/thu-tuc-ho-tich-1.001193.html"))
         guard case let .bytes(new) = after.body else { Issue.record("not rendered"); return }
         #expect(String(decoding: new, as: UTF8.self).contains("Thủ tục đăng ký khai sinh lưu động"))
     }
@@ -112,7 +112,7 @@ struct PrintEditionTests {
         #expect(withPDF?["pdf_href"] as? String == "../../../in/ngan-sach-2026-a.pdf")
         let without = PrintEdition.links(for: page, withPDF: false)["print_edition"] as? [String: Any]
         #expect(without?["pdf_href"] == nil)
-        #expect(without?["href"] as? String == "../../../in/ngan-sach-2026-a/index.html")
+        #expect(without?["href"] as? String == "../../../in/ngan-sach-2026-a.html")
         page.kind = .page
         #expect(PrintEdition.links(for: page, withPDF: true).isEmpty)
     }
@@ -121,9 +121,9 @@ struct PrintEditionTests {
         let columns = BudgetFixtures.executionColumns + "  - id: cung_ky\n    tieu_de: Cùng kỳ năm trước\n    kieu: so_tien\n"
         let csv = "stt,noi_dung,du_toan,thuc_hien,ty_le,cung_ky\nI,Tổng chi,,,,\n1,Chi A,1.000,250,,200\n"
         let site = try BudgetFixtures.site(csv: csv, sidecar: BudgetFixtures.sidecar(columns: columns))
-        let wide = try #require(site.build().text(of: "in/ngan-sach-2026-bao-cao/index.html"))
+        let wide = try #require(site.build().text(of: "in/ngan-sach-2026-bao-cao.html"))
         #expect(wide.contains("in-ngang"))
-        let narrow = try #require(try BudgetFixtures.site(csv: Self.budgetCSV).build().text(of: "in/ngan-sach-2026-bao-cao/index.html"))
+        let narrow = try #require(try BudgetFixtures.site(csv: Self.budgetCSV).build().text(of: "in/ngan-sach-2026-bao-cao.html"))
         #expect(!narrow.contains("in-ngang"))
     }
 
@@ -148,7 +148,7 @@ struct PrintEditionTests {
         #expect(warning.message.contains("khong-co-python-nay"))
         #expect(warning.hint?.contains("pip install weasyprint") == true)
         #expect(!result.files.contains { $0.path.hasSuffix(".pdf") })
-        #expect(result.text(of: "in/phi-le-phi/index.html") != nil)
+        #expect(result.text(of: "in/phi-le-phi.html") != nil)
         #expect(result.text(of: "ngan-sach/2026/bao-cao/index.html")?.contains(".pdf") == false)
     }
 
@@ -164,7 +164,7 @@ struct PrintEditionTests {
         options.pdf = true
         let result = Pipeline.run(options)
         #expect(result.errorCount == 0, "\(result.diagnostics)")
-        let pages = result.files.map(\.path).filter { $0.hasPrefix("in/") && $0.hasSuffix("/index.html") && $0 != "in/index.html" }
+        let pages = result.files.map(\.path).filter { $0.hasPrefix("in/") && $0.hasSuffix(".html") && $0 != "in/index.html" }
         let pdfs = Set(result.files.map(\.path).filter { $0.hasSuffix(".pdf") })
         #expect(pdfs.count == pages.count)
         #expect(pdfs.contains("in/ngan-sach-2026-bao-cao.pdf"))
@@ -197,4 +197,65 @@ struct PrintEditionTests {
         #expect(PDFEngine(environment: [:]).python == "python3")
         #expect(PDFEngine(environment: ["CONGKHAI_PYTHON": " /opt/venv/bin/python "]).python == "/opt/venv/bin/python")
     }
+
+    /// Editions are files of `in/` (`in/x.html` beside `in/x.pdf`), one folder fewer each; a
+    /// quarter's sheet keeps the folder address printed on the sheets already posted. Every
+    /// link an edition makes, and every link to one, must still land on a published file.
+    @Test func editionsAreFilesOfInAndEveryLinkToAndFromThemResolves() throws {
+        let result = try Self.site().build()
+        let published = Set(result.files.map(\.path))
+        let editions = published.filter { $0.hasPrefix("in/") && $0.hasSuffix(".html") && $0 != "in/index.html" }
+        #expect(editions.count >= 7)
+        for edition in editions where !edition.hasSuffix("/index.html") || !edition.contains("-quy-") {
+            #expect(!edition.dropFirst(3).contains("/"), "\(edition) is a file of in/, not a folder")
+        }
+        #expect(published.contains("in/cong-khai-2026-quy-4/index.html"), "the quarter sheet keeps its folder address")
+        func targets(_ html: String) -> [String] {
+            html.split(separator: "\"").enumerated().compactMap { index, part in
+                guard index > 0, html.split(separator: "\"")[index - 1].hasSuffix("href=") || html.split(separator: "\"")[index - 1].hasSuffix("src=") else { return nil }
+                let link = String(part.split(separator: "#", omittingEmptySubsequences: false)[0])
+                return link.isEmpty || link.contains(":") ? nil : link
+            }
+        }
+        /// nil for a link that climbs above the site's root (it would work only by luck, on a host
+        /// that serves the site at its domain's root).
+        func resolve(_ link: String, from file: String) -> String? {
+            var parts = file.split(separator: "/").dropLast().map(String.init)
+            for segment in link.split(separator: "/") {
+                if segment == ".." {
+                    guard parts.popLast() != nil else { return nil }
+                } else if segment != "." {
+                    parts.append(String(segment))
+                }
+            }
+            return parts.joined(separator: "/")
+        }
+        var checked = 0
+        for file in editions.sorted() + ["in/index.html", "thu-tuc/ho-tich/1.001193/index.html", "ngan-sach/2026/bao-cao/index.html"] {
+            let html = try #require(result.text(of: file))
+            for link in targets(html) {
+                #expect(resolve(link, from: file).map(published.contains) == true, "\(file): \(link) leads nowhere")
+                checked += 1
+            }
+        }
+        #expect(checked > 40)
+        let procedure = try #require(result.text(of: "thu-tuc/ho-tich/1.001193/index.html"))
+        #expect(procedure.contains("href=\"../../../in/thu-tuc-ho-tich-1.001193.html\""))
+    }
+
+    @Test func anEditionAddressIsAFileAndItsLinksClimbOneFolder() {
+        #expect(RelativeURL.root(from: "in/thu-tuc-ho-tich-1.001193.html") == "../")
+        #expect(RelativeURL.root(from: "in/cong-khai-2026-quy-4/") == "../../")
+        #expect(RelativeURL.root(from: "thu-tuc/ho-tich/1.001193/") == "../../../")
+        #expect(RelativeURL.root(from: "") == "")
+        #expect(RelativeURL.file(ofPage: "in/thu-tuc.html") == "in/thu-tuc.html")
+        #expect(RelativeURL.file(ofPage: "thu-tuc/") == "thu-tuc/index.html")
+        #expect(RelativeURL.file(ofPage: "") == "index.html")
+        #expect(RelativeURL.href(from: "in/thu-tuc.html", to: .page("thu-tuc/")) == "../thu-tuc/index.html")
+        #expect(RelativeURL.href(from: "thu-tuc/", to: .page("in/thu-tuc.html")) == "../in/thu-tuc.html")
+        #expect(PrintEdition.pdfPath(for: "in/thu-tuc-ho-tich-1.001193.html") == "in/thu-tuc-ho-tich-1.001193.pdf")
+        #expect(PrintEdition.pdfPath(for: "in/cong-khai-2026-quy-4/") == "in/cong-khai-2026-quy-4.pdf")
+        #expect(PrintEdition.pdfPath(for: "in/cong-khai-2026-quy-4/index.html") == "in/cong-khai-2026-quy-4.pdf")
+    }
+
 }

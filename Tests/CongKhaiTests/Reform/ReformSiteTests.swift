@@ -37,7 +37,7 @@ struct ReformSiteTests {
                 "\(findings.map(\.formatted))")
         #expect(findings.allSatisfy { $0.severity == .warning })
         for slug in ["2025-nam", "2025-quy-3", "2026-6-thang", "2026-quy-1", "2026-quy-3"] {
-            for path in ["cchc/\(slug)/index.html", "in/cchc-\(slug)/index.html"] {
+            for path in ["cchc/\(slug)/index.html", "in/cchc-\(slug).html"] {
                 #expect(result.text(of: path)?.contains("Số liệu trong báo cáo đã ký: ") == true, "\(path)")
             }
         }

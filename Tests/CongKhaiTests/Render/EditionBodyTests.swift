@@ -24,11 +24,11 @@ struct EditionBodyTests {
         let result = site.build()
         #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
         let linkedWeb = try #require(result.text(of: "thu-tuc/ho-tich/1.000656/index.html"))
-        let linkedEdition = try #require(result.text(of: "in/thu-tuc-ho-tich-1.000656/index.html"))
+        let linkedEdition = try #require(result.text(of: "in/thu-tuc-ho-tich-1.000656.html"))
         #expect(linkedWeb.contains("<a href=\"../../../gioi-thieu/lien-he/index.html\">liên hệ</a>"))
-        #expect(linkedEdition.contains("<a href=\"../../gioi-thieu/lien-he/index.html\">liên hệ</a>"))
+        #expect(linkedEdition.contains("<a href=\"../gioi-thieu/lien-he/index.html\">liên hệ</a>"))
         let plain = "<p>Chỉ có <strong>chữ</strong> và <a href=\"https://dichvucong.gov.vn/\">cổng</a>.</p>"
         #expect(try #require(result.text(of: "thu-tuc/ho-tich/1.000689/index.html")).contains(plain))
-        #expect(try #require(result.text(of: "in/thu-tuc-ho-tich-1.000689/index.html")).contains(plain))
+        #expect(try #require(result.text(of: "in/thu-tuc-ho-tich-1.000689.html")).contains(plain))
     }
 }

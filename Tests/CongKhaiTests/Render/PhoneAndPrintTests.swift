@@ -55,14 +55,14 @@ struct PhoneAndPrintTests {
         #expect(try page("cchc/index.html").contains("viewBox=\"0 0 360 "))
 
         // Notice board: scoped widths, no empty “Số:”, a signature block, no tool's remark.
-        #expect(try page("in/thu-tuc/index.html").contains("<table class=\"in-bang-thu-tuc\">"))
-        let procedure = try page("in/thu-tuc-dat-dai-1.013949/index.html")
+        #expect(try page("in/thu-tuc.html").contains("<table class=\"in-bang-thu-tuc\">"))
+        let procedure = try page("in/thu-tuc-dat-dai-1.013949.html")
         #expect(!procedure.contains("class=\"vb-so\"") && !procedure.contains("TM. "))
-        let estimate = try page("in/ngan-sach-2026-du-toan/index.html")
+        let estimate = try page("in/ngan-sach-2026-du-toan.html")
         #expect(estimate.contains("<p><strong><em>Nơi nhận:</em></strong></p>"))
         #expect(estimate.contains("<strong>TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH</strong>"))
         #expect(!estimate.contains("do hệ thống cộng"))
-        #expect(try page("in/cchc-2026-quy-3/index.html").contains("<p class=\"vb-so\">Số: 112/BC-UBND</p>"))
+        #expect(try page("in/cchc-2026-quy-3.html").contains("<p class=\"vb-so\">Số: 112/BC-UBND</p>"))
 
         // 404 keeps its look at any depth: inline stylesheet, links from the site's root.
         let missing = try page("404.html")

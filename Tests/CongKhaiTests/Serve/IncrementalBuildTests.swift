@@ -100,7 +100,7 @@ struct IncrementalBuildTests {
         // The procedure's page and its notice-board edition (in/).
         #expect(update.renderedPages == first.renderedPages + 2)
         #expect(text(build, "thu-tuc/ho-tich/1.000894/index.html") != nil)
-        #expect(text(build, "in/thu-tuc-ho-tich-1.000894/index.html") != nil)
+        #expect(text(build, "in/thu-tuc-ho-tich-1.000894.html") != nil)
     }
 }
 

@@ -11,9 +11,9 @@ import Testing
 @Suite("serve: the splice of an edit shown in the lists")
 struct ListSpliceUpdateTests {
     static let procedurePath = "content/thu-tuc/ho-tich/1.001193.md"
-    static let own = ["in/thu-tuc-ho-tich-1.001193/index.html", "thu-tuc/ho-tich/1.001193/index.html"]
+    static let own = ["in/thu-tuc-ho-tich-1.001193.html", "thu-tuc/ho-tich/1.001193/index.html"]
     /// Every list the procedure is in (its lĩnh vực, its level, its fee) and their editions.
-    static let lists = ["in/index.html", "in/thu-tuc/index.html", "phi-le-phi/index.html", "thu-tuc/ho-tich/index.html",
+    static let lists = ["in/index.html", "in/thu-tuc.html", "phi-le-phi/index.html", "thu-tuc/ho-tich/index.html",
                         "thu-tuc/index.html", "thu-tuc/muc-do/toan-trinh/index.html"]
 
     /// Four procedures in Hộ tịch, three of them charging the same fee: rows before and after the
@@ -88,11 +88,11 @@ struct ListSpliceUpdateTests {
     @Test func aFeeEditSplicesTheRowsOrRemakesTheFeePage() throws {
         let (build, site) = try Self.built()
         let both = try edit(build, site, ProcedureFixtures.procedure(fees: "[le-phi-khai-sinh, phi-chung-thuc]"))
-        expectRowsSpliced(both, remade: ["in/phi-le-phi/index.html", "phi-le-phi/index.html"])
+        expectRowsSpliced(both, remade: ["in/phi-le-phi.html", "phi-le-phi/index.html"])
         let reordered = try edit(build, site, ProcedureFixtures.procedure(fees: "[phi-chung-thuc, le-phi-khai-sinh]"))
         expectRowsSpliced(reordered)
         let other = try edit(build, site, ProcedureFixtures.procedure(fees: "[phi-chung-thuc]"))
-        expectRowsSpliced(other, remade: ["in/phi-le-phi/index.html", "phi-le-phi/index.html"])
+        expectRowsSpliced(other, remade: ["in/phi-le-phi.html", "phi-le-phi/index.html"])
         let unknown = try edit(build, site, ProcedureFixtures.procedure(fees: "[phi-khong-co]"))
         #expect(unknown.diagnostics.contains { $0.key == "procedure.unknown-fee" })
         try edit(build, site, ProcedureFixtures.procedure())
@@ -153,7 +153,7 @@ struct ListSpliceUpdateTests {
         #expect(Self.text(build, "thu-tuc/trang-2/index.html").contains("Thủ tục thử A 999"))
         #expect(!Self.text(build, "thu-tuc/index.html").contains("Thủ tục thử A 999"))
         // The notice board's whole list still has the row put in place.
-        #expect(moved.splicedPaths.contains("in/thu-tuc/index.html"))
+        #expect(moved.splicedPaths.contains("in/thu-tuc.html"))
 
         let back = try edit(build, site, ProcedureFixtures.procedure())
         for path in firstPages + secondPages { #expect(back.renderedPaths.contains(path), "\(path)") }

@@ -64,7 +64,7 @@ struct SpliceUpdateTests {
         let update = try edit(build, site, Self.procedurePath, ProcedureFixtures.procedure(body: Self.body("Ghi chú mới về hồ sơ.")))
         #expect(update.renderedPages == 2)
         #expect(Self.text(build, "thu-tuc/ho-tich/1.001193/index.html")?.contains("Ghi chú mới về hồ sơ.") == true)
-        #expect(Self.text(build, "in/thu-tuc-ho-tich-1.001193/index.html")?.contains("Ghi chú mới về hồ sơ.") == true)
+        #expect(Self.text(build, "in/thu-tuc-ho-tich-1.001193.html")?.contains("Ghi chú mới về hồ sơ.") == true)
     }
 
     @Test func aNewsBodyEditRendersThatPageOnly() throws {
