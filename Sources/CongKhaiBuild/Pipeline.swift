@@ -21,6 +21,10 @@ public struct BuildResult: Sendable {
     /// in their kept HTML instead of being rendered (`RowLayout`), and the pages rendered whole.
     public var splicedPaths: [String] = []
     public var renderedPaths: [String] = []
+    /// Each content file the build read, by display path (`content/tin-tuc/a.md`), with the
+    /// digest of the bytes it loaded: the build record takes its hashes from here instead of
+    /// reading every file a second time.
+    public var sourceDigests: [String: SourceDigest] = [:]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -97,6 +101,7 @@ public enum Pipeline {
         }
         let site = SiteBuild(options: rendering)
         var result = site.build()
+        result.sourceDigests = site.sourceDigests
         keeping?(site)
         if let pdfEngine { pdfEngine.add(to: &result, log: pdfLog) }
         result.diagnostics += pdfLog.all

@@ -248,6 +248,14 @@ public final class SiteBuild: @unchecked Sendable {
         }
     }
 
+    /// `BuildResult.sourceDigests` of the files loaded now.
+    var sourceDigests: [String: SourceDigest] {
+        var digests: [String: SourceDigest] = [:]
+        digests.reserveCapacity(loaded.count)
+        for (path, file) in loaded { if let digest = file.digest { digests[path] = digest } }
+        return digests
+    }
+
     func result(_ clock: StepClock) -> BuildResult {
         return BuildResult(files: outputFiles, pageCount: outputPaths.htmlCount, diagnostics: diagnostics, timings: clock.timings, checklist: checklist)
     }

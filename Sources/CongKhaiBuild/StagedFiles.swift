@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import CongKhaiRender
 import Foundation
 import Synchronization
@@ -30,7 +31,8 @@ enum StagedFiles {
         let hash = ledger == nil ? 0 : data.withUnsafeBytes { XXHash64.hash($0) }
         var info = stat()
         if fresh {
-            try ensureFolder(String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)]))
+            let folder = target[..<(target.lastIndex(of: "/") ?? target.endIndex)]
+            if let ledger { try ledger.ensureFolder(folder) } else { try ensureFolder(String(folder)) }
         } else {
             // Relative to the kept edition's open folder: resolving its whole path again for
             // each of 20,000 pages was most of this stat's cost.

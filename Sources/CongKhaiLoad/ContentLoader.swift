@@ -49,8 +49,8 @@ public enum ContentLoader {
 
     public static func loadFile(_ file: ContentFile) -> LoadedFile {
         let log = DiagnosticLog()
-        let item = load(file, log: log)
-        return LoadedFile(displayPath: file.displayPath, item: item, diagnostics: log.all)
+        let (item, digest) = load(file, log: log)
+        return LoadedFile(displayPath: file.displayPath, item: item, diagnostics: log.all, digest: digest)
     }
 
     /// Joins loaded files into the site: the pages as written, then what each unit assembles
@@ -90,6 +90,9 @@ public enum ContentLoader {
         public var displayPath: String
         var item: Loaded?
         public var diagnostics: [Diagnostic]
+        /// The bytes the file was loaded from (nil for a file not read: an attachment, or one
+        /// that could not be read), for the build record.
+        public var digest: SourceDigest?
     }
 
     indirect enum Loaded: Sendable {
@@ -102,30 +105,39 @@ public enum ContentLoader {
         case unwritten(UnwrittenFile, Loaded)
     }
 
-    static func load(_ file: ContentFile, log: DiagnosticLog) -> Loaded? {
+    /// What `file` becomes, and the digest of the bytes it was read from: each file is read
+    /// once, here, and the build record hashes what was loaded.
+    static func load(_ file: ContentFile, log: DiagnosticLog) -> (item: Loaded?, digest: SourceDigest?) {
+        switch file.role {
+        case let .attachment(path):
+            guard ActiveAttachment.allows(file, log: log) else { return (nil, nil) }
+            return (.attachment(Attachment(source: file.displayPath, path: path, size: file.size)), nil)
+        case .ignored:
+            return (nil, nil)
+        case .siteConfig, .page, .unit:
+            guard let source = SourceText.read(path: file.filePath, displayPath: file.displayPath, log: log) else { return (nil, nil) }
+            return (load(source, file: file, log: log), source.digest)
+        }
+    }
+
+    private static func load(_ source: SourceText, file: ContentFile, log: DiagnosticLog) -> Loaded? {
         switch file.role {
         case .siteConfig:
-            return SourceText.read(path: file.filePath, displayPath: file.displayPath, log: log)
-                .flatMap { SiteConfigLoader.load($0, log: log) }
-                .map(Loaded.config)
+            return SiteConfigLoader.load(source, log: log).map(Loaded.config)
         case let .page(kind, path):
-            return loadHoldingBack(file, log: log) { PageLoader.load($0, path: path, kind: kind, log: log).map(Loaded.page) }
+            return loadHoldingBack(source, log: log) { PageLoader.load($0, path: path, kind: kind, log: log).map(Loaded.page) }
         case let .unit(unit, path):
-            return loadUnit(unit, file: file, path: path, log: log)
-        case let .attachment(path):
-            guard ActiveAttachment.allows(file, log: log) else { return nil }
-            return .attachment(Attachment(source: file.displayPath, path: path, size: file.size))
-        case .ignored:
+            return loadUnit(unit, source: source, file: file, path: path, log: log)
+        case .attachment, .ignored:
             return nil
         }
     }
 }
 
 extension ContentLoader {
-    /// A unit's file: read, loaded by the unit, held back when unwritten (if the unit holds back).
-    static func loadUnit(_ unit: any LoadingUnit, file: ContentFile, path: String, log: DiagnosticLog) -> Loaded? {
-        guard let source = SourceText.read(path: file.filePath, displayPath: file.displayPath, log: log),
-              let item = unit.load(source, file: ClaimedFile(filePath: file.filePath, displayPath: file.displayPath, path: path), log: log)
+    /// A unit's file: loaded by the unit, held back when unwritten (if the unit holds back).
+    static func loadUnit(_ unit: any LoadingUnit, source: SourceText, file: ContentFile, path: String, log: DiagnosticLog) -> Loaded? {
+        guard let item = unit.load(source, file: ClaimedFile(filePath: file.filePath, displayPath: file.displayPath, path: path), log: log)
         else { return nil }
         let loaded: Loaded
         switch item {
@@ -137,10 +149,10 @@ extension ContentLoader {
         return .unwritten(mark, loaded)
     }
 
-    /// Reads and loads a content file; a draft or a file still holding placeholders is reported
-    /// and held back, so it is validated but never published nor counted by the checklist.
-    static func loadHoldingBack(_ file: ContentFile, log: DiagnosticLog, _ loader: (SourceText) -> Loaded?) -> Loaded? {
-        guard let source = SourceText.read(path: file.filePath, displayPath: file.displayPath, log: log), let loaded = loader(source) else { return nil }
+    /// Loads a content file; a draft or a file still holding placeholders is reported and held
+    /// back, so it is validated but never published nor counted by the checklist.
+    static func loadHoldingBack(_ source: SourceText, log: DiagnosticLog, _ loader: (SourceText) -> Loaded?) -> Loaded? {
+        guard let loaded = loader(source) else { return nil }
         guard let mark = UnwrittenMarker.find(in: source) else { return loaded }
         log.report(mark.diagnostic)
         return .unwritten(mark, loaded)

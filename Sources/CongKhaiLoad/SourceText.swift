@@ -8,6 +8,9 @@ import Glibc
 public struct SourceText: Sendable {
     public let path: String
     public let text: String
+    /// The bytes as read from the file (before decoding): the build record's hash of this input,
+    /// so a build reads each content file once. nil for a text not read from a file.
+    public private(set) var digest: SourceDigest?
 
     public init(path: String, text: String) {
         self.path = path
@@ -64,7 +67,9 @@ public struct SourceText: Sendable {
             return nil
         }
         data.count = count
-        return decode(data, displayPath: displayPath, log: log)
+        var source = decode(data, displayPath: displayPath, log: log)
+        source?.digest = SourceDigest(hash: data.withUnsafeBytes { XXHash64.hash($0) }, size: Int64(count))
+        return source
     }
 
     public static func decode(_ data: Data, displayPath: String, log: DiagnosticLog) -> SourceText? {
@@ -168,5 +173,16 @@ extension String {
 
     private static func isSolidASCII(_ byte: UInt8) -> Bool {
         byte > 0x20 && byte < 0x7F
+    }
+}
+
+/// A file's bytes as one read saw them: their xxHash64 and count.
+public struct SourceDigest: Sendable, Equatable {
+    public let hash: UInt64
+    public let size: Int64
+
+    public init(hash: UInt64, size: Int64) {
+        self.hash = hash
+        self.size = size
     }
 }

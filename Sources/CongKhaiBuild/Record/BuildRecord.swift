@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import CongKhaiModel
 import Foundation
 #if canImport(Glibc)

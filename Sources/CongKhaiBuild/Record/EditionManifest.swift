@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -163,6 +164,9 @@ final class EditionLedger: Sendable {
     private let learnt = Mutex<[String: Learnt]>([:])
     /// Paths hard-linked from the published output: that inode's times moved in both folders.
     private let linked = Mutex<Set<String>>([])
+    /// Folders this build made or found in a fresh edition: `in/` holds thousands of
+    /// editions, and asking the file system for it again before each one was a wasted `mkdir`.
+    private let folders = Mutex<Set<Substring>>([])
 
     /// The kept edition's folder, open while the build holds it (`StagedFiles.claim`), or -1:
     /// its files are looked at relative to it rather than by their whole path.
@@ -197,6 +201,13 @@ final class EditionLedger: Sendable {
         let known = Learnt(entry: EditionManifest.Entry(info, hash: hash), mode: UInt32(info.st_mode), device: UInt64(info.st_dev))
         learnt.withLock { $0[path] = known }
         if wasLinked { linked.withLock { _ = $0.insert(path) } }
+    }
+
+    /// Makes `folder` (with its parents) unless this build already did.
+    func ensureFolder(_ folder: Substring) throws {
+        guard !folders.withLock({ $0.contains(folder) }) else { return }
+        try StagedFiles.ensureFolder(String(folder))
+        folders.withLock { _ = $0.insert(folder) }
     }
 
     /// What this build learnt of each file it stored, by path.

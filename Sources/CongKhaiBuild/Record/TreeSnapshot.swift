@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import CongKhaiLoad
 import CongKhaiModel
 import Foundation
 #if canImport(Glibc)
@@ -24,7 +25,9 @@ public enum UnchangedBuild {
     }
 
     /// The inputs as the build is about to read them; taken before loading, so an edit made
-    /// while the build runs is seen as a change by the next one.
+    /// while the build runs is seen as a change by the next one. Their bytes are hashed once
+    /// the build has read them (`record`): a file whose stat did not move between this walk and
+    /// the one after the build held, when it was loaded, the bytes it holds now.
     public struct Inputs: Sendable {
         let stamp: Int64
         let content: [TreeEntry]
@@ -119,20 +122,16 @@ public enum UnchangedBuild {
 
     // MARK: Inputs
 
-    /// Every entry of `content/` and `templates/` with the hash of each file; nil when the
-    /// tree cannot be vouched for (a link to a folder, a file changing while it is read).
+    /// Every entry of `content/` and `templates/`, not yet hashed; nil when the tree cannot be
+    /// vouched for (a link to a folder).
     public static func inputs(_ options: BuildOptions) -> Inputs? {
         guard recordable(options) else { return nil }
         let stamp = now()
         let walkOptions = TreeSnapshot.Options(skipHidden: true, followLinks: true)
-        let contentRoot = contentFolder(options).path, templatesRoot = templatesFolder(options).path
-        guard let content = TreeSnapshot.walk(contentRoot, options: walkOptions), !content.followsFolderLink else { return nil }
-        let templates = TreeSnapshot.walk(templatesRoot, options: walkOptions) ?? .init()
-        guard !templates.followsFolderLink,
-              let hashedContent = hashed(content.entries, root: contentRoot),
-              let hashedTemplates = hashed(templates.entries, root: templatesRoot)
-        else { return nil }
-        return Inputs(stamp: stamp, content: hashedContent, templates: hashedTemplates)
+        guard let content = TreeSnapshot.walk(contentFolder(options).path, options: walkOptions), !content.followsFolderLink else { return nil }
+        let templates = TreeSnapshot.walk(templatesFolder(options).path, options: walkOptions) ?? .init()
+        guard !templates.followsFolderLink else { return nil }
+        return Inputs(stamp: stamp, content: content.entries, templates: templates.entries)
     }
 
     /// The file system's clock, in ns since 1970.
@@ -142,12 +141,19 @@ public enum UnchangedBuild {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    private static func hashed(_ entries: [TreeEntry], root: String) -> [TreeEntry]? {
+    /// `entries` with the hash of each file's bytes: the digest of what the build loaded when
+    /// it read the file (`read`, by path under `root`: `content/` + the entry's path), or else
+    /// the file read now. nil when a file cannot be read, or its size is not the walk's.
+    static func hashed(_ entries: [TreeEntry], root: String, read: [String: SourceDigest] = [:], readPrefix: String = "") -> [TreeEntry]? {
         var entries = entries
         for index in entries.indices where hasBytes(entries[index]) {
-            guard let read = TreeSnapshot.hashFile(root + "/" + String(decoding: entries[index].path, as: UTF8.self)),
-                  read.size == entries[index].size else { return nil }
-            entries[index].contentHash = read.hash
+            let path = String(decoding: entries[index].path, as: UTF8.self)
+            if let digest = read[readPrefix + path], digest.size == entries[index].size {
+                entries[index].contentHash = digest.hash
+                continue
+            }
+            guard let file = TreeSnapshot.hashFile(root + "/" + path), file.size == entries[index].size else { return nil }
+            entries[index].contentHash = file.hash
         }
         return entries
     }
@@ -211,23 +217,28 @@ public enum UnchangedBuild {
 
     // MARK: After a build
 
-    /// Records a build whose output was just swapped in; `inputs` from before it loaded.
+    /// Records a build whose output was just swapped in; `inputs` from before it loaded,
+    /// `read`: the digests of the content files as the build loaded them
+    /// (`BuildResult.sourceDigests`); a file not among them is read now.
     /// Nothing is recorded (and an old record goes) when an input moved during the build.
     /// `output`: the output as the writer left it (`OutputWriter.writeForRecord`); without it
     /// the output is walked.
-    public static func record(_ options: BuildOptions, settings: [UInt8], inputs: Inputs?, pageCount: Int, fileCount: Int,
-                              diagnostics: [Diagnostic], output written: OutputSnapshot? = nil) {
+    public static func record(_ options: BuildOptions, settings: [UInt8], inputs: Inputs?, read: [String: SourceDigest] = [:], pageCount: Int,
+                              fileCount: Int, diagnostics: [Diagnostic], output written: OutputSnapshot? = nil) {
         BuildRecord.forget(options.outputFolder)
         guard let inputs, recordable(options) else { return }
         let walkOptions = TreeSnapshot.Options(skipHidden: true, followLinks: true)
-        guard let content = TreeSnapshot.walk(contentFolder(options).path, options: walkOptions),
+        let contentRoot = contentFolder(options).path, templatesRoot = templatesFolder(options).path
+        guard let content = TreeSnapshot.walk(contentRoot, options: walkOptions),
               still(content.entries, inputs.content),
-              case let templates = TreeSnapshot.walk(templatesFolder(options).path, options: walkOptions) ?? .init(),
+              case let templates = TreeSnapshot.walk(templatesRoot, options: walkOptions) ?? .init(),
               still(templates.entries, inputs.templates),
+              let hashedContent = hashed(inputs.content, root: contentRoot, read: read, readPrefix: "content/"),
+              let hashedTemplates = hashed(inputs.templates, root: templatesRoot),
               case let (outputStamp, output)? = outputTree(options, written)
         else { return }
-        BuildRecord(settings: settings, stamp: inputs.stamp, outputStamp: outputStamp, content: inputs.content, templates: inputs.templates, output: output,
-                    pageCount: pageCount, fileCount: fileCount, diagnostics: diagnostics).save(for: options.outputFolder)
+        BuildRecord(settings: settings, stamp: inputs.stamp, outputStamp: outputStamp, content: hashedContent, templates: hashedTemplates,
+                    output: output, pageCount: pageCount, fileCount: fileCount, diagnostics: diagnostics).save(for: options.outputFolder)
     }
 
     /// The output's entries and when they were taken: the writer's snapshot of this very

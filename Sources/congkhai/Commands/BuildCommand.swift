@@ -105,7 +105,7 @@ struct BuildCommand: ParsableCommand {
         switch written {
         case nil:
             let recordStart = ContinuousClock.now
-            UnchangedBuild.record(options, settings: settings, inputs: inputs, pageCount: result.pageCount, fileCount: result.files.count,
+            UnchangedBuild.record(options, settings: settings, inputs: inputs, read: result.sourceDigests, pageCount: result.pageCount, fileCount: result.files.count,
                                   diagnostics: result.diagnostics, output: snapshot)
             if verbose {
                 // The steps around the pipeline: reading the inputs' record before it, putting the

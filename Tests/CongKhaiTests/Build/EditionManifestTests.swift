@@ -1,4 +1,5 @@
 @testable import CongKhaiBuild
+import CongKhaiLoad
 import Foundation
 import Testing
 #if canImport(Glibc)

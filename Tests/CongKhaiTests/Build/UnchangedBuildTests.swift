@@ -1,4 +1,5 @@
 @testable import CongKhaiBuild
+import CongKhaiLoad
 import CongKhaiModel
 import Foundation
 import Testing
@@ -44,7 +45,7 @@ struct UnchangedBuildTests {
         }
         let written = OutputWriter.writeForRecord(result.files, to: options.outputFolder, force: false, spooled: true, staging: staging)
         if written.failure == nil {
-            UnchangedBuild.record(options, settings: settings, inputs: inputs, pageCount: result.pageCount, fileCount: result.files.count,
+            UnchangedBuild.record(options, settings: settings, inputs: inputs, read: result.sourceDigests, pageCount: result.pageCount, fileCount: result.files.count,
                                   diagnostics: result.diagnostics, output: written.snapshot)
         }
         if !kept { try? FileManager.default.removeItem(at: staging) }
@@ -299,6 +300,33 @@ struct UnchangedBuildTests {
         try FileManager.default.createDirectory(at: site.output.appendingPathComponent("tin-tuc/moi"), withIntermediateDirectories: false)
         #expect(!TreeSnapshot.stillMatches(site.output.path, recorded, racyFrom: .max))
         #expect(!TreeSnapshot.stillMatches(site.output.path, recorded, racyFrom: .min))
+    }
+
+    /// The record hashes each content file from the bytes the build loaded (one read per file),
+    /// and that record is the one a second read of every file would have made.
+    @Test func theRecordHashesWhatTheBuildLoadedAsASecondReadWould() throws {
+        // Saved by Notepad: a byte order mark and CR LF, which loading takes away; the hash is
+        // of the bytes on disk.
+        let site = try TestSite.minimal(Self.pages.merging(["content/notepad.md": "\u{FEFF}---\r\ntieu_de: Notepad\r\n---\r\nMột.\r\n"]) { $1 })
+        let options = site.options()
+        let settings = UnchangedBuild.settings(options, environment: [:])
+        let inputs = try #require(UnchangedBuild.inputs(options))
+        let result = site.buildAndWrite()
+        let digests = result.sourceDigests
+        #expect(["content/tin-tuc/a.md", "content/site.yaml", "content/notepad.md"].allSatisfy(digests.keys.contains), "\(digests.keys.sorted())")
+        #expect(!digests.keys.contains("content/du-lieu-thua.yaml"), "a file no unit reads has no digest: it is read for the record")
+        let fromLoad = try #require(UnchangedBuild.hashed(inputs.content, root: site.folder.appendingPathComponent("content").path,
+                                                          read: digests, readPrefix: "content/"))
+        let fromDisk = try #require(UnchangedBuild.hashed(inputs.content, root: site.folder.appendingPathComponent("content").path))
+        #expect(fromLoad == fromDisk)
+        #expect(fromLoad.contains { $0.path == Array("du-lieu-thua.yaml".utf8) && $0.contentHash == XXHash64.hash(Array("a: 1\n".utf8)) })
+        // A digest whose size is not the walk's (the file changed between) is not taken.
+        var wrong = digests
+        wrong["content/tin-tuc/a.md"] = SourceDigest(hash: 1, size: 3)
+        #expect(UnchangedBuild.hashed(inputs.content, root: site.folder.appendingPathComponent("content").path, read: wrong, readPrefix: "content/") == fromDisk)
+        UnchangedBuild.record(options, settings: settings, inputs: inputs, read: digests, pageCount: result.pageCount,
+                              fileCount: result.files.count, diagnostics: result.diagnostics)
+        #expect(BuildRecord.load(for: site.output)?.content == fromDisk)
     }
 
     @Test func xxHash64MatchesTheReferenceValues() {

@@ -2,14 +2,14 @@
 /// cryptographic hash: it tells a touched-but-unchanged input from an edited one, where a
 /// collision would need 2^64 tries of edits, and it reads a 10,000-file site in a few
 /// milliseconds. (Foundation on Linux has no SHA-256 and no package here earns a dependency.)
-enum XXHash64 {
+public enum XXHash64 {
     private static let p1: UInt64 = 11_400_714_785_074_694_791
     private static let p2: UInt64 = 14_029_467_366_897_019_727
     private static let p3: UInt64 = 1_609_587_929_392_839_161
     private static let p4: UInt64 = 9_650_029_242_287_828_579
     private static let p5: UInt64 = 2_870_177_450_012_600_261
 
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let count = bytes.count
         var offset = 0
         var h: UInt64
@@ -50,7 +50,7 @@ enum XXHash64 {
         return h
     }
 
-    static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { hash($0) } }
+    public static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { hash($0) } }
 
     private static func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
         rotate(accumulator &+ input &* p2, 31) &* p1
