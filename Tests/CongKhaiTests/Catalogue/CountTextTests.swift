@@ -46,5 +46,9 @@ struct CountTextTests {
         let edition = try #require(result.text(of: "in/thu-tuc/index.html"))
         #expect(edition.contains("Gồm 1.001 thủ tục thuộc 2 lĩnh vực"))
         #expect(edition.contains("Lĩnh vực Hộ tịch (1.000 thủ tục)"))
+        // The notice board's index: a procedure's edition each, over a thousand in one group.
+        let index = try #require(result.text(of: "in/index.html"))
+        #expect(index.contains(/<span class="field-count">\(1\.0\d\d\)<\/span>/))
+        #expect(!index.contains(/<span class="field-count">\(1\d{3}\)<\/span>/))
     }
 }

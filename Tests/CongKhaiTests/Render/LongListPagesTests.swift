@@ -193,6 +193,19 @@ struct LongListPagesTests {
         #expect(search.contains("Văn bản thử 2026 số 130") && search.contains("Văn bản thử 2025 số 1\""))
     }
 
+    /// swift-mustache (`--reference-template-engine`) makes the same pages of the same lists.
+    @Test func bothTemplateEnginesSplitTheListsAlike() throws {
+        let site = try Self.site()
+        var reference = site.options()
+        reference.referenceTemplateEngine = true
+        let slow = Pipeline.run(reference)
+        let fast = try Self.built.get()
+        #expect(fast.files.map(\.path) == slow.files.map(\.path))
+        let lists = fast.splitListPages { _ in true }.map(\.path)
+        #expect(lists.count == 14)
+        for path in lists { #expect(fast.text(of: path) == slow.text(of: path), "\(path)") }
+    }
+
     /// A news item at the address of the list's page 2 (`tin-tuc/trang-2.md`): the news stay whole.
     @Test func aListWhosePageAddressIsTakenStaysWhole() throws {
         let site = try Self.site(["content/tin-tuc/trang-2.md": "---\ntieu_de: \"Trang 2 của xã\"\nngay: 2026-01-05\n---\nNội dung.\n"])
@@ -205,8 +218,9 @@ struct LongListPagesTests {
     }
 
     /// `serve`: a news item added to a list of exactly two pages makes page 3, removing it takes
-    /// page 3 away, a body edit of an item changes its page alone, removing the oldest moves an
-    /// item across pages; each time the output is a fresh build's, byte for byte.
+    /// page 3 away, a body edit of an item changes its page alone, a new date or the oldest
+    /// removed moves items across pages, a new section title retitles every page; each time the
+    /// output is a fresh build's, byte for byte.
     @Test func serveAddingAndRemovingNewsGivesAFreshBuildsPages() throws {
         var files = Self.news(200)
         files["content/tin-tuc/_index.md"] = "---\ntieu_de: Tin tức\n---\nTin hoạt động của xã.\n"
@@ -226,6 +240,13 @@ struct LongListPagesTests {
         let body = try SpliceUpdateTests().edit(build, site, "content/tin-tuc/tin-150.md",
                                                 "---\ntieu_de: \"Tin số 150\"\nmo_ta: \"Tóm tắt tin 150.\"\nngay: \(CalendarDate(year: 2025, month: 1, day: 1)!.adding(days: 150).iso)\n---\nNội dung sửa.\n")
         #expect(body.renderedPages == 1)
+        // A new date makes it the newest: from page 2 to the top of page 1, the others move down.
+        try SpliceUpdateTests().edit(build, site, "content/tin-tuc/tin-150.md",
+                                     "---\ntieu_de: \"Tin số 150\"\nngay: 2026-11-22\n---\nNội dung sửa.\n")
+        #expect(SpliceUpdateTests.text(build, "tin-tuc/index.html")?.contains("Tin số 150") == true)
+        // The section retitled: each page's title follows.
+        try SpliceUpdateTests().edit(build, site, "content/tin-tuc/_index.md", "---\ntieu_de: Tin hoạt động\n---\nTin hoạt động của xã.\n")
+        #expect(SpliceUpdateTests.text(build, "tin-tuc/trang-3/index.html")?.contains("<h1>Tin hoạt động — Trang 3/3</h1>") == true)
 
         try FileManager.default.removeItem(at: site.folder.appendingPathComponent(added))
         build.update(changed: [added])
