@@ -244,6 +244,10 @@ struct LongListPagesTests {
         try SpliceUpdateTests().edit(build, site, "content/tin-tuc/tin-150.md",
                                      "---\ntieu_de: \"Tin số 150\"\nngay: 2026-11-22\n---\nNội dung sửa.\n")
         #expect(SpliceUpdateTests.text(build, "tin-tuc/index.html")?.contains("Tin số 150") == true)
+        // The section's intro edited: page 1 alone shows it.
+        let intro = try SpliceUpdateTests().edit(build, site, "content/tin-tuc/_index.md", "---\ntieu_de: Tin tức\n---\nTin mới của xã.\n")
+        #expect(intro.renderedPages == 1)
+        #expect(SpliceUpdateTests.text(build, "tin-tuc/index.html")?.contains("Tin mới của xã.") == true)
         // The section retitled: each page's title follows.
         try SpliceUpdateTests().edit(build, site, "content/tin-tuc/_index.md", "---\ntieu_de: Tin hoạt động\n---\nTin hoạt động của xã.\n")
         #expect(SpliceUpdateTests.text(build, "tin-tuc/trang-3/index.html")?.contains("<h1>Tin hoạt động — Trang 3/3</h1>") == true)
