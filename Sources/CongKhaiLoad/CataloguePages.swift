@@ -61,50 +61,22 @@ public enum CataloguePages {
 }
 
 extension CataloguePages {
-    /// The catalogue and its lĩnh vực and level lists longer than `perPage` rows split into
-    /// pages (`ListPaging`): page 1 keeps the list's address and learns it is split, pages 2…
-    /// follow it at `trang-2/`, … (their title says which page; the intro is page 1's alone).
-    /// `paginates`: whether the list's layout shows the page links (a site's own layout written
-    /// before lists were split does not, and keeps its whole list on one page).
-    public static func paginate(_ pages: [Page], procedures: [Procedure], perPage: Int = ListPaging.rowsPerPage,
-                                paginates: (Page) -> Bool) -> [Page] {
-        guard procedures.count > perPage else { return pages }
+    /// How many rows each list of the catalogue has (the catalogue, each lĩnh vực, each level);
+    /// nil for another page. Counted once for all the catalogue's lists (`ListPages.paginate`).
+    public static func listRows(procedures: [Procedure]) -> (Page) -> Int? {
         var byField: [String: Int] = [:], byLevel: [OnlineLevel: Int] = [:]
         for procedure in procedures {
             byField[procedure.fieldSlug, default: 0] += 1
             if let level = procedure.onlineLevel { byLevel[level, default: 0] += 1 }
         }
-        // A list's page n would be at the address of a page the site has (a lĩnh vực named
-        // “Trang 2”, an editor's `thu-tuc/trang-2.md`): that list stays whole rather than hide it.
-        let taken = Set(pages.map(\.path))
-        var result: [Page] = []
-        result.reserveCapacity(pages.count + procedures.count / perPage + 16)
-        for page in pages {
-            let rows: Int
+        let total = procedures.count
+        return { page in
             switch (page.kind, page.data) {
-            case (.catalogue, _): rows = procedures.count
-            case let (.procedureList, .procedureField(slug)): rows = byField[slug] ?? 0
-            case let (.procedureList, .procedureLevel(level)): rows = byLevel[level] ?? 0
-            default: rows = 0
-            }
-            let count = ListPaging.pageCount(rows: rows, perPage: perPage)
-            guard count > 1, page.paging == nil, !(2...count).contains(where: { taken.contains(ListPaging.path($0, of: page.path)) }),
-                  paginates(page) else {
-                result.append(page)
-                continue
-            }
-            var first = page
-            first.paging = ListPaging(number: 1, count: count, listPath: page.path, listTitle: page.title)
-            result.append(first)
-            for number in 2...count {
-                var next = first
-                next.paging?.number = number
-                next.path = ListPaging.path(number, of: page.path)
-                next.title = next.paging?.title ?? page.title
-                next.body = ""
-                result.append(next)
+            case (.catalogue, _): return total
+            case let (.procedureList, .procedureField(slug)): return byField[slug] ?? 0
+            case let (.procedureList, .procedureLevel(level)): return byLevel[level] ?? 0
+            default: return nil
             }
         }
-        return result
     }
 }

@@ -39,6 +39,10 @@ public protocol LoadingUnit: Sendable {
     /// fees) that moves nothing else: no address, group, date or menu. Puts `new` in place like
     /// `splice` and says which list pages show it; nil when the site must be assembled again.
     func spliceListed(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> ListedSplice?
+    /// How many rows the list `page` shows has, when it is one of the unit's lists (all of
+    /// them, as on the web: a list longer than `ListPaging.rowsPerPage` is split into pages,
+    /// `ListPages.paginate`); nil otherwise.
+    func listRows(of page: Page, in content: SiteContent) -> Int?
 }
 
 /// What `LoadingUnit.spliceListed` changed, for the render stage.
@@ -73,6 +77,7 @@ extension LoadingUnit {
     public var wholeSiteFiles: Set<String> { [] }
     public func splice(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> [Page]? { nil }
     public func spliceListed(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> ListedSplice? { nil }
+    public func listRows(of page: Page, in content: SiteContent) -> Int? { nil }
 }
 
 /// Where a file under `content/` sits, as a unit's `claim` sees it. Folder names are slugged

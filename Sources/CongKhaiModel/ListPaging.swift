@@ -1,6 +1,6 @@
 /// One page of a long list split into pages of `ListPaging.rowsPerPage` rows (the procedure
-/// catalogue and its lĩnh vực and level lists). Page 1 stays at the list's address; page `n`
-/// is the sub-folder `trang-n/` of it. The notice-board edition is never split: a list posted
+/// catalogue and its lĩnh vực and level lists, the document lists, a section's pages such as the
+/// news). Page 1 stays at the list's address; page `n` is the sub-folder `trang-n/` of it. The notice-board edition is never split: a list posted
 /// at the commune's office must be whole.
 public struct ListPaging: Sendable, Equatable {
     /// 100 rows: about 45 KB of HTML for a catalogue page (a row is ~450 bytes), so a phone on a
@@ -42,6 +42,13 @@ public struct ListPaging: Sendable, Equatable {
         return start..<min(total, start + perPage)
     }
 
-    /// `Thủ tục hành chính — Trang 2/14`: the title of the page and its heading.
-    public var title: String { "\(listTitle) — Trang \(number)/\(count)" }
+    /// `Thủ tục hành chính — Trang 2/14`, `Tin tức — Trang 12/1.203`: the title of the page and its heading.
+    public var title: String { "\(listTitle) — Trang \(VietnameseFormat.integer(number))/\(VietnameseFormat.integer(count))" }
+
+    /// Whether the rows of `page`'s list are the pages below it (`children`: a section such as
+    /// `tin-tuc/`), rather than the items of a unit (procedures, documents). The one rule both
+    /// the split (how many rows) and the page's values (which children it shows) follow.
+    public static func listsChildren(_ page: Page) -> Bool {
+        page.kind == .section
+    }
 }

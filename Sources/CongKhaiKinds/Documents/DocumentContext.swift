@@ -29,7 +29,9 @@ struct DocumentContext: Sendable {
 
     /// `van_ban` on a list page: the filter links (year and kind, each keeping the other), the rows;
     /// `inForceOnly` for the notice board, where replaced and expired documents have no place.
-    func listing(_ filter: DocumentFilter, from pagePath: String, inForceOnly: Bool = false) -> [String: Any] {
+    /// `paging`: the page of a list split into pages, which shows its part of the rows (the
+    /// counts stay the whole list's).
+    func listing(_ filter: DocumentFilter, from pagePath: String, inForceOnly: Bool = false, paging: ListPaging? = nil) -> [String: Any] {
         let shown = registry.documents.filter { document in
             filter.matches(document) && (!inForceOnly || ![.replaced, .expired].contains(registry.status(of: document, asOf: asOf)))
         }
@@ -52,7 +54,7 @@ struct DocumentContext: Sendable {
             "count": VietnameseFormat.integer(shown.count),
             "years": years,
             "kinds": kinds,
-            "documents": shown.map { row($0, from: pagePath) },
+            "documents": shown[paging?.rows(of: shown.count) ?? shown.indices].map { row($0, from: pagePath) },
             "json_href": RelativeURL.href(from: pagePath, to: .file(DocumentOpenData.jsonPath)),
             "csv_href": RelativeURL.href(from: pagePath, to: .file(DocumentOpenData.csvPath)),
         ]
@@ -152,7 +154,7 @@ extension DocumentContext: UnitRendering {
     func values(for page: Page) -> [String: Any] {
         guard case let .unit(value) = page.data else { return [:] }
         if let filter = value as? DocumentFilter {
-            return ["van_ban": listing(filter, from: page.path, inForceOnly: page.path.hasPrefix(PrintEdition.folder))]
+            return ["van_ban": listing(filter, from: page.path, inForceOnly: page.path.hasPrefix(PrintEdition.folder), paging: page.paging)]
         }
         if let document = value as? OfficialDocument { return ["van_ban": self.page(document, from: page.path)] }
         return [:]

@@ -64,6 +64,14 @@ struct DocumentsUnit: ContentUnit {
         }
     }
 
+    /// Every document the filter of a list page matches (the web list; the notice board's
+    /// edition, of those in force only, is never split).
+    func listRows(of page: Page, in content: SiteContent) -> Int? {
+        guard case let .unit(value) = page.data, let filter = value as? DocumentFilter,
+              let registry = content.unit(id, as: DocumentRegistry.self) else { return nil }
+        return registry.documents.reduce(0) { $0 + (filter.matches($1) ? 1 : 0) }
+    }
+
     func check(_ content: SiteContent, log: DiagnosticLog) {
         guard let registry = content.unit(id, as: DocumentRegistry.self), !registry.isEmpty, let asOf = content.checklist.asOf else { return }
         DocumentChecks.run(registry, attachments: Set(content.attachments.map(\.source)), asOf: asOf, log: log)

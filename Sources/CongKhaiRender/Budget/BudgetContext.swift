@@ -46,7 +46,7 @@ public struct BudgetContext: UnitRendering, @unchecked Sendable {
         var values: [String: Any] = [
             "year": String(year),
             "href": RelativeURL.href(from: page.path, to: .page("ngan-sach/\(year)/")),
-            "count": String(disclosures.count),
+            "count": VietnameseFormat.integer(disclosures.count),
             "json_href": RelativeURL.href(from: page.path, to: .file(BudgetOpenData.jsonPath(year))),
             "csv_href": RelativeURL.href(from: page.path, to: .file(BudgetOpenData.csvPath(year))),
         ]

@@ -38,6 +38,7 @@ struct CatalogueContext {
                 "slug": level.slug,
                 "href": RelativeURL.href(from: page.path, to: .page("thu-tuc/muc-do/\(level.slug)/")),
                 "count": catalogue.procedures(at: level).count,
+                "count_text": VietnameseFormat.integer(catalogue.procedures(at: level).count),
                 "current": { if case let .procedureLevel(current) = page.data { return current == level } else { return false } }(),
             ]
         }
@@ -50,18 +51,21 @@ struct CatalogueContext {
                 "slug": field.slug,
                 "href": RelativeURL.href(from: page.path, to: .page("thu-tuc/\(field.slug)/")),
                 "count": field.procedures.count,
+                "count_text": VietnameseFormat.integer(field.procedures.count),
                 "current": { if case let .procedureField(current) = page.data { return current == field.slug } else { return false } }(),
             ]
         }
     }
 
     /// Keys shared by the catalogue and its filtered lists. A list split into pages
-    /// (`page.paging`) gives this page's rows only, and the links between its pages
-    /// (`pagination`); its counts stay those of the whole list.
+    /// (`page.paging`) gives this page's rows only (the links between its pages, `pagination`,
+    /// are every page's: `PageContext`); its counts stay those of the whole list.
     func listing(for page: Page) -> [String: Any] {
         var values: [String: Any] = [
             "procedure_count": catalogue.procedures.count,
+            "procedure_count_text": VietnameseFormat.integer(catalogue.procedures.count),
             "field_count": catalogue.fields.count,
+            "field_count_text": VietnameseFormat.integer(catalogue.fields.count),
             "field_links": fieldLinks(from: page),
             "levels": levels(from: page),
             "catalogue_href": RelativeURL.href(from: page.path, to: .page("thu-tuc/")),
@@ -69,18 +73,20 @@ struct CatalogueContext {
         ]
         let root = RelativeURL.root(from: page.path)
         let paging = page.paging
-        if let paging { values["pagination"] = ListPagination.values(paging, from: page.path) }
         switch page.data {
         case let .procedureField(slug):
             let all = catalogue.procedures(in: slug)
             values["procedures"] = Self.slice(all, paging).map { row($0, root: root) }
             values["list_count"] = all.count
+            values["list_count_text"] = VietnameseFormat.integer(all.count)
         case let .procedureLevel(level):
             let all = catalogue.procedures(at: level)
             values["procedures"] = Self.slice(all, paging).map { row($0, root: root) }
             values["list_count"] = all.count
+            values["list_count_text"] = VietnameseFormat.integer(all.count)
         default:
             values["list_count"] = catalogue.procedures.count
+            values["list_count_text"] = VietnameseFormat.integer(catalogue.procedures.count)
             values["fields"] = fieldParts(on: page).map { part -> [String: Any] in
                 let field = catalogue.fields[part.field]
                 var section: [String: Any] = [
@@ -88,6 +94,7 @@ struct CatalogueContext {
                     "slug": field.slug,
                     "href": RelativeURL.href(from: page.path, to: .page("thu-tuc/\(field.slug)/")),
                     "count": field.procedures.count,
+                    "count_text": VietnameseFormat.integer(field.procedures.count),
                     "procedures": field.procedures[part.rows].map { row($0, root: root) },
                 ]
                 // Its heading repeats on the next page, saying so.

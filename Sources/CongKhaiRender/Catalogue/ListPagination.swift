@@ -25,14 +25,20 @@ enum ListPagination {
 
     /// The template values for the page at `path`; links are relative to it (they work from
     /// `file://`, from a sub-folder and through `serve`).
+    /// Numbers come as Ints (`number`, `count`, for a template's own tests) and as text written the
+    /// Vietnamese way (`number_text`, `count_text`: `1.203`), which the default theme prints.
     static func values(_ paging: ListPaging, from path: String) -> [String: Any] {
+        let countText = VietnameseFormat.integer(paging.count)
         func link(_ number: Int) -> [String: Any] {
-            ["number": number, "href": RelativeURL.href(from: path, to: .page(ListPaging.path(number, of: paging.listPath))),
-             "count": paging.count]
+            ["number": number, "number_text": VietnameseFormat.integer(number),
+             "href": RelativeURL.href(from: path, to: .page(ListPaging.path(number, of: paging.listPath))),
+             "count": paging.count, "count_text": countText]
         }
         var values: [String: Any] = [
             "number": paging.number,
+            "number_text": VietnameseFormat.integer(paging.number),
             "count": paging.count,
+            "count_text": countText,
             "items": numbers(current: paging.number, count: paging.count).map { number -> [String: Any] in
                 guard let number else { return ["ellipsis": true] }
                 var item = link(number)

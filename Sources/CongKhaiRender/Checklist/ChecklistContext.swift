@@ -46,7 +46,7 @@ public struct ChecklistContext: UnitRendering {
 
     func box(root: String) -> [String: Any] {
         ["href": root + ChecklistPaths.page + "index.html",
-         "counts": checklist.counts.filter { $0.count > 0 }.map { ["label": $0.status.label, "count": String($0.count), "class": $0.status.rawValue] },
+         "counts": checklist.counts.filter { $0.count > 0 }.map { ["label": $0.status.label, "count": VietnameseFormat.integer($0.count), "class": $0.status.rawValue] },
          "as_of_text": checklist.asOf?.vietnamese ?? ""]
     }
 
@@ -54,14 +54,14 @@ public struct ChecklistContext: UnitRendering {
         let statuses = ItemStatus.Kind.allCases.compactMap { kind -> [String: Any]? in
             let items = checklist.items.filter { $0.status.kind == kind }
             guard !items.isEmpty else { return nil }
-            return ["id": "tt-" + kind.rawValue.replacingOccurrences(of: "_", with: "-"), "label": kind.label, "count": String(items.count),
+            return ["id": "tt-" + kind.rawValue.replacingOccurrences(of: "_", with: "-"), "label": kind.label, "count": VietnameseFormat.integer(items.count),
                     "class": kind.rawValue, "items": items.map { item($0, root: root) }]
         }
         let groupIDs = checklist.items.map(\.rule.group).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let groups = groupIDs.map { id -> [String: Any] in
             let items = checklist.items.filter { $0.rule.group == id }
             return ["id": "nhom-" + id.replacingOccurrences(of: "_", with: "-"), "label": Self.groupLabels[id] ?? id,
-                    "count": String(items.count), "items": items.map { item($0, root: root) }]
+                    "count": VietnameseFormat.integer(items.count), "items": items.map { item($0, root: root) }]
         }
         // The page opens on the quarter of the date the status is computed for (else the latest);
         // the others are collapsed, so the page is not three copies of every item long.
@@ -72,10 +72,10 @@ public struct ChecklistContext: UnitRendering {
             let items = checklist.items.filter { $0.year == entry.year && $0.quarter == entry.quarter }
             return ["id": "quy-\(entry.year)-\(entry.quarter)", "label": "Quý \(roman(entry.quarter)) năm \(entry.year)",
                     "sheet_href": root + ChecklistPaths.sheet(year: entry.year, quarter: entry.quarter) + "index.html",
-                    "count": String(items.count), "is_current": entry.year == open?.year && entry.quarter == open?.quarter,
+                    "count": VietnameseFormat.integer(items.count), "is_current": entry.year == open?.year && entry.quarter == open?.quarter,
                     "items": items.map { item($0, root: root) }]
         }
-        return ["as_of_text": checklist.asOf?.vietnamese ?? "", "total": String(checklist.items.count), "statuses": statuses,
+        return ["as_of_text": checklist.asOf?.vietnamese ?? "", "total": VietnameseFormat.integer(checklist.items.count), "statuses": statuses,
                 "groups": groups, "quarters": quarters, "json_href": root + ChecklistPaths.json, "csv_href": root + ChecklistPaths.csv]
     }
 

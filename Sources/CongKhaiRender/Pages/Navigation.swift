@@ -17,7 +17,8 @@ public struct Navigation: Sendable {
         var children: [String: [Page]] = [:]
         for page in pages where page.kind != .notFound {
             byPath[page.path] = page
-            if let parent = page.parentPath { children[parent, default: []].append(page) }
+            // Page 2… of a list split into pages (`tin-tuc/trang-2/`) is the list, not a page below it.
+            if let parent = page.parentPath, (page.paging?.number ?? 1) == 1 { children[parent, default: []].append(page) }
         }
         self.pagesByPath = byPath
         self.childrenByPath = children.mapValues(Navigation.inReadingOrder)
@@ -77,8 +78,9 @@ public struct Navigation: Sendable {
         pagesByPath[path]?.title
     }
 
+    /// The pages below `page`; for each page of a list split into pages, those of the whole list.
     public func children(of page: Page) -> [Page] {
-        childrenByPath[page.path] ?? []
+        childrenByPath[page.paging?.listPath ?? page.path] ?? []
     }
 
     /// Home, then each folder above the page, then the page itself.

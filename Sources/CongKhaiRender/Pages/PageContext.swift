@@ -49,7 +49,10 @@ struct PageContext: @unchecked Sendable {
         let values = PageValues(title: page.title, contentHTML: bodyHTML, kind: page.kind, address: page.kind == .notFound ? "404.html" : page.path,
                                 description: page.description, author: page.author, date: page.date, updated: navigation.lastChanged(page),
                                 sectionTitle: page.section.flatMap { titlesByPath[$0 + "/"] })
-        let children = navigation.children(of: page).map { entry($0, from: page) }
+        // A section split into pages (the news) shows this page's part of the pages below it.
+        var listed = navigation.children(of: page)[...]
+        if let paging = page.paging, ListPaging.listsChildren(page) { listed = listed[paging.rows(of: listed.count)] }
+        let children = listed.map { entry($0, from: page) }
         var datasets: [[String: Any]]?
         if page.kind == .openData {
             datasets = self.datasets.map { dataset -> [String: Any] in
@@ -67,6 +70,7 @@ struct PageContext: @unchecked Sendable {
                             latestNews: page.kind == .home ? navigation.newsItems.prefix(5).map { entry($0, from: page) } : nil,
                             quickLinks: page.kind == .home ? navigation.topLevel.map { entry($0, from: page) } : nil,
                             datasets: datasets)
+        if let paging = page.paging { view.set("pagination", ListPagination.values(paging, from: page.path)) }
         for unit in units { view.merge(unit.values(for: page, shared: shared)) }
         return view
     }

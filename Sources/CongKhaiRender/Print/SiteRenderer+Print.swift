@@ -156,7 +156,7 @@ extension SiteRenderer {
         let boardGroups = Set(posted.compactMap(\.kind.noticeBoard)).sorted { $0.rank < $1.rank }
         let groups = boardGroups.compactMap { group -> [String: Any]? in
             let items = posted.filter { $0.kind.noticeBoard == group }.compactMap { printIndexItem($0, index: page, header: header) }
-            return items.isEmpty ? nil : ["label": group.label, "count": items.count, "items": items]
+            return items.isEmpty ? nil : ["label": group.label, "count": items.count, "count_text": VietnameseFormat.integer(items.count), "items": items]
         }
         var context = builder.context(for: page, bodyHTML: "")
         var index: [String: Any] = ["groups": groups, "places": header.config.postingPlaces.map { ["ten": $0.name, "dia_chi": $0.address ?? ""] }]

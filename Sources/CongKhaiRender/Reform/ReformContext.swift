@@ -187,7 +187,7 @@ public struct ReformContext: UnitRendering {
             "tasks": plan.tasks.enumerated().map { index, task -> [String: Any] in
                 ["number": String(index + 1), "name": task.name, "group": task.group ?? "", "lead": task.lead ?? "", "due": task.due ?? ""]
             },
-            "task_count": String(plan.tasks.count),
+            "task_count": VietnameseFormat.integer(plan.tasks.count),
         ]
         values["number"] = plan.number
         values["issued_text"] = plan.issuedOn?.vietnamese

@@ -90,4 +90,18 @@ extension BuildResult {
         guard let file = files.first(where: { $0.path == path }), case let .bytes(data) = file.body else { return nil }
         return String(data: data, encoding: .utf8)
     }
+
+    /// The pages (among those `included`) of lists split into pages, those showing the links
+    /// between their pages, each with its internal links that lead to no page or file built.
+    func splitListPages(_ included: (String) -> Bool) -> [(path: String, broken: [String])] {
+        let paths = Set(files.map(\.path))
+        return files.map(\.path).filter(included).compactMap { path in
+            guard let html = text(of: path), html.contains("<nav class=\"pagination\"") else { return nil }
+            let folder = URL(fileURLWithPath: "/site/" + path).deletingLastPathComponent()
+            let broken = html.matches(of: /href="([^"#:]+)"/).map { String($0.1) }.filter { href in
+                !paths.contains(String(URL(fileURLWithPath: href, relativeTo: folder).standardizedFileURL.path.dropFirst("/site/".count)))
+            }
+            return (path, broken)
+        }
+    }
 }
