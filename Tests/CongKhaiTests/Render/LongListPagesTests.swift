@@ -136,7 +136,7 @@ struct LongListPagesTests {
         #expect(!result.files.contains { $0.path == "van-ban/2025/trang-2/index.html" })
 
         // The notice board's list is whole (every document in force), and not posted twice.
-        let edition = try #require(result.text(of: "in/van-ban/index.html"))
+        let edition = try #require(result.text(of: "in/van-ban.html"))
         #expect(Self.rows(edition, "Văn bản thử") == 230)
         #expect(!result.files.contains { $0.path.hasPrefix("in/") && $0.path.contains("trang-") })
     }
