@@ -354,10 +354,11 @@ extension SiteBuild {
         guard let site = run.site, let siteWide = run.siteWide else { return }
         var others: [String: OutputFile] = [:]
         for file in siteWide + run.assets { others[file.path] = file }
-        // An attachment a province shares lives outside the site folder: copied from where it was found.
-        let found = Dictionary(sources.map { ($0.displayPath, $0.url) }, uniquingKeysWith: { first, _ in first })
+        // An attachment a province shares lives outside the site folder: copied from where it was
+        // found. Looked up by attachment: a file URL is a stat, which every content file paid.
         for attachment in site.attachments {
-            others[attachment.path] = OutputFile(path: attachment.path, copying: found[attachment.source] ?? options.siteFolder.appendingPathComponent(attachment.source))
+            let found = sourcesByPath[attachment.source]?.url ?? options.siteFolder.appendingPathComponent(attachment.source)
+            others[attachment.path] = OutputFile(path: attachment.path, copying: found)
         }
         otherOutputs = others
     }

@@ -8,7 +8,7 @@ import Glibc
 public struct ContentFile: Sendable {
     /// The file's absolute path; a `URL` per file cost more than reading most of them.
     public var filePath: String
-    public var url: URL { URL(fileURLWithPath: filePath) }
+    public var url: URL { URL(fileURLWithPath: filePath, isDirectory: false) }
     /// `content/tin-tuc/a.md`: how the editor sees the path.
     public var displayPath: String
     var role: ContentLoader.Role
