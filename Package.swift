@@ -73,6 +73,11 @@ let package = Package(
         .executableTarget(name: "congkhai", dependencies: [
             "CongKhaiBuild", "CongKhaiModel", "CongKhaiImport", "CongKhaiServe", "CongKhaiProvince",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // jemalloc (Debian libjemalloc-dev) replaces glibc's malloc: a build makes millions
+            // of small, short-lived allocations from two threads, where glibc spent 9% of the
+            // CPU (BENCHMARKS.md, session 10). scripts/dist.sh links its static archive.
+            .linkedLibrary("jemalloc", .when(platforms: [.linux])),
         ]),
         // The whole-site fuzzer: seeded mutations of a site, built in memory (scripts/fuzz-site.sh).
         .target(name: "CongKhaiSiteFuzz", dependencies: ["CongKhaiBuild", "CongKhaiModel"]),

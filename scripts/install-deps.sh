@@ -2,7 +2,7 @@
 # Installs the Debian packages CongKhai needs to build, only when they are missing.
 # Usage: scripts/install-deps.sh [extra Debian packages...]
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-dev "$@")
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config zlib1g-dev "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
