@@ -235,11 +235,13 @@ extension SiteBuild {
         return pages
     }
 
-    /// derive: each unit's derivations (impossible years), the posting checklist (it depends on
-    /// every unit and the as-of date, and adds the quarter sheets), the targets links may point at.
+    /// derive: each unit's derivations (impossible years), the lists the theme links to (a fee's
+    /// procedures), long lists split into pages, the posting checklist (it depends on every unit
+    /// and the as-of date, and adds the quarter sheets), the targets links may point at.
     func derive(_ run: inout Pipeline.Run, log: DiagnosticLog) {
         guard var site = run.site else { return }
         for unit in units { unit.derive(&site, asOf: options.asOf, log: log) }
+        addLinkedLists(&site)
         site.pages = paginatedLists(site)
         site.checklist = ChecklistEvaluator.evaluate(site, asOf: options.asOf, units: Units.checking(units), log: log)
         checklist = site.checklist
@@ -296,7 +298,9 @@ extension SiteBuild {
         menu = newMenu
         content = site
         self.renderer = renderer.keptForPages
-        let needsSiteWide = changes == nil || !(changes?.sources.isEmpty ?? true) || changes?.assets == true
+        // A template edit alone can change the set of pages too (a list page the fee layout now
+        // links, a list now split into pages): the sitemap lists them.
+        let needsSiteWide = changes == nil || !(changes?.sources.isEmpty ?? true) || changes?.assets == true || previousPaths != currentPaths
         let siteWide = Mutex<[OutputFile]>([])
         let keptTexts = Mutex<SiteRenderer.KeptTexts?>(nil)
         let siteWideDone = DispatchGroup()

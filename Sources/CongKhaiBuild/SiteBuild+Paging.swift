@@ -4,6 +4,16 @@ import CongKhaiModel
 import CongKhaiRender
 
 extension SiteBuild {
+    /// The units' lists that a page links to only when its layout reads the link
+    /// (`LoadingUnit.addLinkedLists`: each fee's procedures, linked from the fee schedule by
+    /// `procedure_list_href`). Before the split into pages, which splits them too.
+    func addLinkedLists(_ site: inout SiteContent) {
+        let templates = templates
+        for unit in Units.loading(units) {
+            unit.addLinkedLists(to: &site) { field, page in templates.mentions(field, for: page) }
+        }
+    }
+
     /// The site's pages with its long lists split into pages (`ListPaging`), where the list's
     /// layout shows the links between them: the catalogue's lists, each unit's (`listRows`), and
     /// the sections whose rows are their pages (`ListPaging.listsChildren`: the news). Done in

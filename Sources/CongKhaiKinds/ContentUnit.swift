@@ -11,6 +11,7 @@ import CongKhaiRender
 /// |------------------|--------------------------------------|-----------------------------|
 /// | load             | `id`, `claim`, `load`, `holdsBackUnwritten`, `unwrittenMark` | `LoadingUnit` (CongKhaiLoad) |
 /// | assemble         | `assemble` (its pages, its value in `SiteContent.units[id]`) | `LoadingUnit` |
+/// | derive           | `addLinkedLists` (lists a page links to when its layout reads the link) | `LoadingUnit` |
 /// | derive / check   | `check`, `checklistYears`, `addChecklistItems`               | `CheckingUnit` (CongKhaiCheck) |
 /// | render           | `rendering` → `UnitRendering` (template values, open data, files) | `RenderingUnit` (CongKhaiRender) |
 ///

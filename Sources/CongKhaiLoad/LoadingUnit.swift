@@ -43,6 +43,11 @@ public protocol LoadingUnit: Sendable {
     /// them, as on the web: a list longer than `ListPaging.rowsPerPage` is split into pages,
     /// `ListPages.paginate`); nil otherwise.
     func listRows(of page: Page, in content: SiteContent) -> Int?
+    /// The derive stage, once the theme is known: adds to `content.pages` the unit's lists that
+    /// another page links to only when its layout reads the link (`reads(field, page)`: whether
+    /// the layout `page` renders with reads `field`). A site's own layout written before those
+    /// lists keeps showing what it did, and no page is made that nothing links to.
+    func addLinkedLists(to content: inout SiteContent, reads: (_ field: String, _ page: Page) -> Bool)
 }
 
 /// What `LoadingUnit.spliceListed` changed, for the render stage.
@@ -78,6 +83,7 @@ extension LoadingUnit {
     public func splice(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> [Page]? { nil }
     public func spliceListed(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> ListedSplice? { nil }
     public func listRows(of page: Page, in content: SiteContent) -> Int? { nil }
+    public func addLinkedLists(to content: inout SiteContent, reads: (_ field: String, _ page: Page) -> Bool) {}
 }
 
 /// Where a file under `content/` sits, as a unit's `claim` sees it. Folder names are slugged

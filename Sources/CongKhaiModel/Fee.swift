@@ -61,6 +61,16 @@ public struct Fee: Sendable {
 
 /// `content/phi-le-phi.yaml`.
 public struct FeeSchedule: Sendable {
+    /// The fee schedule page's address, whose sub-folders are the fees' procedure lists.
+    public static let path = "phi-le-phi/"
+
+    /// Where the list of the procedures charging fee `id` is (`phi-le-phi/le-phi-khai-sinh/`);
+    /// nil for an id that is no address segment (the loader already refused it).
+    public static func procedureListPath(_ id: String) -> String? {
+        guard !id.isEmpty, id == TextFolding.slug(id) else { return nil }
+        return path + id + "/"
+    }
+
     public var source: String
     public var title: String
     public var updated: CalendarDate?

@@ -59,6 +59,8 @@ public enum PageData: Sendable {
     case procedure(Procedure)
     case procedureField(String)
     case procedureLevel(OnlineLevel)
+    /// The procedures charging the fee of this id.
+    case procedureFee(String)
     case budgetYear(Int)
     indirect case budget(BudgetDisclosure)
     indirect case reformReport(ReformReport)

@@ -9,6 +9,9 @@ extension PageKind {
     public static let procedureList = PageKind("danh-sach-thu-tuc")
     public static let procedure = PageKind("thu-tuc", sources: .ownFile, noticeBoard: .procedures)
     public static let fees = PageKind("phi-le-phi", noticeBoard: .fees)
+    /// `phi-le-phi/<id>/`: the procedures that charge one fee (`FeeSchedule.procedureListPath`),
+    /// so the fee schedule page shows a count and a link where it used to list them all.
+    public static let feeProcedures = PageKind("thu-tuc-theo-phi")
     public static let openData = PageKind("du-lieu")
     /// `ngan-sach/`: estimate against execution, progress across the year.
     public static let budgetOverview = PageKind("ngan-sach")

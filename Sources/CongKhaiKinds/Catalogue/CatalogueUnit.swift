@@ -70,12 +70,29 @@ struct CatalogueUnit: ContentUnit {
     /// A procedure edited in what its rows show (name, deadline, fees, level of government,
     /// agency...) but not in what places it: its address, code, lĩnh vực, online level and dates
     /// (the checklist and the pages' dates read those) stay. The catalogue, its lĩnh vực's and
-    /// level's lists, the fee schedule page (whole when the fees it names changed) show it.
+    /// level's lists, the fee schedule page and the lists of its fees' procedures show it; those
+    /// whose counts change (another fee named) are rendered whole.
     func spliceListed(_ old: any Sendable, _ new: any Sendable, into content: inout SiteContent) -> ListedSplice? {
         guard let was = old as? Procedure, let now = new as? Procedure, was.source == now.source, was.path == now.path, was.code == now.code,
               was.field == now.field, was.fieldSlug == now.fieldSlug, was.onlineLevel == now.onlineLevel, was.updated == now.updated,
               was.publication?.date == now.publication?.date else { return nil }
         guard let index = Self.onlyIndex(of: was, in: content) else { return nil }
+        var lists: Set<String> = ["thu-tuc/", "thu-tuc/\(now.fieldSlug)/"]
+        if let level = now.onlineLevel { lists.insert("thu-tuc/muc-do/\(level.slug)/") }
+        var remade: Set<String> = []
+        if content.fees != nil, !(was.feeIDs.isEmpty && now.feeIDs.isEmpty) {
+            lists.insert(FeeSchedule.path)
+            let before = CataloguePages.feeCounts([was]), after = CataloguePages.feeCounts([now])
+            for id in Set(was.feeIDs + now.feeIDs) {
+                let list = FeeSchedule.procedureListPath(id)
+                if let list { lists.insert(list) }
+                let change = (after[id] ?? 0) - (before[id] ?? 0)
+                guard change != 0 else { continue }
+                remade.insert(FeeSchedule.path)
+                if let list { remade.insert(list) }
+                guard Self.feeListKeepsItsPages(id, at: list, change: change, in: content) else { return nil }
+            }
+        }
         let page = PageSplice.replace(at: was.path, in: &content) { page in
             guard page.kind == .procedure, page.source == was.source, page.title == was.name, case let .procedure(shown) = page.data, shown == was else {
                 return false
@@ -88,14 +105,33 @@ struct CatalogueUnit: ContentUnit {
         }
         guard let page else { return nil }
         content.procedures[index] = now
-        var lists: Set<String> = ["thu-tuc/", "thu-tuc/\(now.fieldSlug)/"]
-        if let level = now.onlineLevel { lists.insert("thu-tuc/muc-do/\(level.slug)/") }
-        var remade: Set<String> = []
-        if content.fees != nil, !(was.feeIDs.isEmpty && now.feeIDs.isEmpty) {
-            lists.insert("phi-le-phi/")
-            if Set(was.feeIDs) != Set(now.feeIDs) { remade.insert("phi-le-phi/") }
-        }
         return ListedSplice(pages: [page], rowKey: now.path, lists: lists, remade: remade, was: was, now: now)
+    }
+
+    /// Whether the list of fee `id`'s procedures (at `path`) keeps its pages when `change`
+    /// procedures more (or fewer) charge it: the derive stage, which a listed splice keeps, made
+    /// them for the counts before. A list that would appear, vanish or be split into another
+    /// number of pages needs the site assembled again.
+    static func feeListKeepsItsPages(_ id: String, at path: String?, change: Int, in content: SiteContent) -> Bool {
+        var count = 0
+        for procedure in content.procedures {
+            for fee in procedure.feeIDs where fee == id { count += 1 }
+        }
+        let after = count + change
+        guard let path, let index = content.pages.indices.first(where: { content.pages[$0].path == path }),
+              content.pages[index].kind == .feeProcedures else {
+            // No list now: one may come with the fee's first procedure (when the theme links it).
+            return !(count == 0 && after > 0 && content.fees?.fees.contains { $0.id == id } == true)
+        }
+        return after > 0 && ListPaging.pageCount(rows: after) == (content.pages[index].paging?.count ?? 1)
+    }
+
+    /// Each fee's procedures on a page of their own (`phi-le-phi/<id>/`), when the fee schedule's
+    /// layout links there (`procedure_list_href`); a site's own older layout lists them inline.
+    func addLinkedLists(to content: inout SiteContent, reads: (_ field: String, _ page: Page) -> Bool) {
+        guard content.fees != nil, let fees = content.pages.lastIndex(where: { $0.kind == .fees }),
+              reads("procedure_list_href", content.pages[fees]) else { return }
+        content.pages = CataloguePages.feeLists(pages: content.pages, procedures: content.procedures, fees: content.fees)
     }
 
     func check(_ content: SiteContent, log: DiagnosticLog) {

@@ -7,6 +7,13 @@ struct CatalogueContext {
     let catalogue: Catalogue
     /// The province's portal: where a procedure without its own link is submitted online.
     let portalURL: String?
+    /// The page of each fee's procedures (`phi-le-phi/<id>/`) by fee id, for the fees that have
+    /// one (the derive stage makes them when the fee schedule's layout links them).
+    var feeLists: [String: String] = [:]
+
+    /// How many procedures a fee with a list page of its own still names on the fee schedule
+    /// page: a handful reads better there than behind a link; thousands made the page megabytes.
+    static let inlineFeeProcedures = 10
 
     func row(_ procedure: Procedure, from page: Page) -> [String: Any] {
         row(procedure, root: RelativeURL.root(from: page.path))
@@ -84,6 +91,12 @@ struct CatalogueContext {
             values["procedures"] = Self.slice(all, paging).map { row($0, root: root) }
             values["list_count"] = all.count
             values["list_count_text"] = VietnameseFormat.integer(all.count)
+        case let .procedureFee(id):
+            let all = catalogue.proceduresByFee[id] ?? []
+            values["procedures"] = Self.slice(all, paging).map { row($0, root: root) }
+            values["list_count"] = all.count
+            values["list_count_text"] = VietnameseFormat.integer(all.count)
+            if let fee = catalogue.feesByID[id] { values["fee"] = self.fee(fee, from: page, listingProcedures: false) }
         default:
             values["list_count"] = catalogue.procedures.count
             values["list_count_text"] = VietnameseFormat.integer(catalogue.procedures.count)
@@ -117,6 +130,7 @@ struct CatalogueContext {
         switch page.data {
         case let .procedureField(slug): return Self.slice(catalogue.procedures(in: slug), page.paging).map(\.path)
         case let .procedureLevel(level): return Self.slice(catalogue.procedures(at: level), page.paging).map(\.path)
+        case let .procedureFee(id): return Self.slice(catalogue.proceduresByFee[id] ?? [], page.paging).map(\.path)
         default:
             return fieldParts(on: page).flatMap { part in catalogue.fields[part.field].procedures[part.rows].map(\.path) }
         }
@@ -170,10 +184,18 @@ struct CatalogueContext {
         values["effective_text"] = fee.effectiveFrom?.vietnamese
         if let document = fee.legalDocument { values["document"] = Self.document(document) }
         let charged = catalogue.proceduresByFee[fee.id] ?? []
-        if listingProcedures {
+        values["procedure_count"] = charged.count
+        values["procedure_count_text"] = VietnameseFormat.integer(charged.count)
+        values["has_procedures"] = !charged.isEmpty
+        guard listingProcedures else { return values }
+        if let list = feeLists[fee.id] {
+            // A list of its own: the count and a link, and the names too while they are few.
+            values["procedure_list_href"] = RelativeURL.href(from: page.path, to: .page(list))
+            if charged.count <= Self.inlineFeeProcedures { values["procedures"] = charged.map { Self.feeRow($0, from: page) } }
+        } else {
+            // A site's own layout that links no list (or a fee whose address an editor's page took).
             values["procedures"] = charged.map { Self.feeRow($0, from: page) }
         }
-        values["procedure_count"] = charged.count
         return values
     }
 

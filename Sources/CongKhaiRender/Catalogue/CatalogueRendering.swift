@@ -14,17 +14,21 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
     /// The search box's links (`search`) from a page `index` folders deep, for the usual depths:
     /// the same for every page of a depth, so made once rather than per page.
     private let searchNodes: [TemplateNode]
-    var context: CatalogueContext { CatalogueContext(catalogue: catalogue, portalURL: portalURL) }
+    /// `CatalogueContext.feeLists`: the fees' procedure lists the site has.
+    let feeLists: [String: String]
+    var context: CatalogueContext { CatalogueContext(catalogue: catalogue, portalURL: portalURL, feeLists: feeLists) }
 
     public init(content: SiteContent) {
         self.init(catalogue: Catalogue(procedures: content.procedures, schedule: content.fees), portalURL: content.config.onlineServiceURL,
-                  unitName: content.config.name)
+                  unitName: content.config.name, feeLists: Self.feeLists(content.pages))
     }
 
-    init(catalogue: Catalogue, portalURL: String?, unitName: String, datasets: [OpenData.Dataset]? = nil, entries: [SearchIndex.Entry]? = nil) {
+    init(catalogue: Catalogue, portalURL: String?, unitName: String, datasets: [OpenData.Dataset]? = nil, entries: [SearchIndex.Entry]? = nil,
+         feeLists: [String: String] = [:]) {
         self.catalogue = catalogue
         self.portalURL = portalURL
         self.unitName = unitName
+        self.feeLists = feeLists
         self.datasets = datasets ?? OpenData.datasets(catalogue: catalogue)
         keptEntries = entries
         feeFacts = Self.feeFacts(catalogue)
@@ -37,6 +41,15 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
             (.scriptHref, .text(root + "assets/tim-kiem.js")),
             (.catalogueHref, .text(root + "thu-tuc/index.html")),
         ])
+    }
+
+    /// The first page of each fee's procedure list among `pages`, by fee id.
+    static func feeLists(_ pages: [Page]) -> [String: String] {
+        var lists: [String: String] = [:]
+        for index in pages.indices where pages[index].kind == .feeProcedures {
+            if case let .procedureFee(id) = pages[index].data, lists[id] == nil { lists[id] = pages[index].paging?.listPath ?? pages[index].path }
+        }
+        return lists
     }
 
     static func feeFacts(_ catalogue: Catalogue) -> [String: FeeFacts] {
@@ -73,7 +86,7 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
         guard let rank = catalogue.rank[key] else { return nil }
         let procedure = catalogue.procedures[rank]
         switch page.kind {
-        case .catalogue, .procedureList: return context.row(procedure, from: page)
+        case .catalogue, .procedureList, .feeProcedures: return context.row(procedure, from: page)
         case .fees: return CatalogueContext.feeRow(procedure, from: page)
         default: return nil
         }
@@ -83,7 +96,7 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
 
     public func rowKeys(on page: Page) -> [String]? {
         switch page.kind {
-        case .catalogue, .procedureList: return context.rowKeys(on: page)
+        case .catalogue, .procedureList, .feeProcedures: return context.rowKeys(on: page)
         default: return nil
         }
     }
@@ -101,7 +114,7 @@ public struct CatalogueRendering: UnitRendering, @unchecked Sendable {
             values["search"] = depth < searchNodes.count ? searchNodes[depth] : Self.searchNode(root: root)
         }
         switch page.kind {
-        case .catalogue, .procedureList:
+        case .catalogue, .procedureList, .feeProcedures:
             values.merge(context.listing(for: page)) { _, new in new }
         case .procedure:
             if case let .procedure(procedure) = page.data {

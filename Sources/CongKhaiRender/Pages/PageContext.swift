@@ -28,6 +28,9 @@ struct PageContext: @unchecked Sendable {
     /// the files and for that page.
     var datasets: [OpenData.Dataset]
 
+    /// The section `Navigation.newsItems` are in.
+    static let newsPath = "tin-tuc/"
+
     init(config: SiteConfig, navigation: Navigation, units: [any UnitRendering]) {
         self.site = PageContext.site(config)
         siteNode = ObjectNode(site)
@@ -65,11 +68,16 @@ struct PageContext: @unchecked Sendable {
                 ]
             }
         }
+        let news = page.kind == .home ? navigation.newsItems : []
         let view = PageView(root: root, site: siteNode, page: values, nav: nav(current: page), breadcrumbs: breadcrumbs(page),
                             children: children.isEmpty ? nil : children,
-                            latestNews: page.kind == .home ? navigation.newsItems.prefix(5).map { entry($0, from: page) } : nil,
+                            latestNews: page.kind == .home ? news.prefix(5).map { entry($0, from: page) } : nil,
                             quickLinks: page.kind == .home ? navigation.topLevel.map { entry($0, from: page) } : nil,
                             datasets: datasets)
+        // The news section, only when it has news: a new site's empty `tin-tuc/` is no place to send a citizen.
+        if !news.isEmpty, navigation.pagesByPath[Self.newsPath] != nil {
+            view.set("news_href", RelativeURL.href(from: page.path, to: .page(Self.newsPath)))
+        }
         if let paging = page.paging { view.set("pagination", ListPagination.values(paging, from: page.path)) }
         for unit in units { view.merge(unit.values(for: page, shared: shared)) }
         return view

@@ -19,8 +19,9 @@ public struct TemplateSet: Sendable {
     let memo: PartialMemo?
     /// The render threads' output buffers, kept with their capacity from page to page.
     let buffers = RenderBuffers()
-    /// The templates that name `pagination` (read from their tags, whichever engine renders them).
-    var paging: Set<String> = []
+    /// The names each template's tags read (`mentions`), from their tags, whichever engine
+    /// renders them.
+    var fieldNames: [String: Set<String>] = [:]
 
     public init(library: MustacheLibrary, names: Set<String>, references: [String: Set<String>] = [:]) {
         self.init(library: library, names: names, references: references, compiled: [:])
@@ -40,14 +41,14 @@ public struct TemplateSet: Sendable {
     /// The same theme rendered by swift-mustache alone.
     public var referenceEngineOnly: TemplateSet {
         var set = TemplateSet(library: library, names: names, references: references, compiled: [:])
-        set.paging = paging
+        set.fieldNames = fieldNames
         return set
     }
 
     /// The same theme with every partial rendered on every page (what `PartialMemo` must equal).
     var renderingEveryPartial: TemplateSet {
         var set = TemplateSet(library: library, names: names, references: references, compiled: compiled, keepsChrome: false)
-        set.paging = paging
+        set.fieldNames = fieldNames
         return set
     }
 
@@ -94,8 +95,33 @@ public struct TemplateSet: Sendable {
     /// were split does not: its list is then kept whole on one page, as it was, rather than
     /// cut into pages no link leads to.
     public func paginates(_ page: Page) -> Bool {
+        mentions("pagination", for: page)
+    }
+
+    /// Whether `layout` or a partial it uses names the value `field` in a tag, at any depth of
+    /// the context (`{{field}}`, `{{#field}}`, `{{field.x}}`, `{{x.field}}`, `{{#empty(field)}}`;
+    /// not in a comment). What a site's own layout written before a value existed does not read,
+    /// it does not show: the value's pages (a list it would link to) are then not made, and the
+    /// page shows what it used to.
+    public func mentions(_ field: String, in layout: String) -> Bool {
+        closure(of: layout).contains { fieldNames[$0]?.contains(field) ?? false }
+    }
+
+    /// `mentions(_:in:)` for the layout `page` renders with (false when it has none).
+    public func mentions(_ field: String, for page: Page) -> Bool {
         guard let layout = layout(for: page, log: DiagnosticLog()) else { return false }
-        return !closure(of: layout).isDisjoint(with: paging)
+        return mentions(field, in: layout)
+    }
+
+    /// The names a tag reads: each part of a dotted name, of a transform's argument
+    /// (`empty(procedures)` reads `procedures`); none for a comment, a partial or the context itself.
+    static func fieldNames(of tag: TemplateScanner.Tag) -> [String] {
+        guard tag.sigil != "!", tag.sigil != ">", tag.sigil != "<" else { return [] }
+        var name = Substring(tag.name.trimmingCharacters(in: .whitespaces))
+        if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+            name = name[name.index(after: open)..<close]
+        }
+        return name.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// A page through its layout from its typed view model; swift-mustache (a layout
@@ -160,7 +186,7 @@ public struct TemplateSet: Sendable {
         }
         var references: [String: Set<String>] = [:]
         var compiled: [String: FastTemplate] = [:]
-        var paging = Set<String>()
+        var fieldNames: [String: Set<String>] = [:]
         for source in sources {
             if library.getTemplate(named: source.name) != nil, let template = try? FastTemplate.compile(source.text) {
                 compiled[source.name] = template
@@ -168,13 +194,10 @@ public struct TemplateSet: Sendable {
             TemplateScanner.checkReferences(source.text, path: source.path, known: names, log: log)
             let tags = TemplateScanner.tags(source.text)
             references[source.name] = Set(tags.filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name))
-            if tags.contains(where: { tag in
-                let name = tag.name.trimmingCharacters(in: .whitespaces)
-                return tag.sigil != "!" && (name == "pagination" || name.hasPrefix("pagination."))
-            }) { paging.insert(source.name) }
+            fieldNames[source.name] = Set(tags.flatMap(fieldNames(of:)))
         }
         var set = TemplateSet(library: library, names: names, references: references, compiled: compiled)
-        set.paging = paging
+        set.fieldNames = fieldNames
         return set
     }
 

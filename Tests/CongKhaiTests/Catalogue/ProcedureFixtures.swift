@@ -80,12 +80,14 @@ enum ProcedureFixtures {
 extension ProcedureFixtures {
     /// `count` more procedures in `field`, named `Thủ tục thử <prefix> 001`, … (they sort in that
     /// order), for lists long enough to be split into pages.
-    static func many(_ count: Int, field: String = "Hộ tịch", slug: String = "ho-tich", prefix: String = "A", codeBase: Int = 0) -> [String: String] {
+    /// `fees`: the fee list each of them names.
+    static func many(_ count: Int, field: String = "Hộ tịch", slug: String = "ho-tich", prefix: String = "A", codeBase: Int = 0,
+                     fees: String = "[]") -> [String: String] {
         var files: [String: String] = [:]
         for number in 1...max(1, count) {
             let index = String(format: "%03d", number)
             let code = String(format: "3.%06d", codeBase + number)
-            files["content/thu-tuc/\(slug)/\(code).md"] = procedure(code: code, name: "Thủ tục thử \(prefix) \(index)", field: field, fees: "[]")
+            files["content/thu-tuc/\(slug)/\(code).md"] = procedure(code: code, name: "Thủ tục thử \(prefix) \(index)", field: field, fees: fees)
         }
         return files
     }

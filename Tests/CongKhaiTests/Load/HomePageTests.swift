@@ -38,4 +38,17 @@ struct HomePageTests {
         #expect(home.contains("Chào mừng."))
         #expect(result.files.filter { $0.path == "index.html" }.count == 1)
     }
+
+    /// A new site's news section has no news yet: the home page says so and sends no one to the
+    /// empty list; with a news item it links the section.
+    @Test func theHomePageLinksTheNewsOnlyWhenThereIsNews() throws {
+        let site = try TestSite.minimal(["content/tin-tuc/_index.md": "---\ntieu_de: Tin tức\n---\n"])
+        let empty = try #require(site.build().text(of: "index.html"))
+        #expect(empty.contains("Chưa có tin nào."))
+        #expect(!empty.contains("Xem tất cả tin tức"))
+        try site.write("content/tin-tuc/hop-dan.md", "---\ntieu_de: Họp dân quý IV\nngay: 2026-10-02\n---\nNội dung.\n")
+        let news = try #require(site.build().text(of: "index.html"))
+        #expect(news.contains("<p class=\"more\"><a href=\"tin-tuc/index.html\">Xem tất cả tin tức</a></p>"))
+        #expect(!news.contains("Chưa có tin nào."))
+    }
 }

@@ -12,9 +12,9 @@ import Testing
 struct ListSpliceUpdateTests {
     static let procedurePath = "content/thu-tuc/ho-tich/1.001193.md"
     static let own = ["in/thu-tuc-ho-tich-1.001193.html", "thu-tuc/ho-tich/1.001193/index.html"]
-    /// Every list the procedure is in (its lĩnh vực, its level, its fee) and their editions.
-    static let lists = ["in/index.html", "in/thu-tuc.html", "phi-le-phi/index.html", "thu-tuc/ho-tich/index.html",
-                        "thu-tuc/index.html", "thu-tuc/muc-do/toan-trinh/index.html"]
+    /// Every list the procedure is in (its lĩnh vực, its level, its fee and the fee's own list) and their editions.
+    static let lists = ["in/index.html", "in/thu-tuc.html", "phi-le-phi/index.html", "phi-le-phi/le-phi-khai-sinh/index.html",
+                        "thu-tuc/ho-tich/index.html", "thu-tuc/index.html", "thu-tuc/muc-do/toan-trinh/index.html"]
 
     /// Four procedures in Hộ tịch, three of them charging the same fee: rows before and after the
     /// edited one in every list, and a fee list whose first and last rows read their position.
@@ -42,9 +42,10 @@ struct ListSpliceUpdateTests {
         return update
     }
 
-    func expectRowsSpliced(_ update: BuildResult, remade: [String] = [], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    /// `more`: lists beyond `lists` that show the row (another fee's own list).
+    func expectRowsSpliced(_ update: BuildResult, remade: [String] = [], more: [String] = [], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(update.renderedPaths == (Self.own + remade).sorted(), sourceLocation: sourceLocation)
-        #expect(update.splicedPaths == Self.lists.filter { !remade.contains($0) }, sourceLocation: sourceLocation)
+        #expect(update.splicedPaths == (Self.lists + more).sorted().filter { !remade.contains($0) }, sourceLocation: sourceLocation)
         #expect(update.renderedPages == Self.own.count + remade.count, sourceLocation: sourceLocation)
     }
 
@@ -84,15 +85,17 @@ struct ListSpliceUpdateTests {
     }
 
     /// Fees named in another order change the summary in the rows only; another fee changes the
-    /// fee schedule page's lists and counts (rendered whole) and leaves a fee no procedure uses.
+    /// fee schedule page's lists and counts and the counts of the fees' own lists (rendered
+    /// whole) and leaves a fee no procedure uses.
     @Test func aFeeEditSplicesTheRowsOrRemakesTheFeePage() throws {
         let (build, site) = try Self.built()
+        let chungThuc = "phi-le-phi/phi-chung-thuc/index.html", khaiSinh = "phi-le-phi/le-phi-khai-sinh/index.html"
         let both = try edit(build, site, ProcedureFixtures.procedure(fees: "[le-phi-khai-sinh, phi-chung-thuc]"))
-        expectRowsSpliced(both, remade: ["in/phi-le-phi.html", "phi-le-phi/index.html"])
+        expectRowsSpliced(both, remade: ["in/phi-le-phi.html", "phi-le-phi/index.html", chungThuc], more: [chungThuc])
         let reordered = try edit(build, site, ProcedureFixtures.procedure(fees: "[phi-chung-thuc, le-phi-khai-sinh]"))
-        expectRowsSpliced(reordered)
+        expectRowsSpliced(reordered, more: [chungThuc])
         let other = try edit(build, site, ProcedureFixtures.procedure(fees: "[phi-chung-thuc]"))
-        expectRowsSpliced(other, remade: ["in/phi-le-phi.html", "phi-le-phi/index.html"])
+        expectRowsSpliced(other, remade: ["in/phi-le-phi.html", "phi-le-phi/index.html", khaiSinh], more: [chungThuc])
         let unknown = try edit(build, site, ProcedureFixtures.procedure(fees: "[phi-khong-co]"))
         #expect(unknown.diagnostics.contains { $0.key == "procedure.unknown-fee" })
         try edit(build, site, ProcedureFixtures.procedure())
