@@ -284,23 +284,25 @@ extension SiteBuild {
                                     units: Units.rendering(units))
         let pages = renderer.allPages
         let newMenu = renderer.navigation.menuSignature
-        let previousPaths = Set(pageOutputs.keys)
-        let currentPaths = Set(pages.map(SiteRenderer.outputPath(of:)))
+        // Whether an update adds or removes pages; a whole build has nothing to compare with.
+        let samePaths = changes == nil || Set(pageOutputs.keys) == Set(pages.map(SiteRenderer.outputPath(of:)))
         let selected: [Page]
-        if let changes, newMenu == menu, previousPaths == currentPaths {
+        if let changes, newMenu == menu, samePaths {
             let before = self.renderer?.navigation
             selected = pages.filter { affected($0, by: changes, renderer: renderer, before: before) }
         } else {
             selected = pages
             pageOutputs = [:]
             pageDiagnostics = [:]
+            pageOutputs.reserveCapacity(pages.count)
+            pageDiagnostics.reserveCapacity(pages.count)
         }
         menu = newMenu
         content = site
         self.renderer = renderer.keptForPages
         // A template edit alone can change the set of pages too (a list page the fee layout now
         // links, a list now split into pages): the sitemap lists them.
-        let needsSiteWide = changes == nil || !(changes?.sources.isEmpty ?? true) || changes?.assets == true || previousPaths != currentPaths
+        let needsSiteWide = changes == nil || !(changes?.sources.isEmpty ?? true) || changes?.assets == true || !samePaths
         let siteWide = Mutex<[OutputFile]>([])
         let keptTexts = Mutex<SiteRenderer.KeptTexts?>(nil)
         let siteWideDone = DispatchGroup()

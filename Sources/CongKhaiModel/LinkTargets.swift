@@ -21,6 +21,8 @@ public struct LinkTargets: Sendable {
     private var targets: [String: Target] = [:]
 
     public init(content: SiteContent) {
+        // Up to four keys a page: growing a 40,000-key table step by step rehashed it ten times.
+        targets.reserveCapacity(content.pages.count * 4 + content.attachments.count * 2)
         for page in content.pages {
             let source = Self.contentRelative(page.source)
             add(source, .page(page.path))
