@@ -55,7 +55,8 @@ struct PageContext: @unchecked Sendable {
         // A section split into pages (the news) shows this page's part of the pages below it.
         var listed = navigation.children(of: page)[...]
         if let paging = page.paging, ListPaging.listsChildren(page) { listed = listed[paging.rows(of: listed.count)] }
-        let children = listed.map { entry($0, from: page) }
+        let path = page.path, rows = listed
+        let children: (@Sendable () -> [TemplateNode])? = rows.isEmpty ? nil : { @Sendable in rows.map { Self.entry($0, from: path) } }
         var datasets: [[String: Any]]?
         if page.kind == .openData {
             datasets = self.datasets.map { dataset -> [String: Any] in
@@ -70,9 +71,9 @@ struct PageContext: @unchecked Sendable {
         }
         let news = page.kind == .home ? navigation.newsItems : []
         let view = PageView(root: root, site: siteNode, page: values, nav: nav(current: page), breadcrumbs: breadcrumbs(page),
-                            children: children.isEmpty ? nil : children,
-                            latestNews: page.kind == .home ? news.prefix(5).map { entry($0, from: page) } : nil,
-                            quickLinks: page.kind == .home ? navigation.topLevel.map { entry($0, from: page) } : nil,
+                            children: children,
+                            latestNews: page.kind == .home ? news.prefix(5).map { Self.entry($0, from: page.path) } : nil,
+                            quickLinks: page.kind == .home ? navigation.topLevel.map { Self.entry($0, from: page.path) } : nil,
                             datasets: datasets)
         // The news section, only when it has news: a new site's empty `tin-tuc/` is no place to send a citizen.
         if !news.isEmpty, navigation.pagesByPath[Self.newsPath] != nil {
@@ -83,8 +84,8 @@ struct PageContext: @unchecked Sendable {
         return view
     }
 
-    func entry(_ target: Page, from page: Page) -> TemplateNode {
-        PageEntry(title: target.title, href: RelativeURL.href(from: page.path, to: .page(target.path)), description: target.description, date: target.date)
+    static func entry(_ target: Page, from path: String) -> TemplateNode {
+        PageEntry(title: target.title, href: RelativeURL.href(from: path, to: .page(target.path)), description: target.description, date: target.date)
     }
 
     func nav(current page: Page) -> [TemplateNode] {

@@ -1,4 +1,5 @@
 import CongKhaiModel
+import Synchronization
 
 /// The root of every page's template values (documented in docs/templates.md), typed: what
 /// `PageContext.context(for:bodyHTML:)` used to build as a dictionary per page. The keys the
@@ -10,8 +11,13 @@ final class PageView: TemplateNode, @unchecked Sendable {
     let page: PageValues
     let nav: [TemplateNode]
     let breadcrumbs: [TemplateNode]
-    /// Present only when the page has any (the dictionary had no key otherwise).
-    let children: [TemplateNode]?
+    /// Present only when the page has any (the dictionary had no key otherwise). Made when a
+    /// template first reads them: every page of a catalogue list split into pages has all the
+    /// list's procedures as children, which no default layout shows, and making their entries
+    /// for each of its pages grew with the square of the list (a lĩnh vực of 5,000 procedures:
+    /// 50 pages of 5,000 entries).
+    private let makeChildren: (@Sendable () -> [TemplateNode])?
+    private let madeChildren = Mutex<[TemplateNode]?>(nil)
     let latestNews: [TemplateNode]?
     let quickLinks: [TemplateNode]?
     let datasets: [[String: Any]]?
@@ -21,14 +27,14 @@ final class PageView: TemplateNode, @unchecked Sendable {
     private var extraKnown: [TemplateKey?] = []
     private var extraValues: [TemplateValue?] = []
 
-    init(root: String, site: ObjectNode, page: PageValues, nav: [TemplateNode], breadcrumbs: [TemplateNode], children: [TemplateNode]?,
-         latestNews: [TemplateNode]?, quickLinks: [TemplateNode]?, datasets: [[String: Any]]?) {
+    init(root: String, site: ObjectNode, page: PageValues, nav: [TemplateNode], breadcrumbs: [TemplateNode],
+         children: (@Sendable () -> [TemplateNode])?, latestNews: [TemplateNode]?, quickLinks: [TemplateNode]?, datasets: [[String: Any]]?) {
         self.root = root
         self.site = site
         self.page = page
         self.nav = nav
         self.breadcrumbs = breadcrumbs
-        self.children = children
+        makeChildren = children
         self.latestNews = latestNews
         self.quickLinks = quickLinks
         self.datasets = datasets
@@ -83,7 +89,14 @@ final class PageView: TemplateNode, @unchecked Sendable {
         case .jsHref: return .text(root + "assets/site.js")
         case .generator: return .text("CongKhai")
         case .lang: return .text("vi")
-        case .children: return children.map(TemplateValue.nodes)
+        case .children:
+            guard let makeChildren else { return nil }
+            return .nodes(madeChildren.withLock { made in
+                if let made { return made }
+                let children = makeChildren()
+                made = children
+                return children
+            })
         case .latestNews: return latestNews.map(TemplateValue.nodes)
         case .quickLinks: return quickLinks.map(TemplateValue.nodes)
         case .datasets: return datasets.map(TemplateValue.objects)
