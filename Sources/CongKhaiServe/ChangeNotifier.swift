@@ -78,6 +78,27 @@ final class ChangeNotifier: @unchecked Sendable {
         }
     }
 
+    /// Returns once no event has come for `quiet` (or `limit` after the call, for a file that
+    /// never stops changing). An editor that saves in place truncates the file and then writes
+    /// it; on a busy machine more than a moment can pass between the two, and a comparison in
+    /// between read an empty file and showed the citizen-facing preview its error.
+    func settle(quiet: Duration = .milliseconds(25), limit: Duration = .seconds(1)) async {
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: limit)
+        repeat {
+            try? await Task.sleep(for: quiet)
+        } while takePending() && clock.now < end
+    }
+
+    /// Whether an event came since `next()` or this last returned; it is then consumed, the
+    /// comparison that follows looking at every folder the events named.
+    private func takePending() -> Bool {
+        state.withLock { state in
+            defer { state.pending = false }
+            return state.pending
+        }
+    }
+
     /// Returns at the next change (at once if one came since the last call).
     func next() async {
         await withTaskCancellationHandler {

@@ -113,8 +113,9 @@ struct WatchLoop: Sendable {
 extension WatchLoop {
     /// A loop woken by inotify on the folders `scan` finds (kept up to date as folders come and
     /// go), or comparing every `interval` where inotify is not available. After a wake-up it
-    /// waits 25 ms for the editor's write to finish (many save through a temporary file and a
-    /// rename) before comparing.
+    /// waits until the events have stopped for 25 ms (up to a second) for the editor's write to
+    /// finish (many save through a temporary file and a rename, others truncate and write in
+    /// place) before comparing.
     /// `rescan` compares only the folders inotify named (the watcher's `rescan`), so an edit in
     /// a province of 20,000 files stats one folder's files, not all of them; where it cannot
     /// (a folder outside the watched ones, an overflow, polling), `scan` compares everything.
@@ -140,7 +141,7 @@ extension WatchLoop {
                 return
             }
             await notifier.next()
-            try? await Task.sleep(for: .milliseconds(25))
+            await notifier.settle()
             let folders = notifier.changedFolders()
             named.withLock { $0 = folders }
         }

@@ -46,6 +46,36 @@ struct ChangeNotifierTests {
         #expect(await Self.woke(notifier))
     }
 
+    /// A save that goes on (truncated, then written in parts) holds the comparison back until it
+    /// stops: the preview never reads the file half written. The quiet time here is long, so a
+    /// busy machine's pauses between the writes do not end the wait early.
+    @Test func theLoopWaitsForAWriteInPartsToStop() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-inotify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notifier = try #require(ChangeNotifier.make(watching: [folder.path]))
+        #expect(await Self.woke(notifier))
+        let file = folder.appendingPathComponent("a.md")
+        try Data().write(to: file)
+        #expect(await Self.woke(notifier))
+        let lastWrite = Mutex(ContinuousClock.now)
+        let writer = Task {
+            for part in 0..<40 {  // about 0.8 s of writing, twice the quiet time
+                let handle = try FileHandle(forWritingTo: file)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data("phần \(part)\n".utf8))
+                try handle.close()
+                lastWrite.withLock { $0 = .now }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        await notifier.settle(quiet: .milliseconds(400), limit: .seconds(30))
+        let settled = ContinuousClock.now
+        try await writer.value
+        #expect(settled > lastWrite.withLock { $0 }, "the wait ended while the file was still being written")
+        #expect(try String(contentsOf: file, encoding: .utf8).hasSuffix("phần 39\n"))
+    }
+
     /// The events name their folders, so the loop compares those and not every file.
     @Test func theNotifierNamesTheFoldersThatChanged() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-inotify-\(UUID().uuidString)")
