@@ -47,8 +47,9 @@ struct ChangeNotifierTests {
     }
 
     /// A save that goes on (truncated, then written in parts) holds the comparison back until it
-    /// stops: the preview never reads the file half written. The quiet time here is long, so a
-    /// busy machine's pauses between the writes do not end the wait early.
+    /// stops: the preview never reads the file half written. The writer is a thread of its own
+    /// and the quiet time is long, so that a test run's busy task pool cannot make a pause in
+    /// the writes that ends the wait early.
     @Test func theLoopWaitsForAWriteInPartsToStop() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-inotify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -59,21 +60,31 @@ struct ChangeNotifierTests {
         try Data().write(to: file)
         #expect(await Self.woke(notifier))
         let lastWrite = Mutex(ContinuousClock.now)
-        let writer = Task {
-            for part in 0..<40 {  // about 0.8 s of writing, twice the quiet time
-                let handle = try FileHandle(forWritingTo: file)
-                try handle.seekToEnd()
-                try handle.write(contentsOf: Data("phần \(part)\n".utf8))
-                try handle.close()
+        let done = DispatchSemaphore(value: 0)
+        // About 1.5 s of writing, three times the quiet time.
+        let writer = Thread {
+            for part in 0..<150 {
+                if let handle = try? FileHandle(forWritingTo: file) {
+                    _ = try? handle.seekToEnd()
+                    try? handle.write(contentsOf: Data("phần \(part)\n".utf8))
+                    try? handle.close()
+                }
                 lastWrite.withLock { $0 = .now }
-                try await Task.sleep(for: .milliseconds(20))
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            done.signal()
+        }
+        writer.start()
+        await notifier.settle(quiet: .milliseconds(500), limit: .seconds(60))
+        let settled = ContinuousClock.now
+        await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                done.wait()
+                finished.resume()
             }
         }
-        await notifier.settle(quiet: .milliseconds(400), limit: .seconds(30))
-        let settled = ContinuousClock.now
-        try await writer.value
         #expect(settled > lastWrite.withLock { $0 }, "the wait ended while the file was still being written")
-        #expect(try String(contentsOf: file, encoding: .utf8).hasSuffix("phần 39\n"))
+        #expect(try String(contentsOf: file, encoding: .utf8).hasSuffix("phần 149\n"))
     }
 
     /// The events name their folders, so the loop compares those and not every file.
