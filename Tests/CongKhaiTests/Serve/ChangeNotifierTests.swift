@@ -24,9 +24,15 @@ struct ChangeNotifierTests {
         while await woke(notifier, within: .milliseconds(300)) {}
     }
 
-    @Test func aWriteInAWatchedFolderWakesTheLoop() async throws {
+    /// An empty folder of its own for one test (the caller removes it).
+    static func newFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-inotify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func aWriteInAWatchedFolderWakesTheLoop() async throws {
+        let folder = try Self.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let notifier = try #require(ChangeNotifier.make(watching: [folder.path]))
         // The first call returns at once: changes made before the watch are looked for too.
@@ -51,8 +57,7 @@ struct ChangeNotifierTests {
     /// and the quiet time is long, so that a test run's busy task pool cannot make a pause in
     /// the writes that ends the wait early.
     @Test func theLoopWaitsForAWriteInPartsToStop() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-inotify-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let notifier = try #require(ChangeNotifier.make(watching: [folder.path]))
         #expect(await Self.woke(notifier))
@@ -89,7 +94,7 @@ struct ChangeNotifierTests {
 
     /// The events name their folders, so the loop compares those and not every file.
     @Test func theNotifierNamesTheFoldersThatChanged() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-inotify-\(UUID().uuidString)")
+        let folder = try Self.newFolder()
         let group = folder.appendingPathComponent("ho-tich")
         try FileManager.default.createDirectory(at: group, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
