@@ -83,6 +83,8 @@ struct CatalogueUnit: ContentUnit {
         if content.fees != nil, !(was.feeIDs.isEmpty && now.feeIDs.isEmpty) {
             lists.insert(FeeSchedule.path)
             let before = CataloguePages.feeCounts([was]), after = CataloguePages.feeCounts([now])
+            // The site's counts, before the edit: only needed, and counted once, when one changes.
+            var counts: [String: Int]?
             for id in Set(was.feeIDs + now.feeIDs) {
                 let list = FeeSchedule.procedureListPath(id)
                 if let list { lists.insert(list) }
@@ -90,7 +92,9 @@ struct CatalogueUnit: ContentUnit {
                 guard change != 0 else { continue }
                 remade.insert(FeeSchedule.path)
                 if let list { remade.insert(list) }
-                guard Self.feeListKeepsItsPages(id, at: list, change: change, in: content) else { return nil }
+                if counts == nil { counts = CataloguePages.feeCounts(content.procedures) }
+                let count = counts?[id] ?? 0
+                guard Self.feeListKeepsItsPages(id, at: list, count: count, change: change, in: content) else { return nil }
             }
         }
         let page = PageSplice.replace(at: was.path, in: &content) { page in
@@ -109,14 +113,10 @@ struct CatalogueUnit: ContentUnit {
     }
 
     /// Whether the list of fee `id`'s procedures (at `path`) keeps its pages when `change`
-    /// procedures more (or fewer) charge it: the derive stage, which a listed splice keeps, made
-    /// them for the counts before. A list that would appear, vanish or be split into another
-    /// number of pages needs the site assembled again.
-    static func feeListKeepsItsPages(_ id: String, at path: String?, change: Int, in content: SiteContent) -> Bool {
-        var count = 0
-        for procedure in content.procedures {
-            for fee in procedure.feeIDs where fee == id { count += 1 }
-        }
+    /// procedures more (or fewer) than the `count` before charge it: the derive stage, which a
+    /// listed splice keeps, made them for the counts before. A list that would appear, vanish or
+    /// be split into another number of pages needs the site assembled again.
+    static func feeListKeepsItsPages(_ id: String, at path: String?, count: Int, change: Int, in content: SiteContent) -> Bool {
         let after = count + change
         guard let path, let index = content.pages.indices.first(where: { content.pages[$0].path == path }),
               content.pages[index].kind == .feeProcedures else {

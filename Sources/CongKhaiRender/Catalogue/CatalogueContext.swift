@@ -80,24 +80,14 @@ struct CatalogueContext {
         ]
         let root = RelativeURL.root(from: page.path)
         let paging = page.paging
-        switch page.data {
-        case let .procedureField(slug):
-            let all = catalogue.procedures(in: slug)
+        if let all = listed(by: page.data) {
             values["procedures"] = Self.slice(all, paging).map { row($0, root: root) }
             values["list_count"] = all.count
             values["list_count_text"] = VietnameseFormat.integer(all.count)
-        case let .procedureLevel(level):
-            let all = catalogue.procedures(at: level)
-            values["procedures"] = Self.slice(all, paging).map { row($0, root: root) }
-            values["list_count"] = all.count
-            values["list_count_text"] = VietnameseFormat.integer(all.count)
-        case let .procedureFee(id):
-            let all = catalogue.proceduresByFee[id] ?? []
-            values["procedures"] = Self.slice(all, paging).map { row($0, root: root) }
-            values["list_count"] = all.count
-            values["list_count_text"] = VietnameseFormat.integer(all.count)
-            if let fee = catalogue.feesByID[id] { values["fee"] = self.fee(fee, from: page, listingProcedures: false) }
-        default:
+            if case let .procedureFee(id) = page.data, let fee = catalogue.feesByID[id] {
+                values["fee"] = self.fee(fee, from: page, listingProcedures: false)
+            }
+        } else {
             values["list_count"] = catalogue.procedures.count
             values["list_count_text"] = VietnameseFormat.integer(catalogue.procedures.count)
             values["fields"] = fieldParts(on: page).map { part -> [String: Any] in
@@ -127,12 +117,18 @@ struct CatalogueContext {
     /// The addresses of the rows page `page` shows, in order (`serve`: a page whose rows would
     /// change is rendered whole, not spliced).
     func rowKeys(on page: Page) -> [String] {
-        switch page.data {
-        case let .procedureField(slug): return Self.slice(catalogue.procedures(in: slug), page.paging).map(\.path)
-        case let .procedureLevel(level): return Self.slice(catalogue.procedures(at: level), page.paging).map(\.path)
-        case let .procedureFee(id): return Self.slice(catalogue.proceduresByFee[id] ?? [], page.paging).map(\.path)
-        default:
-            return fieldParts(on: page).flatMap { part in catalogue.fields[part.field].procedures[part.rows].map(\.path) }
+        if let all = listed(by: page.data) { return Self.slice(all, page.paging).map(\.path) }
+        return fieldParts(on: page).flatMap { part in catalogue.fields[part.field].procedures[part.rows].map(\.path) }
+    }
+
+    /// The procedures of a lĩnh vực's, a level's or a fee's list, all its pages; nil for the
+    /// catalogue, whose rows run through the lĩnh vực (`fieldParts`).
+    func listed(by data: PageData) -> [Procedure]? {
+        switch data {
+        case let .procedureField(slug): return catalogue.procedures(in: slug)
+        case let .procedureLevel(level): return catalogue.procedures(at: level)
+        case let .procedureFee(id): return catalogue.proceduresByFee[id] ?? []
+        default: return nil
         }
     }
 

@@ -103,8 +103,12 @@ public struct Navigation: Sendable {
         return ([own] + children(of: page).map(\.lastChanged)).compactMap { $0 }.max()
     }
 
+    /// The section the news are in, and its page's address.
+    public static let newsSection = "tin-tuc"
+    public static let newsPath = newsSection + "/"
+
     public var newsItems: [Page] {
         // The section last: it makes a string of each of the site's pages it is asked of.
-        Navigation.inReadingOrder(pagesByPath.values.filter { $0.kind == .page && $0.date != nil && $0.section == "tin-tuc" })
+        Navigation.inReadingOrder(pagesByPath.values.filter { $0.kind == .page && $0.date != nil && $0.section == Self.newsSection })
     }
 }

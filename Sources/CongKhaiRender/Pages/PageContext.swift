@@ -28,9 +28,6 @@ struct PageContext: @unchecked Sendable {
     /// the files and for that page.
     var datasets: [OpenData.Dataset]
 
-    /// The section `Navigation.newsItems` are in.
-    static let newsPath = "tin-tuc/"
-
     init(config: SiteConfig, navigation: Navigation, units: [any UnitRendering]) {
         self.site = PageContext.site(config)
         siteNode = ObjectNode(site)
@@ -76,8 +73,8 @@ struct PageContext: @unchecked Sendable {
                             quickLinks: page.kind == .home ? navigation.topLevel.map { Self.entry($0, from: page.path) } : nil,
                             datasets: datasets)
         // The news section, only when it has news: a new site's empty `tin-tuc/` is no place to send a citizen.
-        if !news.isEmpty, navigation.pagesByPath[Self.newsPath] != nil {
-            view.set("news_href", RelativeURL.href(from: page.path, to: .page(Self.newsPath)))
+        if !news.isEmpty, navigation.pagesByPath[Navigation.newsPath] != nil {
+            view.set("news_href", RelativeURL.href(from: page.path, to: .page(Navigation.newsPath)))
         }
         if let paging = page.paging { view.set("pagination", ListPagination.values(paging, from: page.path)) }
         for unit in units { view.merge(unit.values(for: page, shared: shared)) }
